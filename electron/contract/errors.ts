@@ -1,0 +1,35 @@
+/** Stable error codes: the renderer translates them (i18n key `errors.<code>`). */
+export const errorCodes = [
+  'unknown_operation',
+  'invalid_input',
+  'forbidden',
+  'no_open_file',
+  'session_locked',
+  'password_change_required',
+  'wrong_password',
+  'wrong_recovery_code',
+  'file_not_found',
+  'file_exists',
+  'not_a_tadamon_file',
+  'file_damaged',
+  'keys_file_missing',
+  'keys_file_mismatch',
+  'file_too_new',
+  'directory_not_writable',
+  'unknown_user',
+  'cannot_remove_self',
+  'last_president',
+  'same_password',
+  'not_supported',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface OpError {
+  code: ErrorCode;
+  /** Field path (dot-joined) to a zod issue code, for forms. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: OpError };

@@ -1,0 +1,22 @@
+import type { InputOf, OutputOf } from './operation';
+import { sessionOps } from './session';
+import { settingsOps } from './settings';
+import { usersOps } from './users';
+
+export const operations = { ...sessionOps, ...usersOps, ...settingsOps };
+
+export type Operations = typeof operations;
+export type OpName = keyof Operations;
+export type OpInput<K extends OpName> = InputOf<Operations[K]>;
+export type OpOutput<K extends OpName> = OutputOf<Operations[K]>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}
+
+export * from './errors';
+export * from './operation';
+export * from './roles';
+export * from './session';
+export * from './settings';
+export * from './users';

@@ -1,0 +1,46 @@
+import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
+import type { CoreContext, SignedInContext, WriteTx } from './context';
+import { createDemoFile } from './demo/generator';
+import { AppError } from './errors';
+import * as session from './session/service';
+import { getSettings, updateSettings } from './settings/service';
+import { createUser, removeUser } from './users/service';
+import { listActiveUsers } from './users/repository';
+
+type In<K extends OpName> = ParsedInputOf<Operations[K]>;
+type Ctx<K extends OpName> = Operations[K]['access'] extends 'public' ? CoreContext : SignedInContext;
+
+/** A write returns the work to do inside the transaction, after any slow preparation (key wrapping). */
+export type TxWork<O> = (tx: WriteTx) => O;
+
+export type Handler<K extends OpName> = Operations[K]['kind'] extends 'write'
+  ? (input: In<K>, ctx: SignedInContext) => TxWork<OpOutput<K>> | Promise<TxWork<OpOutput<K>>>
+  : (input: In<K>, ctx: Ctx<K>) => OpOutput<K> | Promise<OpOutput<K>>;
+
+/** The one table both transports serve: every operation of the contract has exactly one handler. */
+export const handlers: { [K in OpName]: Handler<K> } = {
+  'app.status': (_input, ctx) => session.status(ctx),
+  'app.setLocale': (input, ctx) => session.setLocale(ctx, input.locale),
+  'file.inspect': (input) => session.inspect(input.path),
+  'file.pickFile': async (_input, ctx) => {
+    if (!ctx.host.pickFile) throw new AppError('not_supported');
+    return { path: await ctx.host.pickFile() };
+  },
+  'file.pickDirectory': async (_input, ctx) => {
+    if (!ctx.host.pickDirectory) throw new AppError('not_supported');
+    return { path: await ctx.host.pickDirectory() };
+  },
+  'file.create': (input, ctx) => session.createFile(ctx, input),
+  'file.open': (input, ctx) => session.open(ctx, input),
+  'file.recover': (input, ctx) => session.recover(ctx, input),
+  'file.openDemo': async (_input, ctx) => ({
+    path: await createDemoFile(ctx.host.dataDir, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() }),
+  }),
+  'session.lock': (_input, ctx) => session.lock(ctx),
+  'session.changePassword': (input, ctx) => session.changePassword(ctx, input),
+  'users.list': (_input, ctx) => listActiveUsers(ctx.session.file.db),
+  'users.create': (input, ctx) => createUser(ctx, input),
+  'users.remove': (input, ctx) => removeUser(ctx, input.userId),
+  'settings.get': (_input, ctx) => getSettings(ctx),
+  'settings.update': (input, ctx) => updateSettings(ctx, input),
+};

@@ -1,0 +1,23 @@
+import type { Db } from '../db/database';
+import { newId } from '../ids';
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  op: string;
+  entityId: string | null;
+}
+
+export function appendAudit(db: Db, entry: AuditEntry): void {
+  db.prepare('INSERT INTO audit_log (id, at, user_id, op, entity_id) VALUES (?, ?, ?, ?, ?)').run(
+    newId(),
+    entry.at,
+    entry.userId,
+    entry.op,
+    entry.entityId,
+  );
+}
+
+export function countAudit(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+}

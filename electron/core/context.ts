@@ -1,0 +1,24 @@
+import type { User } from '../contract';
+import type { Db } from './db/database';
+import type { Host } from './host';
+import type { Session, SessionState } from './session/state';
+
+export interface CoreContext {
+  host: Host;
+  now: () => Date;
+  sessions: SessionState;
+}
+
+/** What an operation sees once the dispatcher has checked who is signed in. */
+export interface SignedInContext extends CoreContext {
+  session: Session;
+}
+
+/** Inside the write transaction the dispatcher opened. */
+export interface WriteTx {
+  db: Db;
+  user: User;
+  at: string;
+  /** Names the record the operation changed, for the audit row. */
+  audit(entityId: string | null): void;
+}

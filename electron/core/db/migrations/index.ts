@@ -1,0 +1,10 @@
+import m0001 from './0001_init.sql';
+import m0002 from './0002_audit_settings.sql';
+
+/** Ordered: entry i brings the file from user_version i to i + 1. */
+export const migrations: readonly { name: string; sql: string }[] = [
+  { name: '0001_init', sql: m0001 },
+  { name: '0002_audit_settings', sql: m0002 },
+];
+
+export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, type Role, type User } from '../../contract';
+import { appendAudit } from '../audit/repository';
+import { closeFile, createAssociationFile, fileNameFor } from '../db/association-file';
+import { readKeysFile, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { newId } from '../ids';
+import { insertUser } from '../users/repository';
+import { fictitiousPerson } from './people';
+import { seededRandom } from './random';
+
+export const DEMO_SEED = 20140918;
+export const DEMO_ASSOCIATION = { name: 'Association Tadamon Démo', city: 'Oujda' } as const;
+
+export function demoPath(dataDir: string): string {
+  return join(dataDir, 'demo', fileNameFor(DEMO_ASSOCIATION.name));
+}
+
+/**
+ * Builds the demo association from a fixed seed: every staff member signs in with DEMO_PASSWORD.
+ * Each area adds its fictitious records here as it lands.
+ */
+export async function createDemoFile(dataDir: string, options: { nativeBinding?: string; now: Date }): Promise<string> {
+  const path = demoPath(dataDir);
+  if (existsSync(path)) return path;
+  const random = seededRandom(DEMO_SEED);
+  const staff = (role: Role) => {
+    const p = fictitiousPerson(random, 'MA');
+    return { role, displayName: `${p.firstName} ${p.lastName}` };
+  };
+  const [president, treasurer, volunteer] = [staff('president'), staff('treasurer'), staff('volunteer')];
+  const { file } = await createAssociationFile(
+    {
+      directory: join(dataDir, 'demo'),
+      associationName: DEMO_ASSOCIATION.name,
+      city: DEMO_ASSOCIATION.city,
+      president: { displayName: president.displayName, password: DEMO_PASSWORD, locale: 'fr' },
+    },
+    options,
+  );
+  try {
+    const at = options.now.toISOString();
+    const others: User[] = [treasurer, volunteer].map((s) => ({
+      id: newId(),
+      displayName: s.displayName,
+      role: s.role,
+      locale: 'fr',
+      mustChangePassword: false,
+      createdAt: at,
+    }));
+    const slots = await Promise.all(
+      others.map((u) => wrapKey(file.key, DEMO_PASSWORD, { kind: 'user', userId: u.id, label: u.displayName })),
+    );
+    file.db.transaction(() => {
+      for (const user of others) {
+        insertUser(file.db, user);
+        appendAudit(file.db, { at, userId: null, op: 'demo.create', entityId: user.id });
+      }
+      writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
+    })();
+  } finally {
+    closeFile(file);
+  }
+  return path;
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { isOpName, operations, type OpError, type OpName, type Result } from '../contract';
+import { handlers, type TxWork } from './api';
+import { appendAudit } from './audit/repository';
+import type { CoreContext, SignedInContext, WriteTx } from './context';
+import { AppError } from './errors';
+import type { Host } from './host';
+import { SessionState } from './session/state';
+
+export interface Core {
+  dispatch(op: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Locks and closes the file (app quit, server stop). */
+  close(): void;
+}
+
+const fail = (code: OpError['code'], fields?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: fields ? { code, fields } : { code },
+});
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.code;
+  return fields;
+}
+
+type AnyHandler = (input: unknown, ctx: CoreContext | SignedInContext) => unknown;
+
+/**
+ * The single entry point of both transports (Electron IPC and the web bridge): checks the name,
+ * who is asking, then the input; runs writes in one transaction with their audit row; turns every
+ * failure into a stable code. Nothing thrown escapes, and no stack trace reaches the page.
+ */
+export function createCore(host: Host): Core {
+  const now = host.now ?? (() => new Date());
+  const sessions = new SessionState(now);
+  const base: CoreContext = { host, now, sessions };
+
+  async function run(op: OpName, rawInput: unknown): Promise<Result<unknown>> {
+    const spec = operations[op];
+    let ctx: CoreContext | SignedInContext = base;
+    if (spec.access !== 'public') {
+      const session = sessions.current();
+      if (!session) return fail(sessions.wasLockedByIdle() ? 'session_locked' : 'no_open_file');
+      if (session.user.mustChangePassword && op !== 'session.changePassword') return fail('password_change_required');
+      if (Array.isArray(spec.access) && !spec.access.includes(session.user.role)) return fail('forbidden');
+      sessions.touch(session);
+      ctx = { ...base, session };
+    }
+    const parsed = (spec.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error));
+
+    const handler = handlers[op] as AnyHandler;
+    if (spec.kind !== 'write') return { ok: true, value: await handler(parsed.data, ctx) };
+
+    const session = (ctx as SignedInContext).session;
+    const work = (await handler(parsed.data, ctx)) as TxWork<unknown>;
+    if (sessions.current() !== session) return fail('session_locked');
+    const { db } = session.file;
+    const at = now().toISOString();
+    const value = db.transaction(() => {
+      let entityId: string | null = null;
+      const tx: WriteTx = { db, user: session.user, at, audit: (id) => (entityId = id) };
+      const result = work(tx);
+      appendAudit(db, { at, userId: session.user.id, op, entityId });
+      return result;
+    })();
+    return { ok: true, value };
+  }
+
+  return {
+    async dispatch(op, input) {
+      if (typeof op !== 'string' || !isOpName(op)) return fail('unknown_operation');
+      try {
+        return await run(op, input);
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.fields);
+        // Operation name, error class and call sites only: the message line may quote data.
+        const frames = (error as Error)?.stack?.split('\n').slice(1).join('\n') ?? '';
+        console.error(`[tadamon] ${op} failed: ${(error as Error)?.name ?? 'unknown error'}\n${frames}`);
+        return fail('internal');
+      }
+    },
+    close: () => sessions.lock(),
+  };
+}

@@ -1,0 +1,184 @@
+import type { z } from 'zod';
+import type {
+  AppStatus,
+  changePasswordSchema,
+  createFileSchema,
+  Locale,
+  openFileSchema,
+  recoverSchema,
+  SessionInfo,
+  User,
+} from '../../contract';
+import { readAppConfig, rememberFile, writeAppConfig } from '../app-config';
+import { appendAudit } from '../audit/repository';
+import type { CoreContext, SignedInContext } from '../context';
+import {
+  activeUserOrThrow,
+  closeFile,
+  createAssociationFile,
+  openWithKey,
+  unlockKey,
+  type OpenedFile,
+} from '../db/association-file';
+import { assertLooksLikeTadamonFile } from '../db/database';
+import { readKeysFile, unwrapKey, userSlot, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { AppError } from '../errors';
+import { readSettings } from '../settings/repository';
+import { setMustChangePassword, setUserLocale } from '../users/repository';
+import type { Session } from './state';
+
+export function sessionInfo(session: Session): SessionInfo {
+  return {
+    path: session.file.path,
+    association: { name: session.file.association.name, city: session.file.association.city },
+    user: {
+      id: session.user.id,
+      displayName: session.user.displayName,
+      role: session.user.role,
+      locale: session.user.locale,
+      mustChangePassword: session.user.mustChangePassword,
+    },
+    autoLockMinutes: session.autoLockMinutes,
+  };
+}
+
+function startSession(ctx: CoreContext, file: OpenedFile, user: User, op: string): SessionInfo {
+  const at = ctx.now().toISOString();
+  file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
+  const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
+  const config = readAppConfig(ctx.host.dataDir);
+  writeAppConfig(ctx.host.dataDir, {
+    ...rememberFile(config, { path: file.path, associationName: file.association.name, openedAt: at }),
+    locale: user.locale,
+  });
+  return sessionInfo(session);
+}
+
+function openOrClose<T>(file: OpenedFile, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    closeFile(file);
+    throw error;
+  }
+}
+
+export function status(ctx: CoreContext): AppStatus {
+  const session = ctx.sessions.current();
+  const config = readAppConfig(ctx.host.dataDir);
+  return {
+    session: session && sessionInfo(session),
+    recentFiles: config.recentFiles,
+    defaultDirectory: ctx.host.documentsDir,
+    locale: session?.user.locale ?? config.locale,
+    canBrowse: Boolean(ctx.host.pickFile),
+  };
+}
+
+export function setLocale(ctx: CoreContext, locale: Locale): null {
+  const config = readAppConfig(ctx.host.dataDir);
+  writeAppConfig(ctx.host.dataDir, { ...config, locale });
+  const session = ctx.sessions.current();
+  if (session) {
+    const { db } = session.file;
+    db.transaction(() => {
+      setUserLocale(db, session.user.id, locale);
+      appendAudit(db, { at: ctx.now().toISOString(), userId: session.user.id, op: 'app.setLocale', entityId: session.user.id });
+    })();
+    session.user = { ...session.user, locale };
+  }
+  return null;
+}
+
+export function inspect(path: string): { associationHint: string; users: { id: string; displayName: string }[] } {
+  assertLooksLikeTadamonFile(path);
+  const keys = readKeysFile(path);
+  const users = keys.slots
+    .filter((s) => s.kind === 'user' && s.userId)
+    .map((s) => ({ id: s.userId as string, displayName: s.label ?? '' }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return { associationHint: name.replace(/\.tadamon$/i, ''), users };
+}
+
+export async function createFile(
+  ctx: CoreContext,
+  input: z.output<typeof createFileSchema>,
+): Promise<{ session: SessionInfo; recoveryCode: string }> {
+  const locale = readAppConfig(ctx.host.dataDir).locale;
+  const { file, user, recoveryCode } = await createAssociationFile(
+    {
+      directory: input.directory,
+      associationName: input.associationName,
+      city: input.city,
+      president: { displayName: input.displayName, password: input.password, locale },
+    },
+    { nativeBinding: ctx.host.nativeBinding, now: ctx.now() },
+  );
+  return { session: openOrClose(file, () => startSession(ctx, file, user, 'session.signIn')), recoveryCode };
+}
+
+export async function open(ctx: CoreContext, input: z.output<typeof openFileSchema>): Promise<SessionInfo> {
+  const { key, keys } = await unlockKey(
+    input.path,
+    (k) => ({ slot: userSlot(k, input.userId), secret: input.password }),
+    'wrong_password',
+  );
+  const file = openWithKey(input.path, key, keys, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() });
+  return openOrClose(file, () => startSession(ctx, file, activeUserOrThrow(file, input.userId), 'session.signIn'));
+}
+
+export async function recover(ctx: CoreContext, input: z.output<typeof recoverSchema>): Promise<SessionInfo> {
+  const { key, keys } = await unlockKey(
+    input.path,
+    (k) => ({ slot: k.slots.find((s) => s.kind === 'recovery'), secret: input.recoveryCode }),
+    'wrong_recovery_code',
+  );
+  const file = openWithKey(input.path, key, keys, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() });
+  const user = openOrClose(file, () => activeUserOrThrow(file, input.userId));
+  const slot = await wrapKey(key, input.newPassword, { kind: 'user', userId: user.id, label: user.displayName });
+  return openOrClose(file, () => {
+    file.db.transaction(() => {
+      setMustChangePassword(file.db, user.id, false);
+      appendAudit(file.db, { at: ctx.now().toISOString(), userId: user.id, op: 'file.recover', entityId: user.id });
+      writeKeysFile(input.path, withSlot(readKeysFile(input.path), slot));
+    })();
+    return startSession(ctx, file, { ...user, mustChangePassword: false }, 'session.signIn');
+  });
+}
+
+export async function changePassword(
+  ctx: SignedInContext,
+  input: z.output<typeof changePasswordSchema>,
+): Promise<SessionInfo> {
+  const { session } = ctx;
+  if (input.currentPassword === input.newPassword) throw new AppError('same_password');
+  const { path, key, db } = session.file;
+  const current = userSlot(readKeysFile(path), session.user.id);
+  const check = current && (await unwrapKey(current, input.currentPassword));
+  if (!check) throw new AppError('wrong_password');
+  check.fill(0);
+  const slot = await wrapKey(key, input.newPassword, {
+    kind: 'user',
+    userId: session.user.id,
+    label: session.user.displayName,
+  });
+  if (ctx.sessions.current() !== session) throw new AppError('session_locked');
+  db.transaction(() => {
+    setMustChangePassword(db, session.user.id, false);
+    appendAudit(db, {
+      at: ctx.now().toISOString(),
+      userId: session.user.id,
+      op: 'session.changePassword',
+      entityId: session.user.id,
+    });
+    writeKeysFile(path, withSlot(readKeysFile(path), slot));
+  })();
+  session.user = { ...session.user, mustChangePassword: false };
+  return sessionInfo(session);
+}
+
+export function lock(ctx: CoreContext): null {
+  ctx.sessions.lock();
+  return null;
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { createUserSchema, User } from '../../contract';
+import type { SignedInContext, WriteTx } from '../context';
+import { readKeysFile, withoutUserSlot, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import { countActivePresidents, findActiveUser, insertUser, markUserRemoved } from './repository';
+
+/** Wraps the key for the new user first (slow, outside the transaction), then records both. */
+export async function createUser(ctx: SignedInContext, input: z.output<typeof createUserSchema>) {
+  const id = newId();
+  const slot = await wrapKey(ctx.session.file.key, input.temporaryPassword, {
+    kind: 'user',
+    userId: id,
+    label: input.displayName,
+  });
+  const path = ctx.session.file.path;
+  return (tx: WriteTx): User => {
+    const user: User = {
+      id,
+      displayName: input.displayName,
+      role: input.role,
+      locale: tx.user.locale,
+      mustChangePassword: true,
+      createdAt: tx.at,
+    };
+    insertUser(tx.db, user);
+    writeKeysFile(path, withSlot(readKeysFile(path), slot));
+    tx.audit(id);
+    return user;
+  };
+}
+
+/** Deleting the key slot is what stops them opening the file; the row stays for the audit trail. */
+export function removeUser(ctx: SignedInContext, userId: string) {
+  const path = ctx.session.file.path;
+  return (tx: WriteTx): null => {
+    const user = findActiveUser(tx.db, userId);
+    if (!user) throw new AppError('unknown_user');
+    if (user.id === tx.user.id) throw new AppError('cannot_remove_self');
+    if (user.role === 'president' && countActivePresidents(tx.db) <= 1) throw new AppError('last_president');
+    markUserRemoved(tx.db, userId, tx.at);
+    writeKeysFile(path, withoutUserSlot(readKeysFile(path), userId));
+    tx.audit(userId);
+    return null;
+  };
+}
