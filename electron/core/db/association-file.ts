@@ -43,9 +43,9 @@ export function closeFile(file: OpenedFile): void {
 
 /** A file name Windows, macOS and Linux all accept; Arabic letters are kept. */
 export function fileNameFor(associationName: string): string {
-  const cleaned = associationName
-    .normalize('NFC')
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+  const cleaned = [...associationName.normalize('NFC')]
+    .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? ' ' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');

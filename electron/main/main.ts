@@ -1,0 +1,123 @@
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+} from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../core/dispatcher';
+import type { Host } from '../core/host';
+import { APP_SCHEME, APP_START_URL, createAppProtocolHandler } from './app-protocol';
+import { INVOKE_CHANNEL } from './ipc-channel';
+import { createIpcHandler } from './ipc-handler';
+import { chooseNativeBinding } from './native-binding';
+import { guardNavigation } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
+import { isTrustedSender } from './trusted-sender';
+import { buildWindowOptions } from './window-options';
+
+// Both must happen before `ready`: privileges are fixed when the first session starts, and
+// enableSandbox also covers any renderer created by mistake without the window options.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function liveWindow(): BrowserWindow | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+async function pickPath(options: OpenDialogOptions): Promise<string | null> {
+  const parent = liveWindow();
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Some Linux desktops have no XDG documents folder, and getPath throws there. */
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+function createHost(): Host {
+  return {
+    dataDir: app.getPath('userData'),
+    documentsDir: documentsDir(),
+    nativeBinding: chooseNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync }),
+    pickFile: () =>
+      pickPath({ properties: ['openFile'], filters: [{ name: 'Tadamon', extensions: ['tadamon'] }] }),
+    pickDirectory: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
+  };
+}
+
+function isTrusted(event: IpcMainInvokeEvent): boolean {
+  return isTrustedSender(event.senderFrame, liveWindow()?.webContents.mainFrame);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    buildWindowOptions({
+      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      devTools: !app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_START_URL);
+  return window;
+}
+
+function closeCore(): void {
+  core?.close();
+}
+
+async function onReady(): Promise<void> {
+  // macOS needs an Edit menu for copy and paste shortcuts; Windows and Linux need none.
+  Menu.setApplicationMenu(
+    process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null,
+  );
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: path.join(app.getAppPath(), 'dist', 'renderer') }));
+
+  const started = createCore(createHost());
+  core = started;
+  ipcMain.handle(INVOKE_CHANNEL, createIpcHandler({ dispatch: (op, input) => started.dispatch(op, input), isTrusted }));
+
+  mainWindow = createWindow();
+}
+
+if (app.requestSingleInstanceLock()) {
+  // A second instance would open the same encrypted file twice; bring the first one forward.
+  app.on('second-instance', () => {
+    const window = liveWindow();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+  app.on('before-quit', closeCore);
+  app.on('window-all-closed', () => {
+    closeCore();
+    app.quit();
+  });
+  app.whenReady().then(onReady, (error: unknown) => {
+    console.error(`[tadamon] startup failed: ${(error as Error)?.name ?? 'unknown error'}`);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

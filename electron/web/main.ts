@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/dispatcher';
+import { createBridge, newToken } from './bridge';
+
+/** `npm run web`: the app in a browser, on this machine only. */
+const port = Number(process.env.PORT ?? 5317);
+const dataDir = process.env.TADAMON_DATA_DIR ?? join(homedir(), '.tadamon');
+const documentsDir =
+  process.env.TADAMON_DOCUMENTS_DIR ??
+  (process.env.TADAMON_DATA_DIR ? join(dataDir, 'Documents') : join(homedir(), 'Documents'));
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error(`Renderer not built: ${rendererDir} has no index.html. Run "npm run build" first.`);
+  process.exit(1);
+}
+
+const core = createCore({ dataDir, documentsDir });
+const token = newToken();
+let boundPort = port;
+const server = createServer(
+  createBridge({
+    core,
+    rendererDir,
+    token,
+    allowedHosts: () => [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`],
+  }),
+);
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  if (address && typeof address === 'object') boundPort = address.port;
+  console.log(`Tadamon is running at http://127.0.0.1:${boundPort}/`);
+});
+
+function stop(): void {
+  core.close();
+  server.close(() => process.exit(0));
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

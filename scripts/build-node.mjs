@@ -1,0 +1,36 @@
+// Bundles the Node side: the Electron main process, its sandboxed preload, and the web bridge.
+// The native SQLite addon stays external: each runtime loads its own build of it.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  loader: { '.sql': 'text' },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/web/main.ts'],
+    outfile: 'dist/web/server.mjs',
+    format: 'esm',
+    external: ['better-sqlite3-multiple-ciphers'],
+  }),
+]);
