@@ -85,7 +85,7 @@ function closeCore(): void {
   core?.close();
 }
 
-async function onReady(): Promise<void> {
+function onReady(): void {
   // macOS needs an Edit menu for copy and paste shortcuts; Windows and Linux need none.
   Menu.setApplicationMenu(
     process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null,
@@ -114,10 +114,15 @@ if (app.requestSingleInstanceLock()) {
     closeCore();
     app.quit();
   });
-  app.whenReady().then(onReady, (error: unknown) => {
-    console.error(`[tadamon] startup failed: ${(error as Error)?.name ?? 'unknown error'}`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      // No file is open yet, so the full error carries no personal data and is what a
+      // maintainer needs (typically a native addon built for the wrong ABI).
+      console.error('[tadamon] startup failed', error);
+      app.exit(1);
+    });
 } else {
   app.quit();
 }

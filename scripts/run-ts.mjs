@@ -1,0 +1,35 @@
+// Runs a TypeScript script (screenshots, benchmarks) by bundling it with esbuild first, so the
+// repo needs no separate TS runtime. Usage: node scripts/run-ts.mjs <file.ts> [args…]
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs <file.ts> [args…]');
+  process.exit(2);
+}
+const outDir = mkdtempSync(join(tmpdir(), 'tadamon-run-'));
+const outfile = join(outDir, 'script.mjs');
+await build({
+  entryPoints: [resolve(entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  loader: { '.sql': 'text' },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+  absWorkingDir: process.cwd(),
+  nodePaths: [resolve('node_modules')],
+});
+process.argv = [process.argv[0], resolve(entry), ...args];
+try {
+  await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}
