@@ -1,8 +1,7 @@
 // Runs a TypeScript script (screenshots, benchmarks) by bundling it with esbuild first, so the
 // repo needs no separate TS runtime. Usage: node scripts/run-ts.mjs <file.ts> [args…]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +10,10 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <file.ts> [args…]');
   process.exit(2);
 }
-const outDir = mkdtempSync(join(tmpdir(), 'tadamon-run-'));
+// Inside node_modules so the bundle's external imports resolve against the project's packages.
+const cacheDir = resolve('node_modules/.cache');
+mkdirSync(cacheDir, { recursive: true });
+const outDir = mkdtempSync(join(cacheDir, 'tadamon-run-'));
 const outfile = join(outDir, 'script.mjs');
 await build({
   entryPoints: [resolve(entry)],
@@ -24,8 +26,6 @@ await build({
   loader: { '.sql': 'text' },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
-  absWorkingDir: process.cwd(),
-  nodePaths: [resolve('node_modules')],
 });
 process.argv = [process.argv[0], resolve(entry), ...args];
 try {
