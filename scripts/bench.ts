@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../electron/core/dispatcher';
+import type { OpInput, OpName, OpOutput } from '../electron/contract';
+import { createCore, type Core } from '../electron/core/dispatcher';
 import { DEFAULT_KDF } from '../electron/core/db/keyslots';
 
 interface Measure {
@@ -19,10 +20,10 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function expectOk(p: Promise<{ ok: boolean; error?: unknown }>) {
-  const result = await p;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result;
+async function must<K extends OpName>(core: Core, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const result = await core.dispatch(op, input);
+  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
+  return result.value as OpOutput<K>;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tadamon-bench-'));
@@ -30,20 +31,18 @@ const core = createCore({ dataDir: join(dir, 'data'), documentsDir: join(dir, 'd
 const measures: Measure[] = [];
 try {
   const password = 'bench password 2026';
-  const created = (await expectOk(
-    core.dispatch('file.create', {
-      associationName: 'Bench',
-      city: 'Rabat',
-      directory: join(dir, 'docs'),
-      displayName: 'Bench President',
-      password,
-    }),
-  )) as { value: { session: { path: string; user: { id: string } } } };
-  const { path, user } = created.value.session;
+  const created = await must(core, 'file.create', {
+    associationName: 'Bench',
+    city: 'Rabat',
+    directory: join(dir, 'docs'),
+    displayName: 'Bench President',
+    password,
+  });
+  const { path, user } = created.session;
   const unlock: Measure = { name: 'unlock (file.open)', target: '≤ 1 s', ms: [], limitMs: 1000 };
   for (let i = 0; i < 5; i++) {
     await core.dispatch('session.lock', {});
-    unlock.ms.push(await time(() => expectOk(core.dispatch('file.open', { path, userId: user.id, password }))));
+    unlock.ms.push(await time(() => must(core, 'file.open', { path, userId: user.id, password })));
   }
   measures.push(unlock);
 } finally {

@@ -21,6 +21,7 @@ export const errorCodes = [
   'last_president',
   'same_password',
   'not_supported',
+  'not_found',
   'internal',
 ] as const;
 

@@ -1,9 +1,11 @@
+import { beneficiariesOps } from './beneficiaries';
+import { lookupsOps } from './lookups';
 import type { InputOf, OutputOf } from './operation';
 import { sessionOps } from './session';
 import { settingsOps } from './settings';
 import { usersOps } from './users';
 
-export const operations = { ...sessionOps, ...usersOps, ...settingsOps };
+export const operations = { ...sessionOps, ...usersOps, ...settingsOps, ...lookupsOps, ...beneficiariesOps };
 
 export type Operations = typeof operations;
 export type OpName = keyof Operations;
@@ -14,7 +16,10 @@ export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(operations, name);
 }
 
+export * from './beneficiaries';
+export * from './dates';
 export * from './errors';
+export * from './lookups';
 export * from './operation';
 export * from './roles';
 export * from './session';

@@ -1,7 +1,9 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
+import * as beneficiaries from './beneficiaries/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
+import { listLookups, saveLookup } from './lookups/repository';
 import * as session from './session/service';
 import { getSettings, updateSettings } from './settings/service';
 import { createUser, removeUser } from './users/service';
@@ -43,4 +45,19 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'users.remove': (input, ctx) => removeUser(ctx, input.userId),
   'settings.get': (_input, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
+  'lookups.list': (input, ctx) => listLookups(ctx.session.file.db, input.list),
+  'lookups.save': (input) => (tx) => {
+    saveLookup(tx.db, input, tx.at);
+    tx.audit(`${input.list}:${input.code}`);
+    return input;
+  },
+  'beneficiaries.search': (input, ctx) => beneficiaries.search(ctx, input),
+  'beneficiaries.get': (input, ctx) => beneficiaries.getOne(ctx, input.id),
+  'beneficiaries.findDuplicates': (input, ctx) =>
+    beneficiaries.findDuplicates(ctx.session.file.db, input.input, input.excludeId),
+  'beneficiaries.create': (input, ctx) => beneficiaries.createBeneficiary(ctx, input),
+  'beneficiaries.update': (input) => beneficiaries.updateBeneficiary(input.id, input.input),
+  'beneficiaries.archive': (input) => beneficiaries.setArchived(input.id, true),
+  'beneficiaries.restore': (input) => beneficiaries.setArchived(input.id, false),
+  'beneficiaries.withdrawConsent': (input) => beneficiaries.withdrawConsent(input.id),
 };

@@ -30,16 +30,15 @@ export function isAppUrl(url: string): boolean {
 type PathApi = Pick<typeof nodePath, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
 
 /**
- * Maps an `app://tadamon/...` URL to a file inside `root`, or null. The URL parser already
- * folds `..` and `%2e%2e`, but percent-decoding can bring back separators (`..%2F`), and a
- * backslash is a separator on Windows only, so the decoded path is resolved and must still lie
- * inside `root`. `pathApi` lets tests exercise the Windows rules on any machine.
+ * Maps a URL path (still percent-encoded) to a file inside `root`, or null. Percent-decoding can
+ * bring back separators (`..%2F`), and a backslash is a separator on Windows only, so the decoded
+ * path is resolved and must still lie inside `root`. `pathApi` lets tests exercise the Windows
+ * rules on any machine. Shared by the app:// protocol and the web bridge.
  */
-export function resolveAppRequest(url: string, root: string, pathApi: PathApi = nodePath): string | null {
-  if (!isAppUrl(url)) return null;
+export function resolveInsideRoot(urlPathname: string, root: string, pathApi: PathApi = nodePath): string | null {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(new URL(url).pathname);
+    decoded = decodeURIComponent(urlPathname);
   } catch {
     return null;
   }
@@ -53,6 +52,12 @@ export function resolveAppRequest(url: string, root: string, pathApi: PathApi = 
     return null;
   }
   return target;
+}
+
+/** Maps an `app://tadamon/...` URL to a file inside `root`, or null. */
+export function resolveAppRequest(url: string, root: string, pathApi: PathApi = nodePath): string | null {
+  if (!isAppUrl(url)) return null;
+  return resolveInsideRoot(new URL(url).pathname, root, pathApi);
 }
 
 const mimeTypes: Record<string, string> = {

@@ -2,8 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Core } from '../core/dispatcher';
-import { WEB_BRIDGE_CSP } from './content-security-policy';
-import { mimeTypeOf, resolveInside } from './static-files';
+import { resolveInsideRoot, mimeTypeFor } from '../main/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
 
 export const TOKEN_HEADER = 'x-tadamon-token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -22,7 +22,7 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
     'content-type': type,
-    'content-security-policy': WEB_BRIDGE_CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
@@ -77,7 +77,7 @@ export function createBridge({ core, rendererDir, token, allowedHosts }: BridgeO
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
-      const file = resolveInside(rendererDir, url.pathname);
+      const file = resolveInsideRoot(url.pathname, rendererDir);
       if (!file) return send(res, 404, 'not found', 'text/plain');
       let content: Buffer;
       try {
@@ -89,9 +89,9 @@ export function createBridge({ core, rendererDir, token, allowedHosts }: BridgeO
         const html = content
           .toString('utf8')
           .replace('</head>', `<meta name="tadamon-token" content="${token}"></head>`);
-        return send(res, 200, html, mimeTypeOf(file));
+        return send(res, 200, html, mimeTypeFor(file));
       }
-      return send(res, 200, content, mimeTypeOf(file));
+      return send(res, 200, content, mimeTypeFor(file));
     } catch {
       return sendJson(res, 500, { ok: false, error: { code: 'internal' } });
     }

@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { basename, join, relative } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import type { OpName, OpInput, OpOutput, Result } from '../../electron/contract';
+import { openEncrypted, type Db } from '../../electron/core/db/database';
+import { keysPathFor, readKeysFile, unwrapKey, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
 import { createCore, type Core } from '../../electron/core/dispatcher';
 
 /** A fresh temp folder per test, removed afterwards. */
@@ -47,4 +50,81 @@ export async function createdFile(core: TestCore, dir: string, associationName =
     displayName: 'Nadia Bennani',
     password: PRESIDENT_PASSWORD,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the core suites: temp folders that live for a whole describe, file fingerprints and
+// a direct (keyed) look inside the encrypted file to check what was really stored.
+
+/** Temp folders kept for the whole file/describe (created lazily, removed in afterAll). */
+export function useSuiteTempDir(): () => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-suite-'));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
+export const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * Every file under `root` (recursively) with the hash of its bytes. `-shm` files are listed but
+ * not hashed: readers legitimately touch the WAL index.
+ */
+export function snapshotTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out[relative(root, full)] = entry.name.endsWith('-shm') ? 'shm' : sha256(full);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export const keysFileOf = (dbPath: string): KeysFile => JSON.parse(readFileSync(keysPathFor(dbPath), 'utf8')) as KeysFile;
+
+/** The raw database key, unwrapped from a user's slot the way sign-in does it (one scrypt). */
+export async function databaseKey(dbPath: string, userId: string, password: string): Promise<Buffer> {
+  const slot = userSlot(readKeysFile(dbPath), userId);
+  if (!slot) throw new Error('no slot for that user');
+  const key = await unwrapKey(slot, password);
+  if (!key) throw new Error('wrong password for that slot');
+  return key;
+}
+
+/** Opens the file with its raw key (a second connection beside the core's), runs `work`, closes. */
+export function withDb<T>(dbPath: string, key: Buffer, work: (db: Db) => T): T {
+  const db = openEncrypted(dbPath, key);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  user_id: string | null;
+  op: string;
+  entity_id: string | null;
+}
+
+export const auditRows = (db: Db): AuditRow[] => db.prepare('SELECT * FROM audit_log ORDER BY rowid').all() as AuditRow[];
+
+/** Copies `<name>.tadamon` and its keys file (the file must be locked: no WAL) into `dir`. */
+export function copyFileSet(dbPath: string, dir: string, name = basename(dbPath)): string {
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, name);
+  copyFileSync(dbPath, target);
+  copyFileSync(keysPathFor(dbPath), keysPathFor(target));
+  return target;
 }

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/repository';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { findActiveUser, insertUser } from '../users/repository';
-import { assertIntact, assertLooksLikeTadamonFile, openEncrypted, type Db } from './database';
+import { assertIntact, assertLooksLikeTadamonFile, openEncrypted, readFileSalt, type Db } from './database';
 import {
   KEYS_FORMAT,
   KEYS_VERSION,
@@ -116,7 +116,13 @@ export async function createAssociationFile(
       appendAudit(created, { at, userId: user.id, op: 'file.create', entityId: association.id });
     })();
     created.pragma('wal_checkpoint(TRUNCATE)');
-    writeKeysFile(path, { format: KEYS_FORMAT, version: KEYS_VERSION, fileId: association.fileId, slots });
+    writeKeysFile(path, {
+      format: KEYS_FORMAT,
+      version: KEYS_VERSION,
+      fileId: association.fileId,
+      dbSalt: readFileSalt(path),
+      slots,
+    });
   } catch (error) {
     db?.close();
     removeFileSet(path);
@@ -136,6 +142,7 @@ export async function unlockKey(
 ): Promise<{ key: Buffer; keys: KeysFile }> {
   assertLooksLikeTadamonFile(path);
   const keys = readKeysFile(path);
+  if (keys.dbSalt !== undefined && keys.dbSalt !== readFileSalt(path)) throw new AppError('keys_file_mismatch');
   const { slot, secret } = pick(keys);
   if (!slot) throw new AppError(failure === 'wrong_password' ? 'unknown_user' : 'file_damaged');
   const key = await unwrapKey(slot, secret);

@@ -6,6 +6,25 @@ export type Db = Database.Database;
 
 const SQLITE_PLAIN_HEADER = 'SQLite format 3\0';
 
+function readHead(path: string, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(length);
+  try {
+    readSync(fd, head, 0, length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head;
+}
+
+/**
+ * The cipher salt SQLCipher keeps in clear in the first 16 bytes of the file. It is random per file
+ * and never changes (until a rekey), so the keys file records it to recognise its own database.
+ */
+export function readFileSalt(path: string): string {
+  return readHead(path, 16).toString('base64');
+}
+
 /**
  * Cheap checks before any key is tried: an encrypted Tadamon file has a `.tadamon` name, a size
  * that is a whole number of pages, and never the plaintext SQLite header.
@@ -15,14 +34,7 @@ export function assertLooksLikeTadamonFile(path: string): void {
   if (!path.toLowerCase().endsWith('.tadamon')) throw new AppError('not_a_tadamon_file');
   const { size } = statSync(path);
   if (size === 0 || size % 512 !== 0) throw new AppError('not_a_tadamon_file');
-  const fd = openSync(path, 'r');
-  const head = Buffer.alloc(16);
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.toString('latin1') === SQLITE_PLAIN_HEADER) throw new AppError('not_a_tadamon_file');
+  if (readHead(path, 16).toString('latin1') === SQLITE_PLAIN_HEADER) throw new AppError('not_a_tadamon_file');
 }
 
 /**
@@ -41,6 +53,9 @@ export function openEncrypted(path: string, key: Buffer, options: { nativeBindin
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Erased personal data is zeroed in place, not left in free pages.
+    db.pragma('secure_delete = ON');
+    db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
   } catch (error) {
     db.close();

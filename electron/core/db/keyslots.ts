@@ -38,6 +38,12 @@ const keysFileSchema = z.object({
   format: z.literal(KEYS_FORMAT),
   version: z.number().int(),
   fileId: z.string(),
+  /**
+   * The database file's cipher salt (base64, see readFileSalt): a keys file beside the wrong
+   * database is refused as `keys_file_mismatch` instead of failing as damage. Absent in files
+   * made before it existed. A rekey must write the new salt.
+   */
+  dbSalt: z.string().optional(),
   slots: z.array(slotSchema),
 });
 export type KeysFile = z.infer<typeof keysFileSchema>;

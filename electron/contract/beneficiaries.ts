@@ -1,0 +1,204 @@
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { isoDateSchema, notInFuture } from './dates';
+import { lookupCodeSchema } from './lookups';
+import { defineOp } from './operation';
+
+export const MAX_NAME_LENGTH = 200;
+
+export const sexSchema = z.enum(['female', 'male']);
+export const consentScopeSchema = z.enum(['service', 'sharing', 'reporting']);
+export const languageSchema = z.enum([
+  'darija',
+  'french',
+  'english',
+  'tamazight',
+  'wolof',
+  'bambara',
+  'lingala',
+  'pulaar',
+  'other',
+]);
+export const educationLevelSchema = z.enum([
+  'unknown',
+  'none',
+  'primary',
+  'lower_secondary',
+  'upper_secondary',
+  'vocational',
+  'university',
+]);
+
+/** ISO 3166-1 alpha-2; names come from i18n-iso-countries in the UI language. */
+export const nationalitySchema = z.string().regex(/^[A-Z]{2}$/);
+
+/** Any plausible number; Moroccan numbers may be typed without +212. Stored as E.164. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => isValidPhoneNumber(v, 'MA'), { message: 'invalid_phone' })
+  .transform((v) => parsePhoneNumberFromString(v, 'MA')?.number ?? v);
+
+const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const pastDate = isoDateSchema.refine(notInFuture, { message: 'date_in_future' });
+
+export const consentSchema = z
+  .object({
+    date: pastDate,
+    givenBy: z.enum(['person', 'guardian']),
+    guardianName: optionalText(MAX_NAME_LENGTH),
+    scopes: z.array(consentScopeSchema).min(1),
+    /** The partners named when consenting to sharing. */
+    partners: optionalText(500),
+  })
+  .refine((c) => c.givenBy !== 'guardian' || Boolean(c.guardianName), {
+    message: 'guardian_name_required',
+    path: ['guardianName'],
+  });
+export type Consent = z.infer<typeof consentSchema>;
+
+export const legalStatusSchema = z
+  .object({
+    code: lookupCodeSchema,
+    documentNumber: optionalText(60),
+    issueDate: isoDateSchema.optional(),
+    expiryDate: isoDateSchema.optional(),
+  })
+  .refine((s) => !s.issueDate || !s.expiryDate || s.expiryDate >= s.issueDate, {
+    message: 'expiry_before_issue',
+    path: ['expiryDate'],
+  });
+
+export const personalDataSchema = z.object({
+  firstName: name,
+  lastName: name,
+  arabicName: optionalText(MAX_NAME_LENGTH),
+  birthDate: pastDate.optional(),
+  phones: z.array(phoneSchema).max(5),
+  city: optionalText(120),
+  neighbourhood: optionalText(120),
+  languages: z.array(languageSchema).max(9),
+  legalStatus: legalStatusSchema.nullable(),
+  household: z.object({
+    dependants: z.number().int().min(0).max(30),
+    childrenUnder18: z.number().int().min(0).max(30),
+    singleParent: z.boolean(),
+  }),
+  educationLevel: educationLevelSchema,
+  skills: optionalText(1000),
+  occupation: optionalText(200),
+  vulnerabilities: z.array(lookupCodeSchema).max(20),
+});
+export type PersonalData = z.infer<typeof personalDataSchema>;
+
+/**
+ * One shape for the form, the IPC check and the stored record. Law 09-08: personal data only with
+ * consent to service delivery; without it, a pseudonymous record (initials, birth year, sex,
+ * category, nationality) for counts.
+ */
+export const beneficiaryInputSchema = z
+  .object({
+    sex: sexSchema,
+    birthYear: z.number().int().min(1900).max(new Date().getFullYear()),
+    birthYearEstimated: z.boolean(),
+    nationality: nationalitySchema,
+    category: lookupCodeSchema,
+    initials: z.string().trim().max(6).optional(),
+    consent: consentSchema.nullable(),
+    personal: personalDataSchema.nullable(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.personal && !b.consent?.scopes.includes('service')) {
+      ctx.addIssue({ code: 'custom', message: 'consent_required', path: ['consent'] });
+    }
+    if (!b.personal && !b.initials) {
+      ctx.addIssue({ code: 'custom', message: 'initials_required', path: ['initials'] });
+    }
+    if (b.personal?.birthDate && Number(b.personal.birthDate.slice(0, 4)) !== b.birthYear) {
+      ctx.addIssue({ code: 'custom', message: 'birth_year_mismatch', path: ['birthYear'] });
+    }
+  });
+export type BeneficiaryInput = z.infer<typeof beneficiaryInputSchema>;
+
+export interface Beneficiary extends BeneficiaryInput {
+  id: string;
+  reference: string;
+  initials: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export const ageBandSchema = z.enum(['0-5', '6-11', '12-17', '18-24', '25-34', '35-49', '50-59', '60+']);
+export type AgeBand = z.infer<typeof ageBandSchema>;
+
+export const beneficiarySortSchema = z.enum(['reference', 'name', 'age', 'category', 'nationality', 'city', 'createdAt']);
+
+export const beneficiarySearchSchema = z.object({
+  query: z.string().max(200).default(''),
+  filters: z
+    .object({
+      category: lookupCodeSchema.optional(),
+      sex: sexSchema.optional(),
+      ageBand: ageBandSchema.optional(),
+      nationality: nationalitySchema.optional(),
+      city: z.string().trim().max(120).optional(),
+      legalStatus: lookupCodeSchema.optional(),
+      archived: z.boolean().default(false),
+    })
+    .default({ archived: false }),
+  sort: z.object({ by: beneficiarySortSchema, direction: z.enum(['asc', 'desc']) }).default({ by: 'createdAt', direction: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export interface BeneficiaryRow {
+  id: string;
+  reference: string;
+  /** Full Latin name, or the initials of a pseudonymous record. */
+  displayName: string;
+  arabicName: string | null;
+  sex: z.infer<typeof sexSchema>;
+  age: number;
+  category: string;
+  nationality: string;
+  city: string | null;
+  legalStatus: string | null;
+  pseudonymous: boolean;
+  archived: boolean;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  reference: string;
+  displayName: string;
+  birthYear: number;
+  reasons: ('phone' | 'name')[];
+}
+
+const idInput = z.object({ id: z.string().min(1).max(64) });
+
+export const beneficiariesOps = {
+  'beneficiaries.search': defineOp<{ total: number; rows: BeneficiaryRow[] }>()({
+    input: beneficiarySearchSchema,
+    kind: 'read',
+    access: 'signedIn',
+  }),
+  'beneficiaries.get': defineOp<Beneficiary>()({ input: idInput, kind: 'read', access: 'signedIn' }),
+  'beneficiaries.findDuplicates': defineOp<DuplicateCandidate[]>()({
+    input: z.object({ input: beneficiaryInputSchema, excludeId: z.string().max(64).optional() }),
+    kind: 'read',
+    access: 'signedIn',
+  }),
+  'beneficiaries.create': defineOp<Beneficiary>()({ input: beneficiaryInputSchema, kind: 'write', access: 'signedIn' }),
+  'beneficiaries.update': defineOp<Beneficiary>()({
+    input: z.object({ id: z.string().min(1).max(64), input: beneficiaryInputSchema }),
+    kind: 'write',
+    access: 'signedIn',
+  }),
+  'beneficiaries.archive': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
+  'beneficiaries.restore': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
+  'beneficiaries.withdrawConsent': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
+};

@@ -1,0 +1,40 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { AreaPage } from '../features/areas/AreaPage';
+import { areas } from '../features/areas/areas';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { CreateFilePage } from '../features/welcome/CreateFilePage';
+import { OpenFilePage } from '../features/welcome/OpenFilePage';
+import { RecoverPage } from '../features/welcome/RecoverPage';
+import { SignInPage } from '../features/welcome/SignInPage';
+import { WelcomePage } from '../features/welcome/WelcomePage';
+import { PublicOnly, SignedInOnly } from './guards';
+import { Root } from './Root';
+
+/** Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      element: <Root />,
+      children: [
+        {
+          element: <PublicOnly />,
+          children: [
+            { index: true, element: <WelcomePage /> },
+            { path: 'create', element: <CreateFilePage /> },
+            { path: 'open', element: <OpenFilePage /> },
+            { path: 'sign-in', element: <SignInPage /> },
+            { path: 'recover', element: <RecoverPage /> },
+          ],
+        },
+        {
+          element: <SignedInOnly />,
+          children: [
+            ...areas.map((area) => ({ path: area, element: <AreaPage area={area} /> })),
+            { path: 'settings/:tab?', element: <SettingsPage /> },
+          ],
+        },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,52 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { isOpName, operations, type AppStatus, type Locale, type SessionInfo } from '../../electron/contract';
+import { OpFailure, opKey, useOp } from './ops';
+
+export const statusKey = opKey('app.status', {});
+
+/** The core is the only source of who is signed in; everything else follows this one query. */
+export function useAppStatus() {
+  return useOp('app.status', {}, { staleTime: Infinity });
+}
+
+/** Drops every answer read under a session, so no personal data outlives it in memory. */
+function dropSessionData(client: QueryClient): void {
+  client.removeQueries({
+    predicate: ({ queryKey: [op] }) => typeof op !== 'string' || !isOpName(op) || operations[op].access !== 'public',
+  });
+}
+
+function patchStatus(client: QueryClient, patch: (status: AppStatus) => AppStatus): void {
+  client.setQueryData<AppStatus>(statusKey, (status) => status && patch(status));
+}
+
+export function enterSession(client: QueryClient, session: SessionInfo): void {
+  dropSessionData(client);
+  patchStatus(client, (status) => ({ ...status, session, locale: session.user.locale }));
+  // Refreshes the recent files list, which the sign-in just changed.
+  void client.invalidateQueries({ queryKey: statusKey });
+}
+
+export function updateSession(client: QueryClient, session: SessionInfo): void {
+  patchStatus(client, (status) => ({ ...status, session }));
+}
+
+export function rememberLocale(client: QueryClient, locale: Locale): void {
+  patchStatus(client, (status) => ({ ...status, locale }));
+}
+
+export function leaveSession(client: QueryClient): void {
+  dropSessionData(client);
+  patchStatus(client, (status) => ({ ...status, session: null }));
+}
+
+/** Any operation can learn that the core locked the file (idle timeout) or wants a new password first. */
+export function followSessionErrors(client: QueryClient, error: Error): void {
+  if (!(error instanceof OpFailure)) return;
+  if (error.code === 'session_locked' || error.code === 'no_open_file') {
+    leaveSession(client);
+    void client.invalidateQueries({ queryKey: statusKey });
+  } else if (error.code === 'password_change_required') {
+    void client.invalidateQueries({ queryKey: statusKey });
+  }
+}
