@@ -9,5 +9,7 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
+    // Loaded from the local disk, never over a network: one main chunk is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

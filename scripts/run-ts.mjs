@@ -22,7 +22,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Native and tool packages stay outside the bundle; the rest is bundled like the app.
+  external: ['better-sqlite3-multiple-ciphers', 'playwright-core', 'esbuild', 'electron'],
   loader: { '.sql': 'text' },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',

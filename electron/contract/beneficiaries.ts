@@ -170,6 +170,16 @@ export interface BeneficiaryRow {
   archived: boolean;
 }
 
+/** Beyond this many matches a typed search says "1000+" instead of counting them all. */
+export const SEARCH_COUNT_CAP = 1000;
+
+export interface BeneficiarySearchResult {
+  total: number;
+  /** True when more than SEARCH_COUNT_CAP people match the typed query. */
+  capped: boolean;
+  rows: BeneficiaryRow[];
+}
+
 export interface DuplicateCandidate {
   id: string;
   reference: string;
@@ -178,10 +188,15 @@ export interface DuplicateCandidate {
   reasons: ('phone' | 'name')[];
 }
 
+export interface DuplicatePair {
+  a: DuplicateCandidate;
+  b: DuplicateCandidate;
+}
+
 const idInput = z.object({ id: z.string().min(1).max(64) });
 
 export const beneficiariesOps = {
-  'beneficiaries.search': defineOp<{ total: number; rows: BeneficiaryRow[] }>()({
+  'beneficiaries.search': defineOp<BeneficiarySearchResult>()({
     input: beneficiarySearchSchema,
     kind: 'read',
     access: 'signedIn',
@@ -201,4 +216,13 @@ export const beneficiariesOps = {
   'beneficiaries.archive': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
   'beneficiaries.restore': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
   'beneficiaries.withdrawConsent': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
+  'beneficiaries.duplicatePairs': defineOp<DuplicatePair[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  /** Moves all history of `mergedId` onto `survivorId`; the merged record is archived, not deleted. */
+  'beneficiaries.merge': defineOp<Beneficiary>()({
+    input: z
+      .object({ survivorId: z.string().min(1).max(64), mergedId: z.string().min(1).max(64) })
+      .refine((m) => m.survivorId !== m.mergedId, { message: 'same_record', path: ['mergedId'] }),
+    kind: 'write',
+    access: 'signedIn',
+  }),
 };

@@ -1,11 +1,23 @@
+import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
+import { caseFollowUpOps } from './case-follow-up';
+import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
 import type { InputOf, OutputOf } from './operation';
 import { sessionOps } from './session';
 import { settingsOps } from './settings';
 import { usersOps } from './users';
 
-export const operations = { ...sessionOps, ...usersOps, ...settingsOps, ...lookupsOps, ...beneficiariesOps };
+export const operations = {
+  ...sessionOps,
+  ...usersOps,
+  ...settingsOps,
+  ...lookupsOps,
+  ...beneficiariesOps,
+  ...importOps,
+  ...caseFollowUpOps,
+  ...jobsOps,
+};
 
 export type Operations = typeof operations;
 export type OpName = keyof Operations;
@@ -17,6 +29,9 @@ export function isOpName(name: string): name is OpName {
 }
 
 export * from './beneficiaries';
+export * from './beneficiary-import';
+export * from './jobs';
+export * from './case-follow-up';
 export * from './dates';
 export * from './errors';
 export * from './lookups';
@@ -25,3 +40,4 @@ export * from './roles';
 export * from './session';
 export * from './settings';
 export * from './users';
+export * from './validation';

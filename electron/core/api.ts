@@ -1,6 +1,10 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
+import { importBeneficiaries, previewImport } from './beneficiaries/import/service';
+import { mergeBeneficiaries } from './beneficiaries/merge';
 import * as beneficiaries from './beneficiaries/service';
+import { followUpDashboard } from './case-follow-up/dashboard';
+import * as followUp from './case-follow-up/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
 import { listLookups, saveLookup } from './lookups/repository';
@@ -55,9 +59,25 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'beneficiaries.get': (input, ctx) => beneficiaries.getOne(ctx, input.id),
   'beneficiaries.findDuplicates': (input, ctx) =>
     beneficiaries.findDuplicates(ctx.session.file.db, input.input, input.excludeId),
-  'beneficiaries.create': (input, ctx) => beneficiaries.createBeneficiary(ctx, input),
+  'beneficiaries.create': (input) => beneficiaries.createBeneficiary(input),
   'beneficiaries.update': (input) => beneficiaries.updateBeneficiary(input.id, input.input),
   'beneficiaries.archive': (input) => beneficiaries.setArchived(input.id, true),
   'beneficiaries.restore': (input) => beneficiaries.setArchived(input.id, false),
   'beneficiaries.withdrawConsent': (input) => beneficiaries.withdrawConsent(input.id),
+  'beneficiaries.duplicatePairs': (_input, ctx) => beneficiaries.duplicatePairs(ctx.session.file.db),
+  'beneficiaries.merge': (input) => mergeBeneficiaries(input.survivorId, input.mergedId),
+  'beneficiaries.importPreview': (input) => previewImport(input.fileName, input.contentBase64),
+  'beneficiaries.import': (input, ctx) => importBeneficiaries(ctx, input),
+  'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
+  'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),
+  'caseNotes.add': (input, ctx) => followUp.addNote(ctx, input),
+  'procedures.list': (input, ctx) => followUp.listProcedures(ctx, input.beneficiaryId),
+  'procedures.save': (input, ctx) => followUp.saveProcedure(ctx, input),
+  'partners.list': (input, ctx) => followUp.listPartners(ctx, input.includeArchived),
+  'partners.save': (input) => followUp.savePartner(input),
+  'partners.archive': (input) => followUp.setPartnerArchived(input.id, true),
+  'partners.restore': (input) => followUp.setPartnerArchived(input.id, false),
+  'referrals.list': (input, ctx) => followUp.listReferrals(ctx, input.beneficiaryId),
+  'referrals.save': (input, ctx) => followUp.saveReferral(ctx, input),
+  'followUp.dashboard': (_input, ctx) => followUpDashboard(ctx),
 };

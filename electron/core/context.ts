@@ -1,12 +1,14 @@
 import type { User } from '../contract';
 import type { Db } from './db/database';
 import type { Host } from './host';
+import type { JobProgressBoard } from './jobs/progress';
 import type { Session, SessionState } from './session/state';
 
 export interface CoreContext {
   host: Host;
   now: () => Date;
   sessions: SessionState;
+  jobs: JobProgressBoard;
 }
 
 /** What an operation sees once the dispatcher has checked who is signed in. */

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { isOpName, operations, type OpError, type OpName, type Result } from '../contract';
+import { fieldProblems, isOpName, operations, type OpError, type OpName, type Result } from '../contract';
 import { handlers, type TxWork } from './api';
 import { appendAudit } from './audit/repository';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
 import { AppError } from './errors';
 import type { Host } from './host';
+import { JobProgressBoard } from './jobs/progress';
 import { SessionState } from './session/state';
 
 export interface Core {
@@ -18,12 +19,6 @@ const fail = (code: OpError['code'], fields?: Record<string, string>): Result<ne
   error: fields ? { code, fields } : { code },
 });
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.code;
-  return fields;
-}
-
 type AnyHandler = (input: unknown, ctx: CoreContext | SignedInContext) => unknown;
 
 /**
@@ -34,7 +29,7 @@ type AnyHandler = (input: unknown, ctx: CoreContext | SignedInContext) => unknow
 export function createCore(host: Host): Core {
   const now = host.now ?? (() => new Date());
   const sessions = new SessionState(now);
-  const base: CoreContext = { host, now, sessions };
+  const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard() };
 
   async function run(op: OpName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = operations[op];
@@ -48,7 +43,7 @@ export function createCore(host: Host): Core {
       ctx = { ...base, session };
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error));
+    if (!parsed.success) return fail('invalid_input', fieldProblems(parsed.error));
 
     const handler = handlers[op] as AnyHandler;
     if (spec.kind !== 'write') return { ok: true, value: await handler(parsed.data, ctx) };
@@ -76,6 +71,7 @@ export function createCore(host: Host): Core {
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.fields);
         // Operation name, error class and call sites only: the message line may quote data.
+        if (process.env.TADAMON_DEBUG) console.error(error);
         const frames = (error as Error)?.stack?.split('\n').slice(1).join('\n') ?? '';
         console.error(`[tadamon] ${op} failed: ${(error as Error)?.name ?? 'unknown error'}\n${frames}`);
         return fail('internal');

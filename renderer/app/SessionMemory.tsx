@@ -25,7 +25,7 @@ interface SessionMemoryValue {
 
 const SessionMemoryContext = createContext<SessionMemoryValue | null>(null);
 
-/** What the renderer remembers about sessions that the core deliberately forgets (it holds no secrets). */
+/** What the screens need to remember between sessions: the core only ever describes the current one. */
 export function SessionMemoryProvider({ children }: { children: ReactNode }) {
   const session = useAppStatus().data?.session;
   const [pendingRecovery, setPendingRecovery] = useState<PendingRecovery | null>(null);

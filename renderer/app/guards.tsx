@@ -10,11 +10,11 @@ import { Shell } from './Shell';
 /** Welcome and sign-in screens: once signed in, only a just-created file's recovery code stays in the way. */
 export function PublicOnly() {
   const session = useAppStatus().data?.session;
-  const { pendingRecovery } = useSessionMemory();
+  const { pendingRecovery, setPendingRecovery } = useSessionMemory();
   if (session && pendingRecovery?.path === session.path) {
     return (
       <PublicFrame>
-        <RecoveryCodePage pending={pendingRecovery} />
+        <RecoveryCodePage pending={pendingRecovery} onConfirmed={() => setPendingRecovery(null)} />
       </PublicFrame>
     );
   }
@@ -29,8 +29,9 @@ export function PublicOnly() {
 /** The areas: without a session, back to the sign-in of the file and person last signed in. */
 export function SignedInOnly() {
   const session = useAppStatus().data?.session;
-  const { lastSignIn } = useSessionMemory();
+  const { lastSignIn, pendingRecovery } = useSessionMemory();
   if (!session) return <Navigate to={lastSignIn ? signInPath(lastSignIn.path, lastSignIn.userId) : '/'} replace />;
+  if (pendingRecovery?.path === session.path) return <Navigate to="/" replace />;
   if (session.user.mustChangePassword) {
     return (
       <PublicFrame>

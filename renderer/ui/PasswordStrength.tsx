@@ -1,14 +1,28 @@
 import { Progress, Stack, Text } from '@mantine/core';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-let zxcvbn: ZxcvbnFactory | null = null;
+let estimator: Promise<ZxcvbnFactory> | null = null;
 
-/** Built on first use: the dictionaries are large and only the password forms need them. */
-function estimator(): ZxcvbnFactory {
-  zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
-  return zxcvbn;
+/** Loaded on first use, in its own chunk: the dictionaries weigh more than the rest of the app. */
+function loadEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) => new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  );
+  return estimator;
+}
+
+function useEstimator(): ZxcvbnFactory | null {
+  const [loaded, setLoaded] = useState<ZxcvbnFactory | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    void loadEstimator().then((factory) => mounted && setLoaded(factory));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return loaded;
 }
 
 const colors = ['red', 'orange', 'yellow', 'lime', 'green'] as const;
@@ -21,8 +35,9 @@ interface Props {
 
 export function PasswordStrength({ password, related = [] }: Props) {
   const { t } = useTranslation();
-  if (!password) return null;
-  const score = estimator().check(password, related.filter((word): word is string => Boolean(word))).score;
+  const zxcvbn = useEstimator();
+  if (!password || !zxcvbn) return null;
+  const score = zxcvbn.check(password, related.filter((word): word is string => Boolean(word))).score;
   const level = t(`password.strength.${score}`);
   return (
     <Stack gap={4}>

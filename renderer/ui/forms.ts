@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { issueMessage, translateMessage, validationMessage } from '../i18n/validation';
@@ -15,9 +15,12 @@ export function formResolver<S extends z.ZodType<FieldValues, FieldValues>>(
  * Adds a "type it again" field to a contract schema. The check runs as soon as the password itself
  * is valid, not only once every other field is.
  */
-export function withConfirmation<S extends z.ZodObject>(schema: S, field: keyof z.output<S> & string) {
+export function withConfirmation<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, field: keyof Shape & string) {
   return schema.extend({ confirmPassword: z.string() }).refine(
-    (values) => (values as Record<string, unknown>)[field] === values.confirmPassword,
+    (values) => {
+      const typed = values as Record<string, unknown>;
+      return typed[field] === typed.confirmPassword;
+    },
     {
       path: ['confirmPassword'],
       message: validationMessage('validation.passwords_differ'),
@@ -26,7 +29,14 @@ export function withConfirmation<S extends z.ZodObject>(schema: S, field: keyof 
   );
 }
 
-export function useFieldError(): (error: FieldError | undefined) => string | undefined {
+export function useFieldError(): (error: { message?: string } | undefined) => string | undefined {
   const { t } = useTranslation();
   return (error) => translateMessage(t, error?.message);
+}
+
+/** What the operation receives: the form's values without the second typing of the password. */
+export function withoutConfirmation<T extends { confirmPassword: string }>(values: T): Omit<T, 'confirmPassword'> {
+  const input: Partial<T> = { ...values };
+  delete input.confirmPassword;
+  return input as Omit<T, 'confirmPassword'>;
 }

@@ -3,38 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BeneficiaryInput, OpInput } from '../../electron/contract';
-import type { SignedInContext, WriteTx } from '../../electron/core/context';
+import type { WriteTx } from '../../electron/core/context';
 import { migrate } from '../../electron/core/db/migrate';
 import { createBeneficiary, withdrawConsent } from '../../electron/core/beneficiaries/service';
 import { similarNames } from '../../electron/core/beneficiaries/duplicates';
+import { person } from './builders';
 import { createdFile, testCore, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 const year = new Date().getUTCFullYear();
-
-export function person(overrides: Partial<BeneficiaryInput['personal'] & object> = {}, top: Partial<BeneficiaryInput> = {}): BeneficiaryInput {
-  return {
-    sex: 'female',
-    birthYear: 1994,
-    birthYearEstimated: false,
-    nationality: 'SN',
-    category: 'subsaharan_migrant',
-    consent: { date: '2026-01-15', givenBy: 'person', scopes: ['service', 'reporting'] },
-    personal: {
-      firstName: 'Aminata',
-      lastName: 'Diop',
-      phones: ['0612345678'],
-      city: 'Rabat',
-      languages: ['french', 'wolof'],
-      legalStatus: { code: 'residence_card', documentNumber: 'RC123', issueDate: '2025-01-01', expiryDate: '2027-01-01' },
-      household: { dependants: 1, childrenUnder18: 1, singleParent: true },
-      educationLevel: 'upper_secondary',
-      vulnerabilities: ['single_mother'],
-      ...overrides,
-    },
-    ...top,
-  };
-}
 
 async function signedIn(): Promise<TestCore> {
   const dir = tempDir();
@@ -191,7 +168,15 @@ describe('consent withdrawal', () => {
   it('erases the personal fields and keeps the pseudonymous record for counts', async () => {
     const core = await signedIn();
     const b = await core.must('beneficiaries.create', person({ firstName: 'Mariama', lastName: 'Barry', phones: ['0655555555'] }));
+    const partner = await core.must('partners.save', { name: 'Caritas Rabat', type: 'ngo' });
+    await core.must('caseNotes.add', { beneficiaryId: b.id, date: '2026-01-20', type: 'visit', text: 'Lives with her aunt in Takaddoum', sensitive: false });
+    await core.must('procedures.save', { beneficiaryId: b.id, type: 'medical_file', status: 'in_progress', nextStep: 'See Dr Alami at Ibn Sina' });
+    await core.must('referrals.save', { beneficiaryId: b.id, partnerId: partner.id, sentOn: '2026-01-21', reason: 'Pregnancy follow-up', status: 'sent', notes: 'Call her sister' });
     const after = await core.must('beneficiaries.withdrawConsent', { id: b.id });
+    const notes = await core.must('caseNotes.list', { beneficiaryId: b.id });
+    expect(notes.map((n) => [n.date, n.type, n.text])).toEqual([['2026-01-20', 'visit', '']]);
+    expect((await core.must('procedures.list', { beneficiaryId: b.id })).map((p) => [p.type, p.status, p.nextStep])).toEqual([['medical_file', 'in_progress', null]]);
+    expect((await core.must('referrals.list', { beneficiaryId: b.id })).map((r) => [r.status, r.reason, r.notes])).toEqual([['sent', '', null]]);
     expect(after.personal).toBeNull();
     expect(after.consent).toBeNull();
     expect(after).toMatchObject({ initials: 'MB', sex: 'female', birthYear: 1994, nationality: 'SN', category: 'subsaharan_migrant' });
@@ -208,10 +193,9 @@ describe('consent withdrawal', () => {
     db.pragma('secure_delete = ON');
     migrate(db);
     db.prepare("INSERT INTO users (id, display_name, role, created_at) VALUES ('u', 'U', 'president', '2026-01-01')").run();
-    const ctx = { now: () => new Date() } as SignedInContext;
     const tx: WriteTx = { db, user: { id: 'u', displayName: 'U', role: 'president', locale: 'fr', mustChangePassword: false, createdAt: '' }, at: new Date().toISOString(), audit: () => undefined };
     const marker = 'Zyxwvutsrqonmlk';
-    const b = db.transaction(() => createBeneficiary(ctx, person({ firstName: marker, lastName: 'Erasable', phones: ['0698765432'] }))(tx))();
+    const b = db.transaction(() => createBeneficiary(person({ firstName: marker, lastName: 'Erasable', phones: ['0698765432'] }))(tx))();
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(path).includes(marker)).toBe(true);
     db.transaction(() => withdrawConsent(b.id)(tx))();

@@ -48,6 +48,7 @@ describe('encryption at rest', () => {
   let shmWhileOpen: Buffer | null = null;
   let dbWhileOpen: Buffer;
   let keysWhileOpen: Buffer;
+  let key: Buffer;
 
   beforeAll(async () => {
     const dir = suiteDir();
@@ -69,6 +70,7 @@ describe('encryption at rest', () => {
     if (existsSync(`${path}-wal`)) walWhileOpen = readFileSync(`${path}-wal`);
     if (existsSync(`${path}-shm`)) shmWhileOpen = readFileSync(`${path}-shm`);
     await core.must('session.lock', {});
+    key = await databaseKey(path, presidentId, PASSWORD);
   });
 
   it('keeps a write-ahead log while the file is open (so the next checks really look at it)', () => {
@@ -76,8 +78,7 @@ describe('encryption at rest', () => {
     expect(walWhileOpen!.length).toBeGreaterThan(4096);
   });
 
-  it('stores the names for real: they come back through the key (the searches below are not vacuous)', async () => {
-    const key = await databaseKey(path, presidentId, PASSWORD);
+  it('stores the names for real: they come back through the key (the searches below are not vacuous)', () => {
     const stored = withDb(path, key, (db) => ({
       association: db.prepare('SELECT name, city FROM association').get(),
       users: db.prepare('SELECT display_name FROM users ORDER BY created_at, display_name').all(),
@@ -109,8 +110,7 @@ describe('encryption at rest', () => {
     expect(foundIn(readFileSync(keysPathFor(path)), [ASSOCIATION, CITY, PASSWORD, TEMPORARY])).toEqual([]);
   });
 
-  it('the keys file wraps the key: no slot carries the raw database key', async () => {
-    const key = await databaseKey(path, presidentId, PASSWORD);
+  it('the keys file wraps the key: no slot carries the raw database key', () => {
     const keysText = readFileSync(keysPathFor(path));
     for (const form of [key, Buffer.from(key.toString('hex')), Buffer.from(key.toString('base64'))]) {
       expect(keysText.includes(form)).toBe(false);

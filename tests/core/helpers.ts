@@ -73,16 +73,17 @@ export const sha256 = (path: string): string => createHash('sha256').update(read
 
 /**
  * Every file under `root` (recursively) with the hash of its bytes. `-shm` files are listed but
- * not hashed: readers legitimately touch the WAL index.
+ * not hashed: readers legitimately touch the WAL index. `listOnly` names more files to list
+ * without hashing (when their content is watched another, cheaper way).
  */
-export function snapshotTree(root: string): Record<string, string> {
+export function snapshotTree(root: string, listOnly: (name: string) => boolean = () => false): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out[relative(root, full)] = entry.name.endsWith('-shm') ? 'shm' : sha256(full);
+      else out[relative(root, full)] = entry.name.endsWith('-shm') || listOnly(entry.name) ? 'listed' : sha256(full);
     }
   };
   walk(root);

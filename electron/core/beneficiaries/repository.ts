@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { AgeBand, Beneficiary, BeneficiaryRow, beneficiarySearchSchema, Consent, PersonalData } from '../../contract';
+import {
+  SEARCH_COUNT_CAP,
+  type AgeBand,
+  type Beneficiary,
+  type BeneficiarySearchResult,
+  type beneficiarySearchSchema,
+  type Consent,
+  type PersonalData,
+} from '../../contract';
 import type { Db } from '../db/database';
 
 interface Row {
@@ -24,6 +32,7 @@ interface Row {
 /** Columns derived from the record, recomputed on every write (and erased with the personal data). */
 export interface Derived {
   displayName: string | null;
+  sortName: string;
   searchText: string;
   phoneticText: string;
   city: string | null;
@@ -62,15 +71,15 @@ function writePhones(db: Db, id: string, phones: string[]): void {
 export function saveBeneficiary(db: Db, b: Beneficiary, derived: Derived): void {
   db.prepare(
     `INSERT INTO beneficiaries (id, reference, sex, birth_year, birth_year_estimated, nationality, category, initials,
-       consent_json, personal_json, display_name, search_text, phonetic_text, city, legal_status, legal_expiry,
+       consent_json, personal_json, display_name, sort_name, search_text, phonetic_text, city, legal_status, legal_expiry,
        created_at, updated_at, archived_at)
      VALUES (@id, @reference, @sex, @birthYear, @birthYearEstimated, @nationality, @category, @initials,
-       @consent, @personal, @displayName, @searchText, @phoneticText, @city, @legalStatus, @legalExpiry,
+       @consent, @personal, @displayName, @sortName, @searchText, @phoneticText, @city, @legalStatus, @legalExpiry,
        @createdAt, @updatedAt, @archivedAt)
      ON CONFLICT (id) DO UPDATE SET sex = excluded.sex, birth_year = excluded.birth_year,
        birth_year_estimated = excluded.birth_year_estimated, nationality = excluded.nationality,
        category = excluded.category, initials = excluded.initials, consent_json = excluded.consent_json,
-       personal_json = excluded.personal_json, display_name = excluded.display_name,
+       personal_json = excluded.personal_json, display_name = excluded.display_name, sort_name = excluded.sort_name,
        search_text = excluded.search_text, phonetic_text = excluded.phonetic_text, city = excluded.city,
        legal_status = excluded.legal_status, legal_expiry = excluded.legal_expiry,
        updated_at = excluded.updated_at, archived_at = excluded.archived_at`,
@@ -112,6 +121,24 @@ export function namedPeopleBornIn(db: Db, birthYear: number): Beneficiary[] {
   return rows.map(toBeneficiary);
 }
 
+export function activeNamedPeople(db: Db): Beneficiary[] {
+  const rows = db.prepare('SELECT * FROM beneficiaries WHERE archived_at IS NULL AND personal_json IS NOT NULL').all() as Row[];
+  return rows.map(toBeneficiary);
+}
+
+export function sharedPhonePairs(db: Db): [string, string][] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT p1.beneficiary_id AS a, p2.beneficiary_id AS b
+       FROM beneficiary_phones p1
+       JOIN beneficiary_phones p2 ON p2.phone = p1.phone AND p2.beneficiary_id > p1.beneficiary_id
+       JOIN beneficiaries b1 ON b1.id = p1.beneficiary_id AND b1.archived_at IS NULL
+       JOIN beneficiaries b2 ON b2.id = p2.beneficiary_id AND b2.archived_at IS NULL`,
+    )
+    .all() as { a: string; b: string }[];
+  return rows.map((r) => [r.a, r.b]);
+}
+
 export function lookupExists(db: Db, list: string, code: string): boolean {
   return Boolean(db.prepare('SELECT 1 FROM lookup_values WHERE list = ? AND code = ?').get(list, code));
 }
@@ -129,7 +156,7 @@ const AGE_BANDS: Record<AgeBand, [number, number]> = {
 
 const SORT_COLUMNS = {
   reference: 'reference',
-  name: 'coalesce(display_name, initials) COLLATE NOCASE',
+  name: 'sort_name',
   age: 'birth_year',
   category: 'category',
   nationality: 'nationality',
@@ -149,7 +176,7 @@ export function searchBeneficiaries(
   params: z.output<typeof beneficiarySearchSchema>,
   terms: SearchTerm[],
   currentYear: number,
-): { total: number; rows: BeneficiaryRow[] } {
+): BeneficiarySearchResult {
   const where: string[] = [params.filters.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
   const args: unknown[] = [];
   for (const term of terms) {
@@ -184,8 +211,14 @@ export function searchBeneficiaries(
     args.push(currentYear - max, currentYear - min);
   }
   const clause = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM beneficiaries WHERE ${clause}`).get(...args) as { n: number }).n;
-  const order = `${SORT_COLUMNS[params.sort.by]} ${params.sort.direction === 'asc' ? 'ASC' : 'DESC'}, id`;
+  // A typed query may match thousands: counting them all would cost a full scan per keystroke.
+  const countCap = terms.length > 0 ? `LIMIT ${SEARCH_COUNT_CAP + 1}` : '';
+  const counted = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} ${countCap})`).get(...args) as { n: number };
+  const total = Math.min(counted.n, terms.length > 0 ? SEARCH_COUNT_CAP : Infinity);
+  const capped = terms.length > 0 && counted.n > SEARCH_COUNT_CAP;
+  // No tie-breaker column: with one, SQLite would sort every match instead of walking the index
+  // and stopping at the page size. Ties keep the index's own (stable) order.
+  const order = `${SORT_COLUMNS[params.sort.by]} ${params.sort.direction === 'asc' ? 'ASC' : 'DESC'}`;
   const rows = db
     .prepare(
       `SELECT id, reference, sex, birth_year, nationality, category, initials, display_name, city, legal_status,
@@ -196,6 +229,7 @@ export function searchBeneficiaries(
     .all(...args, params.limit, params.offset) as (Row & { pseudonymous: 0 | 1; arabic_name: string | null })[];
   return {
     total,
+    capped,
     rows: rows.map((r) => ({
       id: r.id,
       reference: r.reference,

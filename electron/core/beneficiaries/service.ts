@@ -4,15 +4,18 @@ import type {
   BeneficiaryInput,
   beneficiarySearchSchema,
   DuplicateCandidate,
+  DuplicatePair,
   LookupList,
 } from '../../contract';
 import type { Db } from '../db/database';
+import { eraseFreeText } from '../case-follow-up/repository';
 import type { SignedInContext, WriteTx } from '../context';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { allocateReference } from '../references/counter';
 import { similarPerson } from './duplicates';
 import {
+  activeNamedPeople,
   getBeneficiary,
   idsWithPhones,
   lookupExists,
@@ -20,6 +23,7 @@ import {
   namedPeopleBornIn,
   saveBeneficiary,
   searchBeneficiaries,
+  sharedPhonePairs,
   type Derived,
 } from './repository';
 import { digitsOnly, normalizeForSearch, phoneticCodes } from './text-normalization';
@@ -41,6 +45,7 @@ export function derive(b: Pick<Beneficiary, 'reference' | 'initials' | 'personal
   if (!p) {
     return {
       displayName: null,
+      sortName: normalizeForSearch(b.initials),
       searchText: normalizeForSearch(`${b.reference} ${b.initials}`),
       phoneticText: '',
       city: null,
@@ -52,6 +57,7 @@ export function derive(b: Pick<Beneficiary, 'reference' | 'initials' | 'personal
   const names = `${p.firstName} ${p.lastName}`;
   return {
     displayName: names,
+    sortName: normalizeForSearch(names),
     searchText: [normalizeForSearch(`${names} ${p.arabicName ?? ''} ${b.reference}`), ...p.phones.flatMap(phoneSearchForms)].join(' '),
     phoneticText: phoneticCodes(names).join(' '),
     city: p.city ?? null,
@@ -80,7 +86,7 @@ export function getOne(ctx: SignedInContext, id: string): Beneficiary {
   return existing(ctx.session.file.db, id);
 }
 
-export function search(ctx: SignedInContext, params: z.output<typeof beneficiarySearchSchema>) {
+export function searchIn(db: Db, params: z.output<typeof beneficiarySearchSchema>, currentYear: number) {
   const terms = normalizeForSearch(params.query)
     .split(' ')
     .filter(Boolean)
@@ -88,7 +94,11 @@ export function search(ctx: SignedInContext, params: z.output<typeof beneficiary
       const code = /^[a-z]{3,}$/.test(text) ? phoneticCodes(text)[0] : undefined;
       return { text, phonetic: code && code.length >= 2 ? code : null };
     });
-  return searchBeneficiaries(ctx.session.file.db, params, terms, ctx.now().getUTCFullYear());
+  return searchBeneficiaries(db, params, terms, currentYear);
+}
+
+export function search(ctx: SignedInContext, params: z.output<typeof beneficiarySearchSchema>) {
+  return searchIn(ctx.session.file.db, params, ctx.now().getUTCFullYear());
 }
 
 export function findDuplicates(db: Db, input: BeneficiaryInput, excludeId?: string): DuplicateCandidate[] {
@@ -116,13 +126,13 @@ export function findDuplicates(db: Db, input: BeneficiaryInput, excludeId?: stri
   return [...found.values()];
 }
 
-export function createBeneficiary(ctx: SignedInContext, input: BeneficiaryInput) {
+export function createBeneficiary(input: BeneficiaryInput) {
   return (tx: WriteTx): Beneficiary => {
     assertInLists(tx.db, input);
     const record: Beneficiary = {
       ...input,
       id: newId(),
-      reference: allocateReference(tx.db, 'B', ctx.now().getUTCFullYear()),
+      reference: allocateReference(tx.db, 'B', Number(tx.at.slice(0, 4))),
       initials: initialsOf(input),
       createdAt: tx.at,
       updatedAt: tx.at,
@@ -156,7 +166,8 @@ export function setArchived(id: string, archived: boolean) {
 }
 
 /**
- * Law 09-08: the personal fields go, the pseudonymous record stays for counts. With
+ * Law 09-08: the personal fields and the free text of their follow-up go, the pseudonymous record
+ * and the dates of the work done stay for counts. With
  * secure_delete on, the old values are zeroed in place; the next VACUUM rewrites the file.
  */
 export function withdrawConsent(id: string) {
@@ -165,7 +176,51 @@ export function withdrawConsent(id: string) {
     const record: Beneficiary = { ...before, consent: null, personal: null, updatedAt: tx.at };
     saveBeneficiary(tx.db, record, derive(record));
     markConsentWithdrawn(tx.db, id, tx.at);
+    eraseFreeText(tx.db, id);
     tx.audit(id);
     return record;
   };
+}
+
+/**
+ * Pairs for the "possible duplicates" screen: shared phone numbers, then similar names born the
+ * same year. People are only compared within a block (birth year + sound of the last name), so
+ * 50,000 records do not mean a billion comparisons.
+ */
+export function duplicatePairs(db: Db): DuplicatePair[] {
+  const pairs = new Map<string, DuplicatePair>();
+  const candidate = (b: Beneficiary, reason: 'phone' | 'name'): DuplicateCandidate => ({
+    id: b.id,
+    reference: b.reference,
+    displayName: b.personal ? `${b.personal.firstName} ${b.personal.lastName}` : b.initials,
+    birthYear: b.birthYear,
+    reasons: [reason],
+  });
+  const add = (x: Beneficiary, y: Beneficiary, reason: 'phone' | 'name') => {
+    const [a, b] = x.reference < y.reference ? [x, y] : [y, x];
+    const key = `${a.id}|${b.id}`;
+    const pair = pairs.get(key);
+    if (!pair) pairs.set(key, { a: candidate(a, reason), b: candidate(b, reason) });
+    else if (!pair.a.reasons.includes(reason)) {
+      pair.a.reasons.push(reason);
+      pair.b.reasons.push(reason);
+    }
+  };
+  for (const [x, y] of sharedPhonePairs(db)) add(existing(db, x), existing(db, y), 'phone');
+  const blocks = new Map<string, Beneficiary[]>();
+  for (const b of activeNamedPeople(db)) {
+    const key = `${b.birthYear}:${phoneticCodes(b.personal?.lastName ?? '')[0] ?? ''}`;
+    blocks.set(key, [...(blocks.get(key) ?? []), b]);
+  }
+  for (const block of blocks.values()) {
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const [x, y] = [block[i], block[j]];
+        if (x.personal && y.personal && similarPerson({ ...x.personal, birthYear: x.birthYear }, { ...y.personal, birthYear: y.birthYear })) {
+          add(x, y, 'name');
+        }
+      }
+    }
+  }
+  return [...pairs.values()];
 }

@@ -5,12 +5,17 @@ import { appendAudit } from '../audit/repository';
 import { closeFile, createAssociationFile, fileNameFor } from '../db/association-file';
 import { readKeysFile, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
 import { newId } from '../ids';
+import { createBeneficiary } from '../beneficiaries/service';
+import type { WriteTx } from '../context';
 import { insertUser } from '../users/repository';
+import { fictitiousBeneficiary } from './beneficiaries';
+import { addDemoPartners } from './partners';
 import { fictitiousPerson } from './people';
 import { seededRandom } from './random';
 
 export const DEMO_SEED = 20140918;
 export const DEMO_ASSOCIATION = { name: 'Association Tadamon Démo', city: 'Oujda' } as const;
+export const DEMO_BENEFICIARIES = 150;
 
 export function demoPath(dataDir: string): string {
   return join(dataDir, 'demo', fileNameFor(DEMO_ASSOCIATION.name));
@@ -56,6 +61,9 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
         insertUser(file.db, user);
         appendAudit(file.db, { at, userId: null, op: 'demo.create', entityId: user.id });
       }
+      const tx: WriteTx = { db: file.db, user: others[1], at, audit: () => undefined };
+      for (let i = 0; i < DEMO_BENEFICIARIES; i++) createBeneficiary(fictitiousBeneficiary(random, options.now))(tx);
+      addDemoPartners(file.db, random, at);
       writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
     })();
   } finally {

@@ -6,11 +6,13 @@ export function getSettings(ctx: SignedInContext): Settings {
   return readSettings(ctx.session.file.db);
 }
 
-export function updateSettings(ctx: SignedInContext, input: Settings) {
+export function updateSettings(ctx: SignedInContext, input: Partial<Settings>) {
   return (tx: WriteTx): Settings => {
-    writeSettings(tx.db, input);
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const settings: Settings = { ...readSettings(tx.db), ...given };
+    writeSettings(tx.db, settings);
     tx.audit(null);
-    ctx.session.autoLockMinutes = input.autoLockMinutes;
-    return input;
+    ctx.session.autoLockMinutes = settings.autoLockMinutes;
+    return settings;
   };
 }

@@ -60,6 +60,7 @@ CREATE TABLE beneficiaries (
   consent_withdrawn_at  TEXT,
   -- Derived from personal_json for search, filters and duplicate checks; erased with it.
   display_name          TEXT,
+  sort_name             TEXT NOT NULL DEFAULT '',
   search_text           TEXT NOT NULL DEFAULT '',
   phonetic_text         TEXT NOT NULL DEFAULT '',
   city                  TEXT,
@@ -67,9 +68,14 @@ CREATE TABLE beneficiaries (
   legal_expiry          TEXT,
   created_at            TEXT NOT NULL,
   updated_at            TEXT NOT NULL,
-  archived_at           TEXT
+  archived_at           TEXT,
+  -- Set when this record was merged into another: it stays (archived) so old counts still add up.
+  merged_into           TEXT REFERENCES beneficiaries (id)
 );
-CREATE INDEX beneficiaries_created ON beneficiaries (archived_at, created_at);
+-- Search-as-you-type walks one of these narrow covering indexes in display order and stops at the
+-- page size, instead of reading every (wide) row.
+CREATE INDEX beneficiaries_by_created ON beneficiaries (archived_at, created_at, search_text, phonetic_text);
+CREATE INDEX beneficiaries_by_name ON beneficiaries (archived_at, sort_name, search_text, phonetic_text);
 CREATE INDEX beneficiaries_birth_year ON beneficiaries (birth_year);
 
 CREATE TABLE beneficiary_phones (

@@ -1,0 +1,143 @@
+import {
+  DOCUMENT_EXPIRY_WARNING_DAYS,
+  NOT_SEEN_DAYS,
+  todayIso,
+  type ExpiringDocument,
+  type FollowUpDashboard,
+  type NotSeenPerson,
+  type OverdueNextStep,
+  type ProcedureStatus,
+  type StaleProcedure,
+} from '../../contract';
+import type { SignedInContext } from '../context';
+import type { Db } from '../db/database';
+import { readSettings } from '../settings/repository';
+import { OPEN_STATUSES_SQL } from './repository';
+
+const DAY_MS = 86_400_000;
+
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from one `YYYY-MM-DD` to another. */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+interface PersonColumns {
+  beneficiary_id: string;
+  reference: string;
+  display_name: string;
+}
+
+const person = (r: PersonColumns) => ({ beneficiaryId: r.beneficiary_id, reference: r.reference, displayName: r.display_name });
+
+/** Archived people are no longer followed: none of the lists shows them. */
+const PERSON_SQL = `b.id AS beneficiary_id, b.reference, coalesce(b.display_name, b.initials) AS display_name`;
+
+function overdueNextSteps(db: Db, today: string): OverdueNextStep[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PERSON_SQL}, p.id AS procedure_id, p.type, p.next_step, p.next_step_due, u.display_name AS responsible_name
+       FROM procedures p
+       JOIN beneficiaries b ON b.id = p.beneficiary_id
+       LEFT JOIN users u ON u.id = p.responsible_id
+       WHERE p.status IN ${OPEN_STATUSES_SQL} AND p.next_step_due < ? AND b.archived_at IS NULL
+       ORDER BY p.next_step_due, b.reference, p.id`,
+    )
+    .all(today) as (PersonColumns & {
+    procedure_id: string;
+    type: string;
+    next_step: string | null;
+    next_step_due: string;
+    responsible_name: string | null;
+  })[];
+  return rows.map((r) => ({
+    ...person(r),
+    procedureId: r.procedure_id,
+    procedureType: r.type,
+    nextStep: r.next_step,
+    nextStepDue: r.next_step_due,
+    daysOverdue: daysBetween(r.next_step_due, today),
+    responsibleName: r.responsible_name,
+  }));
+}
+
+function staleProcedures(db: Db, now: Date, days: number): StaleProcedure[] {
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT ${PERSON_SQL}, p.id AS procedure_id, p.type, p.status, p.last_activity_at
+       FROM procedures p
+       JOIN beneficiaries b ON b.id = p.beneficiary_id
+       WHERE p.status IN ${OPEN_STATUSES_SQL} AND p.last_activity_at <= ? AND b.archived_at IS NULL
+       ORDER BY p.last_activity_at, b.reference, p.id`,
+    )
+    .all(cutoff) as (PersonColumns & { procedure_id: string; type: string; status: ProcedureStatus; last_activity_at: string })[];
+  return rows.map((r) => ({
+    ...person(r),
+    procedureId: r.procedure_id,
+    procedureType: r.type,
+    status: r.status,
+    lastActivityAt: r.last_activity_at,
+    daysInactive: Math.floor((now.getTime() - Date.parse(r.last_activity_at)) / DAY_MS),
+  }));
+}
+
+function expiringDocuments(db: Db, today: string): ExpiringDocument[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PERSON_SQL}, b.legal_status, b.legal_expiry
+       FROM beneficiaries b
+       WHERE b.archived_at IS NULL AND b.legal_expiry IS NOT NULL AND b.legal_expiry BETWEEN ? AND ?
+       ORDER BY b.legal_expiry, b.reference`,
+    )
+    .all(today, addDays(today, DOCUMENT_EXPIRY_WARNING_DAYS)) as (PersonColumns & {
+    legal_status: string | null;
+    legal_expiry: string;
+  })[];
+  return rows.map((r) => ({
+    ...person(r),
+    legalStatus: r.legal_status,
+    expiryDate: r.legal_expiry,
+    daysLeft: daysBetween(today, r.legal_expiry),
+  }));
+}
+
+/** Last seen: the latest case note date or procedure activity (any procedure of theirs). */
+function notSeen(db: Db, today: string): NotSeenPerson[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM (
+         SELECT ${PERSON_SQL}, o.open_procedures,
+           max(coalesce((SELECT max(n.date) FROM case_notes n WHERE n.beneficiary_id = b.id), ''),
+               (SELECT max(substr(a.last_activity_at, 1, 10)) FROM procedures a WHERE a.beneficiary_id = b.id)) AS last_seen_on
+         FROM (SELECT beneficiary_id, count(*) AS open_procedures FROM procedures p
+               WHERE p.status IN ${OPEN_STATUSES_SQL} GROUP BY beneficiary_id) o
+         JOIN beneficiaries b ON b.id = o.beneficiary_id
+         WHERE b.archived_at IS NULL)
+       WHERE last_seen_on <= ?
+       ORDER BY last_seen_on, reference`,
+    )
+    .all(addDays(today, -NOT_SEEN_DAYS)) as (PersonColumns & { open_procedures: number; last_seen_on: string })[];
+  return rows.map((r) => ({
+    ...person(r),
+    lastSeenOn: r.last_seen_on,
+    daysSince: daysBetween(r.last_seen_on, today),
+    openProcedures: r.open_procedures,
+  }));
+}
+
+export function followUpDashboard(ctx: SignedInContext): FollowUpDashboard {
+  const { db } = ctx.session.file;
+  const now = ctx.now();
+  const today = todayIso(now);
+  const { staleProcedureDays } = readSettings(db);
+  return {
+    today,
+    staleProcedureDays,
+    overdueNextSteps: overdueNextSteps(db, today),
+    staleProcedures: staleProcedures(db, now, staleProcedureDays),
+    expiringDocuments: expiringDocuments(db, today),
+    notSeen: notSeen(db, today),
+  };
+}

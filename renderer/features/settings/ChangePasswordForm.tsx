@@ -1,0 +1,64 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../electron/contract';
+import { useOpMutation } from '../../app/ops';
+import { updateSession } from '../../app/session';
+import { PasswordField } from '../../ui/fields';
+import { formResolver, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+
+const schema = withConfirmation(changePasswordSchema, 'newPassword');
+
+interface Props {
+  currentLabel: string;
+  submitLabel: string;
+  autoFocus?: boolean;
+}
+
+export function ChangePasswordForm({ currentLabel, submitLabel, autoFocus }: Props) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useForm({
+    resolver: formResolver(schema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const newPassword = useWatch({ control: form.control, name: 'newPassword' });
+
+  const change = useOpMutation('session.changePassword', {
+    onSuccess: (session) => {
+      form.reset();
+      updateSession(client, session);
+    },
+  });
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => change.mutate(withoutConfirmation(values)))}>
+      <Stack maw={480}>
+        <PasswordField form={form} name="currentPassword" label={currentLabel} autoFocus={autoFocus} withAsterisk />
+        <PasswordField
+          form={form}
+          name="newPassword"
+          label={t('password.new')}
+          description={t('password.help', { min: PASSWORD_MIN_LENGTH })}
+          withAsterisk
+        />
+        <PasswordStrength password={newPassword} />
+        <PasswordField form={form} name="confirmPassword" label={t('password.confirm')} withAsterisk />
+        <OpErrorAlert error={change.error} />
+        {change.isSuccess && (
+          <Alert color="green" variant="light">
+            {t('settings.password.saved')}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={change.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useAppStatus } from '../../app/session';
+import { AutoLockTab } from './AutoLockTab';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { UsersTab } from './UsersTab';
+
+const tabs = { users: 'settings.tabs.users', password: 'settings.tabs.password', 'auto-lock': 'settings.tabs.autoLock' };
+type Tab = keyof typeof tabs;
+const isTab = (value: string | undefined): value is Tab => value !== undefined && value in tabs;
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { tab } = useParams();
+  const session = useAppStatus().data?.session;
+  const isPresident = session?.user.role === 'president';
+  // The users tab is hidden from others; typed in directly, it shows the core's refusal.
+  const visible = (Object.keys(tabs) as Tab[]).filter((key) => key !== 'users' || isPresident);
+  const current = isTab(tab) ? tab : visible[0];
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('areas.settings')}</Title>
+      <Tabs value={current} onChange={(value) => void navigate(`/settings/${value}`)} keepMounted={false}>
+        <Tabs.List>
+          {visible.map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(tabs[key])}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="lg">
+          <UsersTab currentUserId={session?.user.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="password" pt="lg">
+          <ChangePasswordForm currentLabel={t('password.current')} submitLabel={t('settings.password.submit')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="auto-lock" pt="lg">
+          <AutoLockTab canEdit={isPresident} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

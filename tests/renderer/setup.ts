@@ -1,0 +1,33 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+import { i18n, initI18n } from '../../renderer/i18n';
+
+// jsdom has no layout engine; Mantine asks for these while measuring.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+window.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+Element.prototype.scrollIntoView ??= () => {};
+
+initI18n('fr');
+
+afterEach(async () => {
+  cleanup();
+  vi.clearAllMocks();
+  window.location.hash = '';
+  await i18n.changeLanguage('fr');
+});

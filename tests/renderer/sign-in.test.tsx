@@ -1,0 +1,122 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSWORD, type SessionInfo } from '../../electron/contract';
+import { fail, fakeCore, FILE_PATH, ok, renderApp, session, status } from './helpers';
+
+vi.mock('../../renderer/transport');
+
+const users = [
+  { id: 'u-nadia', displayName: 'Nadia Bennani' },
+  { id: 'u-youssef', displayName: 'Youssef Alaoui' },
+];
+const recentFiles = [{ path: FILE_PATH, associationName: 'Association Amal', openedAt: '2026-03-02T10:00:00.000Z' }];
+
+function coreWithFile() {
+  let current: SessionInfo | null = null;
+  const core = fakeCore({
+    'app.status': () => ok(status({ session: current, recentFiles })),
+    'file.inspect': ({ path }) =>
+      path === FILE_PATH ? ok({ associationHint: 'Association Amal', users }) : fail('file_not_found'),
+    'file.open': ({ userId, password }) => {
+      if (password !== 'the right passphrase') return fail('wrong_password');
+      current = session(userId === 'u-youssef' ? { id: 'u-youssef', displayName: 'Youssef Alaoui', role: 'volunteer' } : {});
+      return ok(current);
+    },
+    'session.lock': () => {
+      current = null;
+      return ok(null);
+    },
+    'users.list': () => fail('forbidden'),
+    'settings.get': () => (current ? ok({ autoLockMinutes: 10, staleProcedureDays: 30 }) : fail('session_locked')),
+  });
+  return {
+    ...core,
+    expire: () => {
+      current = null;
+    },
+  };
+}
+
+describe('opening a file and signing in', () => {
+  it('lists recent files, explains a wrong password, then opens the shell', async () => {
+    const core = coreWithFile();
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
+    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+
+    await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'not the one{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Mot de passe incorrect.');
+    expect((screen.getByLabelText(/^Mot de passe/) as HTMLInputElement).value).toBe('');
+
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
+    expect(screen.getByText('Youssef Alaoui')).toBeTruthy();
+    expect(screen.getByText('Bénévole')).toBeTruthy();
+    expect(core.calls('file.open')).toContainEqual({ path: FILE_PATH, userId: 'u-youssef', password: 'the right passphrase' });
+  });
+
+  it('shows why a typed path cannot be opened', async () => {
+    coreWithFile();
+    await renderApp('#/open');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/Emplacement du fichier/), '/media/usb/amal.tadamon{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Aucun fichier à cet emplacement');
+    expect(screen.getByRole('link', { name: 'Choisir un autre fichier' })).toBeTruthy();
+  });
+
+  it('locks back to the sign-in of the same file with the same person chosen', async () => {
+    const core = coreWithFile();
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
+    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+    await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
+
+    await user.click(screen.getByRole('button', { name: 'Verrouiller' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
+    expect(core.calls('session.lock')).toEqual([{}]);
+    expect((await screen.findByRole('radio', { name: 'Youssef Alaoui' }) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^Mot de passe/)));
+  });
+
+  it('goes back to sign-in when an operation answers session_locked', async () => {
+    const core = coreWithFile();
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
+    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+    await user.click(await screen.findByRole('radio', { name: 'Nadia Bennani' }));
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
+
+    core.expire();
+    await user.click(screen.getByRole('link', { name: 'Paramètres' }));
+    await user.click(await screen.findByRole('tab', { name: 'Verrouillage automatique' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Nadia Bennani' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows the demo password on the sign-in of the demo file', async () => {
+    const demoPath = '/home/amal/.tadamon/demo/Association Tadamon Demo.tadamon';
+    fakeCore({
+      'app.status': () => ok(status()),
+      'file.openDemo': () => ok({ path: demoPath }),
+      'file.inspect': () => ok({ associationHint: 'Association Tadamon Demo', users }),
+    });
+    await renderApp();
+    await userEvent.click(screen.getByRole('button', { name: /Essayer l'association de démonstration/ }));
+
+    const hint = await screen.findByText(/Tous les utilisateurs de la démonstration/);
+    expect(within(hint).getByText(DEMO_PASSWORD)).toBeTruthy();
+    expect(await screen.findByText('Association Tadamon Demo')).toBeTruthy();
+  });
+});
