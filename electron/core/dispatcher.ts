@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import type { Host } from './host';
 import { JobProgressBoard } from './jobs/progress';
 import { SessionState } from './session/state';
+import { findActiveUser } from './users/repository';
 
 export interface Core {
   dispatch(op: unknown, input: unknown): Promise<Result<unknown>>;
@@ -37,6 +38,11 @@ export function createCore(host: Host): Core {
     if (spec.access !== 'public') {
       const session = sessions.current();
       if (!session) return fail(sessions.wasLockedByIdle() ? 'session_locked' : 'no_open_file');
+      // Removed by a president while signed in elsewhere: the key goes with them.
+      if (!findActiveUser(session.file.db, session.user.id)) {
+        sessions.lock();
+        return fail('session_locked');
+      }
       if (session.user.mustChangePassword && op !== 'session.changePassword') return fail('password_change_required');
       if (Array.isArray(spec.access) && !spec.access.includes(session.user.role)) return fail('forbidden');
       sessions.touch(session);

@@ -36,7 +36,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
               size="sm"
               aria-label={t('shell.toggleNavigation')}
             />
-            <Text fw={700} size="lg" c="teal.8">
+            <Text fw={700} size="lg" c="teal.8" visibleFrom="md">
               {t('app.name')}
             </Text>
             <Text fw={600} truncate className={classes.association}>
@@ -44,7 +44,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <Stack gap={0} align="flex-end" className={classes.user}>
+            <Stack gap={0} align="flex-end" className={classes.user} visibleFrom="sm">
               <Text size="sm" fw={600} truncate>
                 {session.user.displayName}
               </Text>

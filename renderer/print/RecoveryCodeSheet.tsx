@@ -19,7 +19,9 @@ export function RecoveryCodeSheet({ pending }: { pending: PendingRecovery }) {
         <dt>{t('print.recovery.association')}</dt>
         <dd>{pending.associationName}</dd>
         <dt>{t('print.recovery.file')}</dt>
-        <dd dir="ltr">{pending.path}</dd>
+        <dd>
+          <bdi dir="ltr">{pending.path}</bdi>
+        </dd>
         <dt>{t('print.recovery.date')}</dt>
         <dd>{date}</dd>
       </dl>

@@ -110,7 +110,7 @@ describe('users, passwords and recovery', () => {
     expect((await president.must('users.list', {})).map((u) => u.id)).toContain(presidentId);
   });
 
-  it('the last president cannot be removed, even by a president whose own removal has not reached their session yet', async () => {
+  it('a removed president\'s open session is locked at its next request and cannot remove the last president', async () => {
     const second = await president.must('users.create', { displayName: 'Houda Alaoui', role: 'president', temporaryPassword: TEMPORARY });
     const other = testCore(tempDir());
     await other.must('file.open', { path, userId: second.id, password: TEMPORARY });
@@ -118,9 +118,10 @@ describe('users, passwords and recovery', () => {
 
     // Two presidents: one may remove the other.
     await president.must('users.remove', { userId: second.id });
-    // The removed president's session is still open in another window; it must not leave the file without a president.
+    // The removed president's session is still open in another window: it is locked, and writes nothing.
     const keys = sha256(keysPathFor(path));
-    expect(await other.call('users.remove', { userId: presidentId })).toEqual(failure('last_president'));
+    expect(await other.call('users.remove', { userId: presidentId })).toEqual(failure('session_locked'));
+    expect(await other.call('users.list', {})).toEqual(failure('no_open_file'));
     expect(sha256(keysPathFor(path))).toBe(keys);
     expect((await president.must('users.list', {})).filter((u) => u.role === 'president').map((u) => u.id)).toEqual([presidentId]);
     other.close();
