@@ -31,6 +31,8 @@ await Promise.all([
     entryPoints: ['electron/web/main.ts'],
     outfile: 'dist/web/server.mjs',
     format: 'esm',
+    // Bundled CommonJS packages (exceljs) still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     external: ['better-sqlite3-multiple-ciphers'],
   }),
 ]);

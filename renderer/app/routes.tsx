@@ -1,6 +1,8 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AreaPage } from '../features/areas/AreaPage';
 import { areas } from '../features/areas/areas';
+import { beneficiaryRoutes } from '../features/beneficiaries/routes';
+import { caseFollowUpRoutes } from '../features/case-follow-up/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CreateFilePage } from '../features/welcome/CreateFilePage';
 import { OpenFilePage } from '../features/welcome/OpenFilePage';
@@ -29,7 +31,11 @@ export function createAppRouter() {
         {
           element: <SignedInOnly />,
           children: [
-            ...areas.map((area) => ({ path: area, element: <AreaPage area={area} /> })),
+            ...beneficiaryRoutes,
+            ...caseFollowUpRoutes,
+            ...areas
+              .filter((area) => !beneficiaryRoutes.some((r) => r.path === area))
+              .map((area) => ({ path: area, element: <AreaPage area={area} /> })),
             { path: 'settings/:tab?', element: <SettingsPage /> },
           ],
         },

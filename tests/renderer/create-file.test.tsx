@@ -21,7 +21,7 @@ function coreWithCreate() {
 
 async function fillCreateForm(password: string, confirmation = password) {
   const user = userEvent.setup();
-  await user.click(screen.getByRole('button', { name: /Créer un fichier d'association/ }));
+  await user.click(screen.getByRole('button', { name: "Créer un fichier d'association" }));
   await user.type(await screen.findByLabelText(/Nom de l'association/), 'Association Amal');
   await user.type(screen.getByLabelText(/Ville/), 'Oujda');
   await user.type(screen.getByLabelText(/Votre nom/), 'Nadia Bennani');
@@ -34,7 +34,7 @@ describe('creating an association file', () => {
   it('prefills the folder with the default directory and focuses the first field', async () => {
     coreWithCreate();
     await renderApp();
-    await userEvent.click(screen.getByRole('button', { name: /Créer un fichier d'association/ }));
+    await userEvent.click(screen.getByRole('button', { name: "Créer un fichier d'association" }));
     const name = await screen.findByLabelText(/Nom de l'association/);
     expect(document.activeElement).toBe(name);
     expect((screen.getByLabelText(/Dossier/) as HTMLInputElement).value).toBe('/home/amal/Documents');
@@ -58,7 +58,7 @@ describe('creating an association file', () => {
     await fillCreateForm('123456789');
 
     expect(await screen.findByText('Au moins 10 caractères.')).toBeTruthy();
-    expect(core.calls('file.create')).toEqual([]);
+    expect(core.asked()).toEqual([]);
   });
 
   it('refuses a confirmation that differs', async () => {
@@ -67,7 +67,7 @@ describe('creating an association file', () => {
     await fillCreateForm('a long enough passphrase', 'a long enough passphrasf');
 
     expect(await screen.findByText('Les deux mots de passe ne sont pas identiques.')).toBeTruthy();
-    expect(core.calls('file.create')).toEqual([]);
+    expect(core.asked()).toEqual([]);
   });
 
   it('shows the recovery code once, refuses a wrong group, then opens the shell', async () => {

@@ -52,6 +52,8 @@ export function fakeCore(core: FakeCore) {
   });
   return {
     calls: (op: OpName) => mocked.mock.calls.filter(([name]) => name === op).map(([, input]) => input),
+    /** Every operation asked for, in order, except the status the app reads on its own. */
+    asked: () => mocked.mock.calls.map(([name]) => name).filter((name) => name !== 'app.status'),
   };
 }
 

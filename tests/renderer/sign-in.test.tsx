@@ -23,6 +23,11 @@ function coreWithFile() {
       current = session(userId === 'u-youssef' ? { id: 'u-youssef', displayName: 'Youssef Alaoui', role: 'volunteer' } : {});
       return ok(current);
     },
+    'file.recover': ({ userId, recoveryCode }) => {
+      if (recoveryCode !== 'ABCDEFGHJKMNPQRSTVWXYZ23456789') return fail('wrong_recovery_code');
+      current = session(userId === 'u-youssef' ? { id: 'u-youssef', displayName: 'Youssef Alaoui' } : {});
+      return ok(current);
+    },
     'session.lock': () => {
       current = null;
       return ok(null);
@@ -43,8 +48,8 @@ describe('opening a file and signing in', () => {
     const core = coreWithFile();
     await renderApp();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
-    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
+    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
 
     await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
     await user.type(screen.getByLabelText(/^Mot de passe/), 'not the one{Enter}');
@@ -73,8 +78,8 @@ describe('opening a file and signing in', () => {
     const core = coreWithFile();
     await renderApp();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
-    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
+    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
     await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
@@ -91,8 +96,8 @@ describe('opening a file and signing in', () => {
     const core = coreWithFile();
     await renderApp();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /Ouvrir un fichier existant/ }));
-    await user.click(await screen.findByRole('button', { name: /Association Amal/ }));
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
+    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
     await user.click(await screen.findByRole('radio', { name: 'Nadia Bennani' }));
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
@@ -105,6 +110,36 @@ describe('opening a file and signing in', () => {
     expect((screen.getByRole('radio', { name: 'Nadia Bennani' }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it('sets a new password with the recovery code', async () => {
+    const core = coreWithFile();
+    await renderApp(`#/sign-in?path=${encodeURIComponent(FILE_PATH)}&user=u-nadia`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'Mot de passe oublié ?' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText(/Code de récupération/));
+    expect((screen.getByRole('radio', { name: 'Nadia Bennani' }) as HTMLInputElement).checked).toBe(true);
+    await user.type(screen.getByLabelText(/Code de récupération/), 'ABCDE-FGHJK');
+    await user.type(screen.getByLabelText(/^Nouveau mot de passe/), 'a brand new phrase');
+    await user.type(screen.getByLabelText(/Confirmez le nouveau mot de passe/), 'a brand new phrase{Enter}');
+    expect(await screen.findByText("Le format n'est pas valide.")).toBeTruthy();
+    expect(core.calls('file.recover')).toEqual([]);
+
+    await user.clear(screen.getByLabelText(/Code de récupération/));
+    await user.type(screen.getByLabelText(/Code de récupération/), 'abcde fghjk mnpqr stvwx yz234 56788{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain('Ce code de récupération ne correspond pas');
+
+    await user.clear(screen.getByLabelText(/Code de récupération/));
+    await user.type(screen.getByLabelText(/Code de récupération/), 'abcde-fghjk-mnpqr-stvwx-yz234-56789{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
+    expect(core.calls('file.recover').at(-1)).toEqual({
+      path: FILE_PATH,
+      userId: 'u-nadia',
+      recoveryCode: 'ABCDEFGHJKMNPQRSTVWXYZ23456789',
+      newPassword: 'a brand new phrase',
+    });
+  });
+
   it('shows the demo password on the sign-in of the demo file', async () => {
     const demoPath = '/home/amal/.tadamon/demo/Association Tadamon Demo.tadamon';
     fakeCore({
@@ -113,7 +148,7 @@ describe('opening a file and signing in', () => {
       'file.inspect': () => ok({ associationHint: 'Association Tadamon Demo', users }),
     });
     await renderApp();
-    await userEvent.click(screen.getByRole('button', { name: /Essayer l'association de démonstration/ }));
+    await userEvent.click(screen.getByRole('button', { name: "Essayer l'association de démonstration" }));
 
     const hint = await screen.findByText(/Tous les utilisateurs de la démonstration/);
     expect(within(hint).getByText(DEMO_PASSWORD)).toBeTruthy();

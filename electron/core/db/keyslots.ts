@@ -1,18 +1,25 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { DEFAULT_KDF } from './slot-crypto';
+
+export { DEFAULT_KDF };
 
 /**
- * The key-slot file `<file>.keys`: the random database key wrapped once per user (under a key
- * derived from their password) and once under the recovery code. Labels are staff display names
- * so the sign-in screen can offer a choice of user; no beneficiary data lives here.
+ * The key-slot file `<file>.keys`: who can open the database, one slot per user and one for the
+ * recovery code. Labels are staff display names so the sign-in screen can offer a choice of user;
+ * no beneficiary data lives here. How a slot yields the database key is in `slots.ts`.
+ *
+ * - version 1: every slot is `legacy`: the database key wrapped under a key derived from the
+ *   password. Such a slot cannot follow a rekey (its password is needed to rewrap it).
+ * - version 2: slots are `sealed` (a per-slot X25519 key pair whose private half is wrapped under
+ *   the password, and the database key of each generation sealed to the public half), plus the
+ *   current `keyGeneration` and, while a rekey is under way, the `pending` generation. Legacy
+ *   slots may still appear in a version-2 file until their user signs in once.
  */
 export const KEYS_FORMAT = 'tadamon-keys';
-export const KEYS_VERSION = 1;
-
-/** scrypt N=2^16, r=8, p=1: about 0.2 s and 64 MiB per unlock on an old office PC. */
-export const DEFAULT_KDF = { name: 'scrypt', N: 65536, r: 8, p: 1 } as const;
+export const KEYS_VERSION = 2;
 
 const kdfSchema = z.object({
   name: z.literal('scrypt'),
@@ -22,16 +29,38 @@ const kdfSchema = z.object({
   salt: z.string().min(16),
 });
 
-const slotSchema = z.object({
+const sealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
+
+const slotBase = {
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
   userId: z.string().optional(),
   label: z.string().optional(),
   kdf: kdfSchema,
+};
+
+const legacySlotSchema = z.object({
+  ...slotBase,
+  scheme: z.literal('legacy').optional(),
   iv: z.string(),
   tag: z.string(),
   wrapped: z.string(),
 });
+
+const sealedSlotSchema = z.object({
+  ...slotBase,
+  scheme: z.literal('sealed'),
+  /** The slot's X25519 public key (raw, base64url): anyone holding the database key can seal to it. */
+  publicKey: z.string(),
+  /** The slot's private key (PKCS#8), AES-256-GCM under the password-derived key. */
+  privateKey: sealedSchema,
+  /** The database key of each live generation, sealed to `publicKey`. */
+  keys: z.array(sealedSchema.extend({ generation: z.number().int().min(1), epk: z.string() })),
+});
+
+const slotSchema = z.union([sealedSlotSchema, legacySlotSchema]);
+export type LegacySlot = z.infer<typeof legacySlotSchema>;
+export type SealedSlot = z.infer<typeof sealedSlotSchema>;
 export type KeySlot = z.infer<typeof slotSchema>;
 
 const keysFileSchema = z.object({
@@ -41,70 +70,28 @@ const keysFileSchema = z.object({
   /**
    * The database file's cipher salt (base64, see readFileSalt): a keys file beside the wrong
    * database is refused as `keys_file_mismatch` instead of failing as damage. Absent in files
-   * made before it existed. A rekey must write the new salt.
+   * made before it existed. A rekey changes it (the new one is recorded when the rekey completes).
    */
   dbSalt: z.string().optional(),
+  /** Which database key is current; files of version 1 are at generation 1. */
+  keyGeneration: z.number().int().min(1).default(1),
+  /** A rekey in progress: the database is under `keyGeneration` or, once rekeyed, under this one. */
+  pending: z.object({ generation: z.number().int().min(2), startedAt: z.string() }).optional(),
   slots: z.array(slotSchema),
 });
 export type KeysFile = z.infer<typeof keysFileSchema>;
+
+export const isSealed = (slot: KeySlot): slot is SealedSlot => slot.scheme === 'sealed';
 
 export function keysPathFor(dbPath: string): string {
   return `${dbPath}.keys`;
 }
 
-function deriveKey(secret: string, kdf: z.infer<typeof kdfSchema>): Promise<Buffer> {
-  const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 };
-  return new Promise((resolve, reject) =>
-    scryptCb(secret.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
-}
-
-export async function wrapKey(
-  dbKey: Buffer,
-  secret: string,
-  slot: { kind: KeySlot['kind']; userId?: string; label?: string },
-): Promise<KeySlot> {
-  const kdf = { ...DEFAULT_KDF, salt: randomBytes(16).toString('base64') };
-  const kek = await deriveKey(secret, kdf);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  const id = slot.kind === 'recovery' ? 'recovery' : `user:${slot.userId}`;
-  cipher.setAAD(Buffer.from(id));
-  const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-  kek.fill(0);
-  return {
-    id,
-    ...slot,
-    kdf,
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    wrapped: wrapped.toString('base64'),
-  };
-}
-
-/** Returns the database key, or null when the secret is wrong (the GCM tag does not verify). */
-export async function unwrapKey(slot: KeySlot, secret: string): Promise<Buffer | null> {
-  const kek = await deriveKey(secret, slot.kdf);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(Buffer.from(slot.id));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
-  } catch {
-    return null;
-  } finally {
-    kek.fill(0);
-  }
-}
-
-export function readKeysFile(dbPath: string): KeysFile {
-  const path = keysPathFor(dbPath);
-  if (!existsSync(path)) throw new AppError('keys_file_missing');
+/** Parses the text of a keys file (the live one or a backup's copy). */
+export function parseKeysFile(text: string): KeysFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch {
     throw new AppError('not_a_tadamon_file');
   }
@@ -118,22 +105,53 @@ export function readKeysFile(dbPath: string): KeysFile {
   return parsed.data;
 }
 
-/** Atomic replace: write a sibling, fsync, rename, so a crash leaves the old or the new file whole. */
+export function readKeysFile(dbPath: string): KeysFile {
+  const path = keysPathFor(dbPath);
+  if (!existsSync(path)) throw new AppError('keys_file_missing');
+  return parseKeysFile(readFileSync(path, 'utf8'));
+}
+
+export function serializeKeysFile(keys: KeysFile): string {
+  return JSON.stringify({ ...keys, version: KEYS_VERSION }, null, 2);
+}
+
+/** Makes a finished rename survive a power cut (POSIX; Windows cannot open a folder, and needs not). */
+export function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Atomic replace: write a sibling, fsync, rename, so a crash leaves the old or the new file whole.
+ * Always writes the current version: a version-1 file becomes version 2 on its first rewrite.
+ */
 export function writeKeysFile(dbPath: string, keys: KeysFile): void {
   const path = keysPathFor(dbPath);
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, JSON.stringify(keys, null, 2));
+    writeSync(fd, serializeKeysFile(keys));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path);
+  fsyncDirectory(dirname(path));
 }
 
 export function userSlot(keys: KeysFile, userId: string): KeySlot | undefined {
   return keys.slots.find((s) => s.kind === 'user' && s.userId === userId);
+}
+
+export function recoverySlot(keys: KeysFile): KeySlot | undefined {
+  return keys.slots.find((s) => s.kind === 'recovery');
 }
 
 export function withSlot(keys: KeysFile, slot: KeySlot): KeysFile {

@@ -1,5 +1,5 @@
 import { Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import classes from './Door.module.css';
 
 interface Props {
@@ -11,16 +11,24 @@ interface Props {
 }
 
 export function Door({ icon, title, description, onClick, loading }: Props) {
+  const id = useId();
   return (
-    <UnstyledButton className={classes.door} onClick={onClick} disabled={loading} aria-busy={loading}>
+    <UnstyledButton
+      className={classes.door}
+      onClick={onClick}
+      disabled={loading}
+      aria-busy={loading}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-description`}
+    >
       <Stack gap="sm">
         <ThemeIcon size={48} radius="md" variant="light">
           {icon}
         </ThemeIcon>
-        <Text fw={700} size="lg">
+        <Text fw={700} size="lg" id={`${id}-title`}>
           {title}
         </Text>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" id={`${id}-description`}>
           {description}
         </Text>
       </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,21 +6,19 @@ import { openFileSchema } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { signInPath } from '../../app/paths';
 import { useAppStatus } from '../../app/session';
-import { intlLocale } from '../../i18n';
 import { TextField } from '../../ui/fields';
 import { formResolver } from '../../ui/forms';
 import { WithBrowse } from '../../ui/WithBrowse';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import classes from './OpenFilePage.module.css';
+import { RecentFileButton } from './RecentFileButton';
 
 const schema = openFileSchema.pick({ path: true });
 
 export function OpenFilePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const status = useAppStatus().data;
   const recentFiles = status?.recentFiles ?? [];
-  const dateFormat = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium' });
 
   const form = useForm({ resolver: formResolver(schema), defaultValues: { path: '' } });
   const choose = (path: string) => void navigate(signInPath(path));
@@ -40,15 +38,7 @@ export function OpenFilePage() {
             {t('open.recent')}
           </Title>
           {recentFiles.map((file) => (
-            <UnstyledButton key={file.path} className={classes.recent} onClick={() => choose(file.path)}>
-              <Text fw={600}>{file.associationName}</Text>
-              <Text size="sm" c="dimmed" className={classes.path}>
-                <bdi dir="ltr">{file.path}</bdi>
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('open.lastOpened', { date: dateFormat.format(new Date(file.openedAt)) })}
-              </Text>
-            </UnstyledButton>
+            <RecentFileButton key={file.path} file={file} onChoose={choose} />
           ))}
         </Stack>
       )}
