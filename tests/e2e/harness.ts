@@ -65,6 +65,7 @@ export function launchChromium(): Promise<Browser> {
 export async function newPage(browser: Browser, url: string, locale = 'fr-FR'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   await page.goto(url);
   return page;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, type Role, type User } from '../../contract';
 import { appendAudit } from '../audit/repository';
 import { closeFile, createAssociationFile, fileNameFor } from '../db/association-file';
-import { readKeysFile, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { readKeysFile, withSlot, writeKeysFile } from '../db/keyslots';
+import { createSlot } from '../db/slots';
 import { newId } from '../ids';
 import { createBeneficiary } from '../beneficiaries/service';
 import type { WriteTx } from '../context';
@@ -17,6 +18,18 @@ export const DEMO_SEED = 20140918;
 export const DEMO_ASSOCIATION = { name: 'Association Tadamon Démo', city: 'Oujda' } as const;
 export const DEMO_BENEFICIARIES = 150;
 
+/** The first draws of the demo seed: the president, the treasurer and the volunteer. */
+function drawStaff(random: () => number): { role: Role; displayName: string }[] {
+  return (['president', 'treasurer', 'volunteer'] as const).map((role) => {
+    const p = fictitiousPerson(random, 'MA');
+    return { role, displayName: `${p.firstName} ${p.lastName}` };
+  });
+}
+
+export function demoStaff(): { role: Role; displayName: string }[] {
+  return drawStaff(seededRandom(DEMO_SEED));
+}
+
 export function demoPath(dataDir: string): string {
   return join(dataDir, 'demo', fileNameFor(DEMO_ASSOCIATION.name));
 }
@@ -29,11 +42,7 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
   const path = demoPath(dataDir);
   if (existsSync(path)) return path;
   const random = seededRandom(DEMO_SEED);
-  const staff = (role: Role) => {
-    const p = fictitiousPerson(random, 'MA');
-    return { role, displayName: `${p.firstName} ${p.lastName}` };
-  };
-  const [president, treasurer, volunteer] = [staff('president'), staff('treasurer'), staff('volunteer')];
+  const [president, treasurer, volunteer] = drawStaff(random);
   const { file } = await createAssociationFile(
     {
       directory: join(dataDir, 'demo'),
@@ -54,7 +63,15 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       createdAt: at,
     }));
     const slots = await Promise.all(
-      others.map((u) => wrapKey(file.key, DEMO_PASSWORD, { kind: 'user', userId: u.id, label: u.displayName })),
+      others.map((u) =>
+        createSlot({
+          fileId: file.association.fileId,
+          dbKey: file.key,
+          generation: file.keyGeneration,
+          secret: DEMO_PASSWORD,
+          meta: { kind: 'user', userId: u.id, label: u.displayName },
+        }),
+      ),
     );
     file.db.transaction(() => {
       for (const user of others) {

@@ -1,0 +1,40 @@
+// `npm run screenshots`: the README's pictures of the app, taken in Debian Chromium through the
+// web bridge with the demo association (needs `npm run build` first, which the npm script does).
+import { mkdirSync } from 'node:fs';
+import { DEMO_PASSWORD } from '../electron/contract';
+import { demoStaff } from '../electron/core/demo/generator';
+import { launchChromium, newPage, startWebBridge } from '../tests/e2e/harness';
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+
+const bridge = await startWebBridge();
+const browser = await launchChromium();
+try {
+  const page = await newPage(browser, bridge.url);
+  await page.getByRole('button', { name: "Essayer l'association de démonstration" }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  const president = demoStaff().find((s) => s.role === 'president')!.displayName;
+  await page.getByRole('radio', { name: president }).check({ force: true });
+  await page.getByLabel(/^Mot de passe\s*\*?$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor().catch(async (e) => {
+    await page.screenshot({ path: '/tmp/shot-fail.png' });
+    throw e;
+  });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/shell-fr.png` });
+
+  await page.locator('label', { hasText: 'العربية' }).first().click();
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/shell-ar.png` });
+  // Leave the demo user in French for the next run.
+  await page.locator('label', { hasText: 'Français' }).first().click();
+  console.log(`Screenshots written to ${OUT}/shell-fr.png and ${OUT}/shell-ar.png`);
+} finally {
+  await browser.close();
+  await bridge.stop();
+}
