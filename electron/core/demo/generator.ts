@@ -9,7 +9,9 @@ import { newId } from '../ids';
 import { createBeneficiary } from '../beneficiaries/service';
 import type { WriteTx } from '../context';
 import { insertUser } from '../users/repository';
+import { addDemoActivities } from './activities';
 import { fictitiousBeneficiary } from './beneficiaries';
+import { addDemoFollowUp } from './case-follow-up';
 import { addDemoPartners } from './partners';
 import { fictitiousPerson } from './people';
 import { seededRandom } from './random';
@@ -81,6 +83,8 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       const tx: WriteTx = { db: file.db, user: others[1], at, audit: () => undefined };
       for (let i = 0; i < DEMO_BENEFICIARIES; i++) createBeneficiary(fictitiousBeneficiary(random, options.now))(tx);
       addDemoPartners(file.db, random, at);
+      addDemoFollowUp(file.db, random, options.now);
+      addDemoActivities(tx, random, options.now);
       writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
     })();
   } finally {
