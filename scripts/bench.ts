@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beneficiarySearchSchema, type BeneficiaryInput, type OpInput, type OpName, type OpOutput } from '../electron/contract';
 import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/service';
+import { benchAttendance } from './bench-attendance';
+import { benchBackups } from './bench-backups';
 import type { WriteTx } from '../electron/core/context';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
 import type { Db } from '../electron/core/db/database';
@@ -106,7 +108,7 @@ try {
   const people = Array.from({ length: PEOPLE }, () => fictitiousBeneficiary(random, now));
   const queries = typedQueries(people, seededRandom(7), 300);
 
-  const { file } = await createAssociationFile(
+  const { file, user: president } = await createAssociationFile(
     { directory: join(dir, 'docs'), associationName: 'Bench 50k', city: 'Oujda', president: { displayName: 'P', password: 'bench password 2026', locale: 'fr' } },
     { now },
   );
@@ -130,7 +132,9 @@ try {
   );
   console.log(`plain: search p50 ${pla.p50.toFixed(1)} ms, p95 ${pla.p95.toFixed(1)} ms, page ${pla.page.toFixed(1)} ms`);
   plain.close();
+  results.push(...(await benchBackups(file, president.id, 'bench password 2026'))); // (closes the file)
   closeFile(file);
+  results.push(...(await benchAttendance(dir, now)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

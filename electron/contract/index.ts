@@ -1,9 +1,12 @@
+import { activitiesOps } from './activities';
+import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
 import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
 import type { InputOf, OutputOf } from './operation';
+import { securityOps } from './security';
 import { sessionOps } from './session';
 import { settingsOps } from './settings';
 import { usersOps } from './users';
@@ -16,7 +19,10 @@ export const operations = {
   ...beneficiariesOps,
   ...importOps,
   ...caseFollowUpOps,
+  ...activitiesOps,
   ...jobsOps,
+  ...backupsOps,
+  ...securityOps,
 };
 
 export type Operations = typeof operations;
@@ -28,6 +34,8 @@ export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(operations, name);
 }
 
+export * from './activities';
+export * from './backups';
 export * from './beneficiaries';
 export * from './beneficiary-import';
 export * from './jobs';
@@ -37,6 +45,7 @@ export * from './errors';
 export * from './lookups';
 export * from './operation';
 export * from './roles';
+export * from './security';
 export * from './session';
 export * from './settings';
 export * from './users';

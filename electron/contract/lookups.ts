@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOp } from './operation';
 
 /** Lists the association edits in Settings; records store the stable `code`. */
-export const lookupListSchema = z.enum(['category', 'legalStatus', 'vulnerability', 'procedureType']);
+export const lookupListSchema = z.enum(['category', 'legalStatus', 'vulnerability', 'procedureType', 'activityType', 'theme']);
 export type LookupList = z.infer<typeof lookupListSchema>;
 
 export const lookupCodeSchema = z.string().trim().regex(/^[a-z0-9_]{1,48}$/);

@@ -5,10 +5,25 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
   /** Follow-up dashboard: an open procedure with no activity for this many days is listed. */
   staleProcedureDays: z.number().int().min(1).max(365),
+  /** Activities: registering someone who already attended this many activities on the same theme warns. */
+  repeatAlertThreshold: z.number().int().min(1).max(20),
+  /** Activity statistics: the lower edge of each age band, from 0 up (`[0, 15, 18, 30, 60]` → 0–14 … 60+). */
+  statisticsAgeBands: z
+    .array(z.number().int().min(0).max(120))
+    .min(1)
+    .max(12)
+    .refine((edges) => edges[0] === 0 && edges.every((e, i) => i === 0 || e > edges[i - 1]), {
+      message: 'age_bands_order',
+    }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10, staleProcedureDays: 30 };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 10,
+  staleProcedureDays: 30,
+  repeatAlertThreshold: 2,
+  statisticsAgeBands: [0, 15, 18, 30, 60],
+};
 
 export const settingsOps = {
   'settings.get': defineOp<Settings>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),

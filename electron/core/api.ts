@@ -1,5 +1,9 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
+import * as activities from './activities/service';
+import { exportAudit, listAudit } from './audit/service';
+import * as backups from './backups/service';
+import { restoreBackup } from './backups/restore';
 import { importBeneficiaries, previewImport } from './beneficiaries/import/service';
 import { mergeBeneficiaries } from './beneficiaries/merge';
 import * as beneficiaries from './beneficiaries/service';
@@ -8,6 +12,7 @@ import * as followUp from './case-follow-up/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
 import { listLookups, saveLookup } from './lookups/repository';
+import * as security from './security/service';
 import * as session from './session/service';
 import { getSettings, updateSettings } from './settings/service';
 import { createUser, removeUser } from './users/service';
@@ -80,4 +85,34 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'referrals.list': (input, ctx) => followUp.listReferrals(ctx, input.beneficiaryId),
   'referrals.save': (input, ctx) => followUp.saveReferral(ctx, input),
   'followUp.dashboard': (_input, ctx) => followUpDashboard(ctx),
+  'activities.list': (input, ctx) => activities.listActivities(ctx, input),
+  'activities.get': (input, ctx) => activities.getActivityDetail(ctx, input.id),
+  'activities.save': (input) => activities.saveActivity(input),
+  'activities.archive': (input) => activities.setActivityArchived(input.id, true),
+  'activities.restore': (input) => activities.setActivityArchived(input.id, false),
+  'activities.delete': (input) => activities.deleteActivity(input.id),
+  'activities.repeatCheck': (input, ctx) => activities.repeatCheck(ctx, input.activityId, input.beneficiaryId),
+  'activities.statistics': (input, ctx) => activities.statistics(ctx, input),
+  'sessions.save': (input, ctx) => activities.saveSession(ctx, input),
+  'sessions.delete': (input) => activities.deleteSession(input.id),
+  'sessions.previewSchedule': (input, ctx) => activities.previewSchedule(ctx, input.activityId, input.schedule),
+  'sessions.generate': (input) => activities.generateSessions(input.activityId, input.schedule),
+  'registrations.list': (input, ctx) => activities.listRegistrations(ctx, input.activityId),
+  'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
+  'registrations.remove': (input) => activities.removeRegistration(input.activityId, input.beneficiaryId),
+  'registrations.walkIn': (input, ctx) => activities.walkIn(ctx, input),
+  'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
+  'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
+  'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),
+  'backups.create': (input, ctx) => backups.createBackup(ctx, input.jobId),
+  'backups.status': (_input, ctx) => backups.backupStatus(ctx),
+  'backups.list': (_input, ctx) => backups.listAllBackups(ctx),
+  'backups.setSecondFolder': (input, ctx) => backups.setSecondFolder(ctx, input.folder),
+  'backups.listFor': (input, ctx) => backups.listBackupsFor(ctx, input.path, input.folder),
+  'backups.restore': (input, ctx) => restoreBackup(ctx, input),
+  'security.keySlots': (_input, ctx) => security.keySlots(ctx),
+  'security.rekey': (input, ctx) => security.rekey(ctx, input.password),
+  'security.newRecoveryCode': (input, ctx) => security.newRecoveryCode(ctx, input.password),
+  'audit.list': (input, ctx) => listAudit(ctx, input),
+  'audit.export': (input, ctx) => exportAudit(ctx, input),
 };

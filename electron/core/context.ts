@@ -1,4 +1,5 @@
 import type { User } from '../contract';
+import type { BackupCoordinator } from './backups/coordinator';
 import type { Db } from './db/database';
 import type { Host } from './host';
 import type { JobProgressBoard } from './jobs/progress';
@@ -9,6 +10,7 @@ export interface CoreContext {
   now: () => Date;
   sessions: SessionState;
   jobs: JobProgressBoard;
+  backups: BackupCoordinator;
 }
 
 /** What an operation sees once the dispatcher has checked who is signed in. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { fieldProblems, isOpName, operations, type OpError, type OpName, type Result } from '../contract';
 import { handlers, type TxWork } from './api';
 import { appendAudit } from './audit/repository';
+import { BackupCoordinator } from './backups/coordinator';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
 import { AppError } from './errors';
 import type { Host } from './host';
@@ -11,8 +12,10 @@ import { findActiveUser } from './users/repository';
 
 export interface Core {
   dispatch(op: unknown, input: unknown): Promise<Result<unknown>>;
-  /** Locks and closes the file (app quit, server stop). */
+  /** Locks and closes the file (app quit, server stop), backing it up first if it changed. */
   close(): void;
+  /** Resolves when background work (copies to the second backup folder) is done: await before exiting. */
+  whenIdle(): Promise<void>;
 }
 
 const fail = (code: OpError['code'], fields?: Record<string, string>): Result<never> => ({
@@ -29,8 +32,12 @@ type AnyHandler = (input: unknown, ctx: CoreContext | SignedInContext) => unknow
  */
 export function createCore(host: Host): Core {
   const now = host.now ?? (() => new Date());
-  const sessions = new SessionState(now);
-  const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard() };
+  const sessions: SessionState = new SessionState(now, {
+    started: (session) => backups.sessionStarted(session),
+    ending: (session, reason) => backups.sessionEnding(session, reason),
+  });
+  const backups = new BackupCoordinator(now, () => sessions.current());
+  const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard(), backups };
 
   async function run(op: OpName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = operations[op];
@@ -83,6 +90,7 @@ export function createCore(host: Host): Core {
         return fail('internal');
       }
     },
-    close: () => sessions.lock(),
+    close: () => sessions.lock('close'),
+    whenIdle: () => backups.whenIdle(),
   };
 }

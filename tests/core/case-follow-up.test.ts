@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type ErrorCode, type OpInput, type Procedure } from '../../electron/contract';
+import { DEFAULT_SETTINGS, DEMO_PASSWORD, type ErrorCode, type OpInput, type Procedure } from '../../electron/contract';
 import { person } from './builders';
 import {
   auditRows,
@@ -391,11 +391,11 @@ describe('the follow-up dashboard', () => {
     ]);
     expect(dashboard.staleProcedures.map((s) => s.procedureId)).not.toContain(closed.id);
 
-    expect(await core.must('settings.update', { staleProcedureDays: 45 })).toEqual({ staleProcedureDays: 45, autoLockMinutes: 10 });
+    expect(await core.must('settings.update', { staleProcedureDays: 45 })).toEqual({ ...DEFAULT_SETTINGS, staleProcedureDays: 45, autoLockMinutes: 10 });
     expect((await core.must('followUp.dashboard', {})).staleProcedures).toEqual([]);
     // Changing another setting leaves this one alone.
-    expect(await core.must('settings.update', { autoLockMinutes: 15 })).toEqual({ staleProcedureDays: 45, autoLockMinutes: 15 });
-    expect(await core.must('settings.get', {})).toEqual({ staleProcedureDays: 45, autoLockMinutes: 15 });
+    expect(await core.must('settings.update', { autoLockMinutes: 15 })).toEqual({ ...DEFAULT_SETTINGS, staleProcedureDays: 45, autoLockMinutes: 15 });
+    expect(await core.must('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, staleProcedureDays: 45, autoLockMinutes: 15 });
   });
 
   it('lists residence documents expiring within 60 days, of people still followed', async () => {

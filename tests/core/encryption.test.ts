@@ -105,7 +105,8 @@ describe('encryption at rest', () => {
 
   it('after lock: no WAL is left behind, and nothing readable is in the database or keys file', () => {
     const folder = readdirSync(dirname(path)).sort();
-    expect(folder).toEqual([`${ASSOCIATION}.tadamon`, `${ASSOCIATION}.tadamon.keys`].sort());
+    // (and the backup the lock made of the changed file, checked below)
+    expect(folder).toEqual([`${ASSOCIATION}.tadamon`, `${ASSOCIATION}.tadamon.keys`, 'backups'].sort());
     expect(foundIn(readFileSync(path), [ASSOCIATION, CITY, PRESIDENT, VOLUNTEER])).toEqual([]);
     expect(foundIn(readFileSync(keysPathFor(path)), [ASSOCIATION, CITY, PASSWORD, TEMPORARY])).toEqual([]);
   });
@@ -148,6 +149,19 @@ describe('encryption at rest', () => {
   it('cannot be read with another key', () => {
     expect(() => openEncrypted(path, randomBytes(32))).toThrow(expect.objectContaining({ code: 'file_damaged' }));
     // and the failed attempt left no side files behind
-    expect(readdirSync(dirname(path)).sort()).toEqual([`${ASSOCIATION}.tadamon`, `${ASSOCIATION}.tadamon.keys`].sort());
+    expect(readdirSync(dirname(path)).sort()).toEqual([`${ASSOCIATION}.tadamon`, `${ASSOCIATION}.tadamon.keys`, 'backups'].sort());
+  });
+
+  it('the backup made on lock is encrypted too: no plaintext header, no names, and it opens with the key', () => {
+    const folder = join(dirname(path), 'backups');
+    const names = readdirSync(folder).sort();
+    expect(names).toHaveLength(2);
+    const [backup, backupKeys] = names.map((n) => join(folder, n));
+    expect(backupKeys).toBe(keysPathFor(backup));
+    const bytes = readFileSync(backup);
+    expect(bytes.subarray(0, 16).toString('latin1').startsWith('SQLite format 3')).toBe(false);
+    expect(foundIn(bytes, [ASSOCIATION, CITY, PRESIDENT, VOLUNTEER])).toEqual([]);
+    expect(foundIn(readFileSync(backupKeys), [ASSOCIATION, CITY, PASSWORD, TEMPORARY])).toEqual([]);
+    expect(withDb(backup, key, (db) => db.prepare('SELECT count(*) AS n FROM users').get())).toEqual({ n: 2 });
   });
 });

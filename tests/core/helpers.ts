@@ -5,7 +5,8 @@ import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import type { OpName, OpInput, OpOutput, Result } from '../../electron/contract';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
-import { keysPathFor, readKeysFile, unwrapKey, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
+import { keysPathFor, readKeysFile, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
+import { unlockSlot } from '../../electron/core/db/slots';
 import { createCore, type Core } from '../../electron/core/dispatcher';
 
 /** A fresh temp folder per test, removed afterwards. */
@@ -92,11 +93,14 @@ export function snapshotTree(root: string, listOnly: (name: string) => boolean =
 
 export const keysFileOf = (dbPath: string): KeysFile => JSON.parse(readFileSync(keysPathFor(dbPath), 'utf8')) as KeysFile;
 
-/** The raw database key, unwrapped from a user's slot the way sign-in does it (one scrypt). */
+/** The raw database key (current generation), unwrapped from a user's slot the way sign-in does it (one scrypt). */
 export async function databaseKey(dbPath: string, userId: string, password: string): Promise<Buffer> {
-  const slot = userSlot(readKeysFile(dbPath), userId);
+  const keys = readKeysFile(dbPath);
+  const slot = userSlot(keys, userId);
   if (!slot) throw new Error('no slot for that user');
-  const key = await unwrapKey(slot, password);
+  const unlocked = await unlockSlot(keys, slot, password);
+  const key = unlocked?.keyFor(keys.keyGeneration);
+  unlocked?.dispose();
   if (!key) throw new Error('wrong password for that slot');
   return key;
 }

@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
-import { KEYS_FORMAT, KEYS_VERSION, keysPathFor, wrapKey, writeKeysFile } from '../../electron/core/db/keyslots';
+import { KEYS_FORMAT, keysPathFor, writeKeysFile } from '../../electron/core/db/keyslots';
+import { legacyWrapKey } from '../../electron/core/db/slots';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations';
 import { sha256, testCore, useTempDir, withDb } from './helpers';
@@ -208,9 +209,9 @@ describe('opening an old file', () => {
     const password = 'an old password 2024';
     writeKeysFile(path, {
       format: KEYS_FORMAT,
-      version: KEYS_VERSION,
+      version: 1, // and a keys file of the first format, as that version of the app wrote them
       fileId: 'f1',
-      slots: [await wrapKey(key, password, { kind: 'user', userId: 'u1', label: 'Nadia Bennani' })],
+      slots: [await legacyWrapKey(key, password, { kind: 'user', userId: 'u1', label: 'Nadia Bennani' })],
     });
     const originalDb = sha256(path);
     const originalKeys = readFileSync(keysPathFor(path));

@@ -25,7 +25,7 @@ function signedIn(current: SessionInfo, extra: Parameters<typeof fakeCore>[0] = 
       return ok(null);
     },
     'file.inspect': () => ok({ associationHint: 'Association Amal', users: [{ id: current.user.id, displayName: current.user.displayName }] }),
-    'settings.get': () => ok({ autoLockMinutes: 10, staleProcedureDays: 30 }),
+    'settings.get': () => ok({ autoLockMinutes: 10, staleProcedureDays: 30, repeatAlertThreshold: 2, statisticsAgeBands: [0, 15, 18, 30, 60] }),
     'users.list': () => (live?.user.role === 'president' ? ok(staff) : fail('forbidden')),
     ...extra,
   });

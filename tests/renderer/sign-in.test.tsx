@@ -33,7 +33,7 @@ function coreWithFile() {
       return ok(null);
     },
     'users.list': () => fail('forbidden'),
-    'settings.get': () => (current ? ok({ autoLockMinutes: 10, staleProcedureDays: 30 }) : fail('session_locked')),
+    'settings.get': () => (current ? ok({ autoLockMinutes: 10, staleProcedureDays: 30, repeatAlertThreshold: 2, statisticsAgeBands: [0, 15, 18, 30, 60] }) : fail('session_locked')),
   });
   return {
     ...core,

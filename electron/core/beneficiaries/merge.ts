@@ -1,4 +1,5 @@
 import type { Beneficiary } from '../../contract';
+import { resolveMergeCollisions } from '../activities/repository';
 import type { WriteTx } from '../context';
 import { AppError } from '../errors';
 import { getBeneficiary, saveBeneficiary } from './repository';
@@ -8,7 +9,7 @@ import { derive } from './service';
  * Every table that holds a person's history, by its `beneficiary_id` column. An area that adds
  * such a table (attendance, grants to individuals…) adds it here, and the merge test checks it.
  */
-export const HISTORY_TABLES = ['case_notes', 'procedures', 'referrals'] as const;
+export const HISTORY_TABLES = ['case_notes', 'procedures', 'referrals', 'registrations', 'attendance'] as const;
 
 const MAX_PHONES = 5;
 
@@ -17,6 +18,8 @@ export function mergeBeneficiaries(survivorId: string, mergedId: string) {
     const survivor = getBeneficiary(tx.db, survivorId);
     const merged = getBeneficiary(tx.db, mergedId);
     if (!survivor || !merged || survivor.archivedAt || merged.archivedAt) throw new AppError('not_found');
+    // Both records at the same session or activity: one row per person may stay.
+    resolveMergeCollisions(tx.db, survivorId, mergedId);
     for (const table of HISTORY_TABLES) {
       tx.db.prepare(`UPDATE ${table} SET beneficiary_id = ? WHERE beneficiary_id = ?`).run(survivorId, mergedId);
     }

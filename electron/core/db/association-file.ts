@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale, User } from '../../contract';
 import { insertAssociation, readAssociation, type Association } from '../association/repository';
@@ -8,26 +8,18 @@ import { AppError } from '../errors';
 import { newId } from '../ids';
 import { findActiveUser, insertUser } from '../users/repository';
 import { assertIntact, assertLooksLikeTadamonFile, openEncrypted, readFileSalt, type Db } from './database';
-import {
-  KEYS_FORMAT,
-  KEYS_VERSION,
-  keysPathFor,
-  readKeysFile,
-  unwrapKey,
-  wrapKey,
-  writeKeysFile,
-  type KeysFile,
-  type KeySlot,
-} from './keyslots';
+import { isSealed, KEYS_FORMAT, KEYS_VERSION, keysPathFor, readKeysFile, writeKeysFile, type KeysFile, type KeySlot } from './keyslots';
 import { assertNotTooNew, migrate, schemaVersion } from './migrate';
 import { backupBeforeMigration } from './pre-migration-backup';
 import { generateRecoveryCode } from './recovery-code';
+import { createSlot, keepingGenerations, unlockSlot, type UnlockedSlot } from './slots';
 
-/** An unlocked association file. `key` is zeroed on close. */
+/** An unlocked association file. `key` (of generation `keyGeneration`) is zeroed on close. */
 export interface OpenedFile {
   path: string;
   db: Db;
   key: Buffer;
+  keyGeneration: number;
   association: Association;
 }
 
@@ -100,9 +92,11 @@ export async function createAssociationFile(
     city: request.city,
     createdAt: at,
   };
+  const slot = (secret: string, meta: Parameters<typeof createSlot>[0]['meta']) =>
+    createSlot({ fileId: association.fileId, dbKey: key, generation: 1, secret, meta });
   const slots = await Promise.all([
-    wrapKey(key, request.president.password, { kind: 'user', userId: user.id, label: user.displayName }),
-    wrapKey(key, recoveryCode, { kind: 'recovery' }),
+    slot(request.president.password, { kind: 'user', userId: user.id, label: user.displayName }),
+    slot(recoveryCode, { kind: 'recovery' }),
   ]);
 
   let db: Db | undefined;
@@ -121,6 +115,7 @@ export async function createAssociationFile(
       version: KEYS_VERSION,
       fileId: association.fileId,
       dbSalt: readFileSalt(path),
+      keyGeneration: 1,
       slots,
     });
   } catch (error) {
@@ -129,33 +124,100 @@ export async function createAssociationFile(
     key.fill(0);
     throw error;
   }
-  return { file: { path, db, key, association }, user, recoveryCode };
+  return { file: { path, db, key, keyGeneration: 1, association }, user, recoveryCode };
 }
 
 export type Unlocker = (keys: KeysFile) => { slot: KeySlot | undefined; secret: string };
 
-/** Reads the keys file and unwraps the database key. Writes nothing, whatever the outcome. */
-export async function unlockKey(
+export interface UnlockedKeys {
+  keys: KeysFile;
+  slot: KeySlot;
+  unlocked: UnlockedSlot;
+}
+
+/** Reads the keys file and opens one slot. Writes nothing, whatever the outcome. */
+export async function unlockKeys(
   path: string,
   pick: Unlocker,
   failure: 'wrong_password' | 'wrong_recovery_code',
-): Promise<{ key: Buffer; keys: KeysFile }> {
+): Promise<UnlockedKeys> {
   assertLooksLikeTadamonFile(path);
   const keys = readKeysFile(path);
-  if (keys.dbSalt !== undefined && keys.dbSalt !== readFileSalt(path)) throw new AppError('keys_file_mismatch');
+  // While a rekey is pending the file may already carry the new key's salt, not yet recorded.
+  if (!keys.pending && keys.dbSalt !== undefined && keys.dbSalt !== readFileSalt(path)) {
+    throw new AppError('keys_file_mismatch');
+  }
   const { slot, secret } = pick(keys);
   if (!slot) throw new AppError(failure === 'wrong_password' ? 'unknown_user' : 'file_damaged');
-  const key = await unwrapKey(slot, secret);
-  if (!key) throw new AppError(failure);
-  return { key, keys };
+  const unlocked = await unlockSlot(keys, slot, secret);
+  if (!unlocked) throw new AppError(failure);
+  return { keys, slot, unlocked };
+}
+
+/** A rollback journal left by a kill: the next connection plays it back with the key it is given. */
+export function hasHotJournal(path: string): boolean {
+  const journal = `${path}-journal`;
+  return existsSync(journal) && statSync(journal).size > 0;
 }
 
 /**
- * Opens a file whose key is known: checks it is whole, of a version this app understands, and
+ * Opens the database with the key a slot yields. During a rekey (see db/rekey.ts) the keys file
+ * names a pending generation. The current key is always tried first: a rekey interrupted before
+ * its commit left a rollback journal written under the current key, which only the current key
+ * may play back (played back under the new key it would write garbage). Only when there is no
+ * journal and the current key is refused is the pending one tried, and then nothing is written
+ * under it (not even the switch back to WAL, which journals a page) until the keys file names it
+ * current: `settle` does that, and must be called before any write.
+ *
+ * One more subtlety: SQLCipher reads its salt from the file's first bytes, and a rekey killed after
+ * rewriting page 1 left the new salt there; the old key is then given the old salt explicitly.
+ */
+export function openEitherGeneration(path: string, keys: KeysFile, unlocked: UnlockedSlot, options: FileOptions) {
+  const current = unlocked.keyFor(keys.keyGeneration);
+  if (!current) throw new AppError('file_damaged');
+  try {
+    // The rekey may have rewritten the first page (and its salt) before the kill: the old key must
+    // come with the old salt, recorded in the keys file, to read its own rollback journal.
+    const salt = keys.pending ? keys.dbSalt : undefined;
+    const db = openEncrypted(path, current, { nativeBinding: options.nativeBinding, salt });
+    return { db, key: current, generation: keys.keyGeneration, settle: () => undefined };
+  } catch (error) {
+    current.fill(0);
+    const pending = keys.pending;
+    if (!(error instanceof AppError) || error.code !== 'file_damaged' || !pending || hasHotJournal(path)) throw error;
+    const next = unlocked.keyFor(pending.generation);
+    if (!next) throw error;
+    try {
+      const db = openEncrypted(path, next, { nativeBinding: options.nativeBinding, keepJournalMode: true });
+      const settle = () => {
+        writeKeysFile(path, settledKeys(path, keys, pending.generation));
+        db.pragma('journal_mode = WAL');
+      };
+      return { db, key: next, generation: pending.generation, settle };
+    } catch (again) {
+      next.fill(0);
+      throw again;
+    }
+  }
+}
+
+/** After a rekey was interrupted: keeps the generation the database is really under, drops the other. */
+function settledKeys(path: string, keys: KeysFile, generation: number): KeysFile {
+  const { pending: _pending, ...rest } = keys;
+  return {
+    ...rest,
+    keyGeneration: generation,
+    dbSalt: readFileSalt(path),
+    slots: keys.slots.map((s) => (isSealed(s) ? keepingGenerations(s, (g) => g === generation) : s)),
+  };
+}
+
+/**
+ * Opens a file whose slot is unlocked: checks it is whole, of a version this app understands, and
  * matches its keys file, then migrates it (with an encrypted copy set aside first).
  */
-export function openWithKey(path: string, key: Buffer, keys: KeysFile, options: FileOptions): OpenedFile {
-  const db = openEncrypted(path, key, { nativeBinding: options.nativeBinding });
+export function openUnlocked(path: string, { keys, unlocked }: UnlockedKeys, options: FileOptions): OpenedFile {
+  const { db, key, generation, settle } = openEitherGeneration(path, keys, unlocked, options);
   try {
     assertIntact(db);
     assertNotTooNew(db);
@@ -163,10 +225,13 @@ export function openWithKey(path: string, key: Buffer, keys: KeysFile, options: 
     const association = readAssociation(db);
     if (!association) throw new AppError('not_a_tadamon_file');
     if (association.fileId !== keys.fileId) throw new AppError('keys_file_mismatch');
+    settle();
+    if (keys.pending && generation === keys.keyGeneration) writeKeysFile(path, settledKeys(path, keys, generation));
     migrate(db, { beforeMigrating: (from) => backupBeforeMigration(db, path, from, options.now) });
-    return { path, db, key, association };
+    return { path, db, key, keyGeneration: generation, association };
   } catch (error) {
     db.close();
+    key.fill(0);
     throw error;
   }
 }

@@ -42,15 +42,25 @@ export function assertLooksLikeTadamonFile(path: string): void {
  * key, the key is passed as hex (never user text inside a PRAGMA), and a read follows at once
  * because a wrong key only fails on first read.
  */
-export function openEncrypted(path: string, key: Buffer, options: { nativeBinding?: string; create?: boolean } = {}): Db {
+export function openEncrypted(
+  path: string,
+  key: Buffer,
+  options: { nativeBinding?: string; create?: boolean; keepJournalMode?: boolean; salt?: string } = {},
+): Db {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  const salt = options.salt === undefined ? null : Buffer.from(options.salt, 'base64');
+  if (salt && salt.length !== 16) throw new Error('cipher salt must be 16 bytes');
   const db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
+    // Normally the salt is read from the file's first bytes. After a rekey killed midway those hold
+    // the new key's salt while the rollback journal is under the old key and salt: see openEitherGeneration.
+    if (salt) db.pragma(`cipher_salt='${salt.toString('hex')}'`);
     db.pragma(`key="x'${key.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('journal_mode = WAL');
+    // Switching to WAL writes to the file; after an interrupted rekey that must wait (see openEitherGeneration).
+    if (!options.keepJournalMode) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // Erased personal data is zeroed in place, not left in free pages.

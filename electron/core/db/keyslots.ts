@@ -80,6 +80,8 @@ const keysFileSchema = z.object({
   slots: z.array(slotSchema),
 });
 export type KeysFile = z.infer<typeof keysFileSchema>;
+/** What may be written: `keyGeneration` defaults to 1 (a file that was never rekeyed). */
+export type KeysFileInput = z.input<typeof keysFileSchema>;
 
 export const isSealed = (slot: KeySlot): slot is SealedSlot => slot.scheme === 'sealed';
 
@@ -111,7 +113,7 @@ export function readKeysFile(dbPath: string): KeysFile {
   return parseKeysFile(readFileSync(path, 'utf8'));
 }
 
-export function serializeKeysFile(keys: KeysFile): string {
+export function serializeKeysFile(keys: KeysFileInput): string {
   return JSON.stringify({ ...keys, version: KEYS_VERSION }, null, 2);
 }
 
@@ -132,7 +134,7 @@ export function fsyncDirectory(dir: string): void {
  * Atomic replace: write a sibling, fsync, rename, so a crash leaves the old or the new file whole.
  * Always writes the current version: a version-1 file becomes version 2 on its first rewrite.
  */
-export function writeKeysFile(dbPath: string, keys: KeysFile): void {
+export function writeKeysFile(dbPath: string, keys: KeysFileInput): void {
   const path = keysPathFor(dbPath);
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);

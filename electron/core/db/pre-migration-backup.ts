@@ -1,19 +1,31 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { copyDurably, partialPathFor, removeQuietly } from '../backups/durable-files';
 import type { Db } from './database';
-import { keysPathFor } from './keyslots';
+import { fsyncDirectory, keysPathFor } from './keyslots';
 
 /**
  * Copies the still-encrypted file and its keys aside before a migration touches them. The WAL is
- * checkpointed first so the copy is complete; nothing is ever decrypted to disk.
+ * checkpointed first so the copy is complete; nothing is ever decrypted to disk. Both files are
+ * written under hidden partial names and renamed once whole (keys first: a database without its
+ * keys file is never listed), so a kill never leaves a half copy that looks like a backup.
  */
 export function backupBeforeMigration(db: Db, dbPath: string, fromVersion: number, now: Date): string {
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('main.wal_checkpoint(TRUNCATE)');
   const dir = join(dirname(dbPath), 'backups');
   mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = join(dir, `${basename(dbPath, '.tadamon')}.before-v${fromVersion + 1}.${stamp}.tadamon`);
-  copyFileSync(dbPath, target);
-  copyFileSync(keysPathFor(dbPath), keysPathFor(target));
+  const dbPartial = partialPathFor(target);
+  const keysPartial = partialPathFor(keysPathFor(target));
+  try {
+    copyDurably(dbPath, dbPartial);
+    copyDurably(keysPathFor(dbPath), keysPartial);
+    renameSync(keysPartial, keysPathFor(target));
+    renameSync(dbPartial, target);
+    fsyncDirectory(dir);
+  } finally {
+    removeQuietly(dbPartial, keysPartial);
+  }
   return target;
 }

@@ -3,6 +3,7 @@ import { isSealed, type KeysFile, type KeySlot, type LegacySlot, type SealedSlot
 import {
   decrypt,
   deriveKey,
+  type KdfParams,
   encrypt,
   newKdfParams,
   newKeyPair,
@@ -42,9 +43,11 @@ export async function createSlot(request: {
   generation: number;
   secret: string;
   meta: SlotMeta;
+  /** The KDF cost is stored in each slot; new slots use DEFAULT_KDF (tests may pass a cheaper one). */
+  kdf?: KdfParams;
 }): Promise<SealedSlot> {
   const id = slotIdFor(request.meta);
-  const kdf = newKdfParams();
+  const kdf = request.kdf ?? newKdfParams();
   const kek = await deriveKey(request.secret, kdf);
   const pair = newKeyPair();
   try {

@@ -12,16 +12,19 @@ import type {
 import { readAppConfig, rememberFile, writeAppConfig } from '../app-config';
 import { appendAudit } from '../audit/repository';
 import type { CoreContext, SignedInContext } from '../context';
+import { recoverInterruptedRestore } from '../backups/restore-journal';
 import {
   activeUserOrThrow,
   closeFile,
   createAssociationFile,
-  openWithKey,
-  unlockKey,
+  openUnlocked,
+  unlockKeys,
   type OpenedFile,
 } from '../db/association-file';
 import { assertLooksLikeTadamonFile } from '../db/database';
-import { readKeysFile, unwrapKey, userSlot, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { upgradeSlotIfLegacy } from '../db/keys-upgrade';
+import { readKeysFile, recoverySlot, userSlot, withSlot, writeKeysFile } from '../db/keyslots';
+import { createSlot, unlockSlot } from '../db/slots';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/repository';
 import { setMustChangePassword, setUserLocale } from '../users/repository';
@@ -42,7 +45,7 @@ export function sessionInfo(session: Session): SessionInfo {
   };
 }
 
-function startSession(ctx: CoreContext, file: OpenedFile, user: User, op: string): SessionInfo {
+export function startSession(ctx: CoreContext, file: OpenedFile, user: User, op: string): SessionInfo {
   const at = ctx.now().toISOString();
   file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
   const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
@@ -52,6 +55,27 @@ function startSession(ctx: CoreContext, file: OpenedFile, user: User, op: string
     locale: user.locale,
   });
   return sessionInfo(session);
+}
+
+function fileOptions(ctx: CoreContext) {
+  return { nativeBinding: ctx.host.nativeBinding, now: ctx.now() };
+}
+
+function openOrDispose<T>(unlocked: { unlocked: { dispose(): void } }, work: () => T): T {
+  try {
+    return work();
+  } finally {
+    unlocked.unlocked.dispose();
+  }
+}
+
+async function upgradeOrClose<T>(file: OpenedFile, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    closeFile(file);
+    throw error;
+  }
 }
 
 function openOrClose<T>(file: OpenedFile, work: () => T): T {
@@ -91,6 +115,7 @@ export function setLocale(ctx: CoreContext, locale: Locale): null {
 }
 
 export function inspect(path: string): { associationHint: string; users: { id: string; displayName: string }[] } {
+  recoverInterruptedRestore(path);
   assertLooksLikeTadamonFile(path);
   const keys = readKeysFile(path);
   const users = keys.slots
@@ -119,24 +144,37 @@ export async function createFile(
 }
 
 export async function open(ctx: CoreContext, input: z.output<typeof openFileSchema>): Promise<SessionInfo> {
-  const { key, keys } = await unlockKey(
+  recoverInterruptedRestore(input.path);
+  const unlocked = await unlockKeys(
     input.path,
     (k) => ({ slot: userSlot(k, input.userId), secret: input.password }),
     'wrong_password',
   );
-  const file = openWithKey(input.path, key, keys, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() });
-  return openOrClose(file, () => startSession(ctx, file, activeUserOrThrow(file, input.userId), 'session.signIn'));
+  const file = openOrDispose(unlocked, () => openUnlocked(input.path, unlocked, fileOptions(ctx)));
+  const user = openOrClose(file, () => activeUserOrThrow(file, input.userId));
+  await upgradeOrClose(file, () => upgradeSlotIfLegacy(file, unlocked.slot, input.password));
+  return openOrClose(file, () => startSession(ctx, file, user, 'session.signIn'));
 }
 
 export async function recover(ctx: CoreContext, input: z.output<typeof recoverSchema>): Promise<SessionInfo> {
-  const { key, keys } = await unlockKey(
+  recoverInterruptedRestore(input.path);
+  const unlocked = await unlockKeys(
     input.path,
-    (k) => ({ slot: k.slots.find((s) => s.kind === 'recovery'), secret: input.recoveryCode }),
+    (k) => ({ slot: recoverySlot(k), secret: input.recoveryCode }),
     'wrong_recovery_code',
   );
-  const file = openWithKey(input.path, key, keys, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() });
+  const file = openOrDispose(unlocked, () => openUnlocked(input.path, unlocked, fileOptions(ctx)));
   const user = openOrClose(file, () => activeUserOrThrow(file, input.userId));
-  const slot = await wrapKey(key, input.newPassword, { kind: 'user', userId: user.id, label: user.displayName });
+  await upgradeOrClose(file, () => upgradeSlotIfLegacy(file, unlocked.slot, input.recoveryCode));
+  const slot = await upgradeOrClose(file, () =>
+    createSlot({
+      fileId: file.association.fileId,
+      dbKey: file.key,
+      generation: file.keyGeneration,
+      secret: input.newPassword,
+      meta: { kind: 'user', userId: user.id, label: user.displayName },
+    }),
+  );
   return openOrClose(file, () => {
     file.db.transaction(() => {
       setMustChangePassword(file.db, user.id, false);
@@ -154,14 +192,19 @@ export async function changePassword(
   const { session } = ctx;
   if (input.currentPassword === input.newPassword) throw new AppError('same_password');
   const { path, key, db } = session.file;
-  const current = userSlot(readKeysFile(path), session.user.id);
-  const check = current && (await unwrapKey(current, input.currentPassword));
+  const keys = readKeysFile(path);
+  const current = userSlot(keys, session.user.id);
+  const check = current && (await unlockSlot(keys, current, input.currentPassword));
   if (!check) throw new AppError('wrong_password');
-  check.fill(0);
-  const slot = await wrapKey(key, input.newPassword, {
-    kind: 'user',
-    userId: session.user.id,
-    label: session.user.displayName,
+  check.dispose();
+  // A new key pair too: whoever learns the old password from an old copy of the keys file gets
+  // an old private key, to which no database key is sealed after the next rekey.
+  const slot = await createSlot({
+    fileId: session.file.association.fileId,
+    dbKey: key,
+    generation: session.file.keyGeneration,
+    secret: input.newPassword,
+    meta: { kind: 'user', userId: session.user.id, label: session.user.displayName },
   });
   if (ctx.sessions.current() !== session) throw new AppError('session_locked');
   db.transaction(() => {

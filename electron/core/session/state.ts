@@ -11,6 +11,15 @@ export interface Session {
 /** How often an open session is checked for idleness even when nothing is asked of the core. */
 export const IDLE_CHECK_MS = 15_000;
 
+/** Why a session ends: `lock` (asked for), `idle`, `switch` (another file opened), `close` (app quit), `removed` (user removed elsewhere), `restore`. */
+export type EndReason = 'lock' | 'idle' | 'switch' | 'close' | 'removed' | 'restore';
+
+/** Told when a session starts and just before its file closes (the automatic backups listen). */
+export interface SessionHooks {
+  started?(session: Session): void;
+  ending?(session: Session, reason: EndReason): void;
+}
+
 /**
  * The one file open in this process. Idle time is enforced here as well as in the renderer, so a
  * forgotten browser tab cannot keep the key in memory past the limit.
@@ -20,12 +29,15 @@ export class SessionState {
   private lockedByIdle = false;
   private idleTimer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly clock: () => Date) {}
+  constructor(
+    private readonly clock: () => Date,
+    private readonly hooks: SessionHooks = {},
+  ) {}
 
   /** The live session, after dropping it if it has been idle too long. */
   current(): Session | null {
     if (this.session && this.clock().getTime() - this.session.lastActivity > this.session.autoLockMinutes * 60_000) {
-      this.lock();
+      this.lock('idle');
       this.lockedByIdle = true;
     }
     return this.session;
@@ -40,19 +52,28 @@ export class SessionState {
   }
 
   start(file: OpenedFile, user: User, autoLockMinutes: number): Session {
-    this.lock();
+    this.lock('switch');
     this.lockedByIdle = false;
     this.session = { file, user, autoLockMinutes, lastActivity: this.clock().getTime() };
     // Without it the key would stay in memory until the next request, however late that comes.
     this.idleTimer = setInterval(() => this.current(), IDLE_CHECK_MS);
     this.idleTimer.unref?.();
+    this.hooks.started?.(this.session);
     return this.session;
   }
 
-  lock(): void {
+  lock(reason: EndReason = 'lock'): void {
     if (this.idleTimer) clearInterval(this.idleTimer);
     this.idleTimer = null;
-    if (this.session) closeFile(this.session.file);
+    const session = this.session;
     this.session = null;
+    if (!session) return;
+    try {
+      this.hooks.ending?.(session, reason);
+    } catch {
+      // whatever the listeners do, the file closes and the key is wiped
+    } finally {
+      closeFile(session.file);
+    }
   }
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { createUserSchema, User } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
-import { readKeysFile, withoutUserSlot, withSlot, wrapKey, writeKeysFile } from '../db/keyslots';
+import { readKeysFile, withoutUserSlot, withSlot, writeKeysFile } from '../db/keyslots';
+import { createSlot } from '../db/slots';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { countActivePresidents, findActiveUser, insertUser, markUserRemoved } from './repository';
@@ -9,10 +10,13 @@ import { countActivePresidents, findActiveUser, insertUser, markUserRemoved } fr
 /** Wraps the key for the new user first (slow, outside the transaction), then records both. */
 export async function createUser(ctx: SignedInContext, input: z.output<typeof createUserSchema>) {
   const id = newId();
-  const slot = await wrapKey(ctx.session.file.key, input.temporaryPassword, {
-    kind: 'user',
-    userId: id,
-    label: input.displayName,
+  const { file } = ctx.session;
+  const slot = await createSlot({
+    fileId: file.association.fileId,
+    dbKey: file.key,
+    generation: file.keyGeneration,
+    secret: input.temporaryPassword,
+    meta: { kind: 'user', userId: id, label: input.displayName },
   });
   const path = ctx.session.file.path;
   return (tx: WriteTx): User => {

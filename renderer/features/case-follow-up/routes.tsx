@@ -1,3 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { ImportPage } from '../beneficiary-import/ImportPage';
+import { DashboardPage } from './DashboardPage';
+import { PartnersPage } from './PartnersPage';
 
-export const caseFollowUpRoutes: RouteObject[] = [];
+/** "Suivi" dashboard, partner directory, and the spreadsheet import (linked from the list page). */
+export const caseFollowUpRoutes: RouteObject[] = [
+  { path: 'follow-up', element: <DashboardPage /> },
+  { path: 'partners', element: <PartnersPage /> },
+  { path: 'beneficiaries/import', element: <ImportPage /> },
+];

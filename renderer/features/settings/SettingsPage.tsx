@@ -4,9 +4,15 @@ import { useNavigate, useParams } from 'react-router';
 import { useAppStatus } from '../../app/session';
 import { AutoLockTab } from './AutoLockTab';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ListsTab } from './ListsTab';
 import { UsersTab } from './UsersTab';
 
-const tabs = { users: 'settings.tabs.users', password: 'settings.tabs.password', 'auto-lock': 'settings.tabs.autoLock' };
+const tabs = {
+  users: 'settings.tabs.users',
+  password: 'settings.tabs.password',
+  'auto-lock': 'settings.tabs.autoLock',
+  lists: 'settings.tabs.lists',
+};
 type Tab = keyof typeof tabs;
 const isTab = (value: string | undefined): value is Tab => value !== undefined && value in tabs;
 
@@ -39,6 +45,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="auto-lock" pt="lg">
           <AutoLockTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="lists" pt="lg">
+          <ListsTab canEdit={isPresident} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,231 @@
+import { Badge, Center, Group, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { BeneficiaryRow } from '../../../electron/contract';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useCountryName } from './countries';
+import { IconArrowDown, IconArrowUp, IconSelector } from './icons';
+import { useLookupLabels } from './lookups';
+import { beneficiaryPath } from './paths';
+import type { SearchInput, SortBy, SortDirection } from './search-params';
+import classes from './BeneficiaryTable.module.css';
+import { useFirstPage, useRows } from './usePagedSearch';
+
+const ROW_HEIGHT = 56;
+const HEADER_HEIGHT = 44;
+
+/**
+ * A list that cannot be measured (no layout yet, a hidden panel, jsdom) still shows a first
+ * screenful instead of nothing.
+ */
+function observeRectOrScreenful(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: 12 * ROW_HEIGHT }));
+}
+
+const columns: { key: SortBy; width?: string }[] = [
+  { key: 'reference', width: '9.5rem' },
+  { key: 'name' },
+  { key: 'age', width: '5.5rem' },
+  { key: 'category', width: '22%' },
+  { key: 'nationality', width: '15%' },
+  { key: 'city', width: '12%' },
+];
+
+interface Props {
+  search: SearchInput;
+  sort: { by: SortBy; direction: SortDirection };
+  onSort: (by: SortBy) => void;
+  /** Lets the search box move the focus into the list with the down arrow. */
+  registerFocusFirst?: (focus: () => void) => void;
+}
+
+export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const lookups = useLookupLabels();
+  const countryName = useCountryName();
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const firstPage = useFirstPage(search);
+  const total = firstPage.data?.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    overscan: 10,
+    observeElementRect: observeRectOrScreenful,
+  });
+  const items = virtualizer.getVirtualItems();
+  const { rowAt, error } = useRows(search, firstPage, items[0]?.index ?? 0, items.at(-1)?.index ?? -1);
+
+  // A new search or filter starts again from the top.
+  const searchKey = JSON.stringify(search);
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [searchKey]);
+
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= total) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const focus = (attempt: number) => {
+      const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (row) row.focus();
+      else if (attempt < 5) requestAnimationFrame(() => focus(attempt + 1));
+    };
+    requestAnimationFrame(() => focus(0));
+  };
+  useEffect(() => registerFocusFirst?.(() => focusRow(0)));
+
+  const open = (row: BeneficiaryRow) => void navigate(beneficiaryPath(row.id));
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: BeneficiaryRow | undefined) => {
+    if (event.key === 'Enter' && row) open(row);
+    else if (event.key === 'ArrowDown') focusRow(index + 1);
+    else if (event.key === 'ArrowUp') focusRow(index - 1);
+    else if (event.key === 'Home') focusRow(0);
+    else if (event.key === 'End') focusRow(total - 1);
+    else if (event.key === 'PageDown') focusRow(Math.min(total - 1, index + 10));
+    else if (event.key === 'PageUp') focusRow(Math.max(0, index - 10));
+    else return;
+    event.preventDefault();
+  };
+
+  if (firstPage.error) return <OpErrorAlert error={firstPage.error} />;
+
+  const paddingTop = items.length > 0 ? items[0].start - HEADER_HEIGHT : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const ariaSort = (key: SortBy) => (sort.by === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined);
+
+  return (
+    <Stack gap="xs" className={classes.wrapper}>
+      <OpErrorAlert error={error} />
+      <div ref={scroller} className={classes.scroller} aria-busy={firstPage.isFetching}>
+        <Table
+          stickyHeader
+          layout="fixed"
+          highlightOnHover
+          verticalSpacing={6}
+          aria-label={t('beneficiaries.list.tableLabel')}
+          aria-rowcount={total + 1}
+          className={classes.table}
+        >
+          <colgroup>
+            {columns.map((c) => (
+              <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+            ))}
+          </colgroup>
+          <Table.Thead>
+            <Table.Tr style={{ height: HEADER_HEIGHT }} aria-rowindex={1}>
+              {columns.map(({ key }) => (
+                <Table.Th key={key} aria-sort={ariaSort(key)}>
+                  <UnstyledButton onClick={() => onSort(key)} className={classes.sortButton}>
+                    <span>{t(`beneficiaries.column.${key}`)}</span>
+                    {sort.by === key ? (
+                      sort.direction === 'asc' ? (
+                        <IconArrowUp width={14} height={14} />
+                      ) : (
+                        <IconArrowDown width={14} height={14} />
+                      )
+                    ) : (
+                      <IconSelector width={14} height={14} className={classes.idleSort} />
+                    )}
+                  </UnstyledButton>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {paddingTop > 0 && (
+              <tr aria-hidden="true" style={{ height: paddingTop }}>
+                <td colSpan={columns.length} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <Table.Tr
+                  key={item.key}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={0}
+                  style={{ height: ROW_HEIGHT }}
+                  className={classes.row}
+                  onClick={() => row && open(row)}
+                  onKeyDown={(event) => onRowKey(event, item.index, row)}
+                >
+                  {row ? (
+                    <>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace" dir="ltr" className={classes.cell}>
+                          {row.reference}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap" className={classes.cell}>
+                          <Text size="sm" fw={600} truncate>
+                            {row.displayName}
+                          </Text>
+                          {row.pseudonymous && (
+                            <Badge size="xs" variant="outline" color="gray" tt="none">
+                              {t('beneficiaries.badge.pseudonymous')}
+                            </Badge>
+                          )}
+                          {row.archived && (
+                            <Badge size="xs" variant="light" color="gray" tt="none">
+                              {t('beneficiaries.badge.archived')}
+                            </Badge>
+                          )}
+                        </Group>
+                        {row.arabicName && (
+                          <Text size="xs" c="dimmed" truncate>
+                            <bdi lang="ar" dir="rtl" className={classes.arabic}>
+                              {row.arabicName}
+                            </bdi>
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{row.age}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" truncate>
+                          {lookups.of.category(row.category)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" truncate>
+                          {countryName(row.nationality)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" truncate>
+                          {row.city ?? ''}
+                        </Text>
+                      </Table.Td>
+                    </>
+                  ) : (
+                    <Table.Td colSpan={columns.length}>
+                      <Skeleton height={16} radius="sm" aria-label={t('app.loading')} />
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden="true" style={{ height: paddingBottom }}>
+                <td colSpan={columns.length} />
+              </tr>
+            )}
+          </Table.Tbody>
+        </Table>
+        {!firstPage.isPending && total === 0 && (
+          <Center p="xl">
+            <Text c="dimmed">{t('beneficiaries.list.empty')}</Text>
+          </Center>
+        )}
+      </div>
+    </Stack>
+  );
+}

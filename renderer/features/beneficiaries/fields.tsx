@@ -1,0 +1,136 @@
+import {
+  MultiSelect,
+  NumberInput,
+  Select,
+  Textarea,
+  TextInput,
+  type MultiSelectProps,
+  type NumberInputProps,
+  type SelectProps,
+  type TextareaProps,
+  type TextInputProps,
+} from '@mantine/core';
+import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useBeneficiaryFieldError } from './format';
+
+// The same wrappers as ui/fields.tsx, with the messages of the beneficiary contract (`invalid_phone`,
+// `date_in_future`, the core's `not_in_list`…) translated next to the field.
+
+interface FieldProps<T extends FieldValues, O> {
+  form: UseFormReturn<T, unknown, O>;
+  name: FieldPath<T>;
+}
+
+function useError<T extends FieldValues, O>({ form, name }: FieldProps<T, O>): string | undefined {
+  const fieldError = useBeneficiaryFieldError();
+  return fieldError(form.getFieldState(name, form.formState).error);
+}
+
+export function TextField<T extends FieldValues, O>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, O> & Omit<TextInputProps, 'form' | 'name' | 'error'>) {
+  const error = useError({ form, name });
+  return <TextInput {...props} {...form.register(name)} error={error} />;
+}
+
+export function TextAreaField<T extends FieldValues, O>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, O> & Omit<TextareaProps, 'form' | 'name' | 'error'>) {
+  const error = useError({ form, name });
+  return <Textarea {...props} {...form.register(name)} error={error} />;
+}
+
+/** A native date input (`YYYY-MM-DD`): the browser's own picker, typed with the keyboard too. */
+export function DateField<T extends FieldValues, O>({
+  form,
+  name,
+  onDateChange,
+  ...props
+}: FieldProps<T, O> & Omit<TextInputProps, 'form' | 'name' | 'error' | 'type'> & { onDateChange?: (value: string) => void }) {
+  const error = useError({ form, name });
+  const registered = form.register(name, {
+    onChange: (event: { target: { value: string } }) => onDateChange?.(event.target.value),
+  });
+  return <TextInput {...props} {...registered} type="date" error={error} />;
+}
+
+export function SelectField<T extends FieldValues, O>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, O> & Omit<SelectProps, 'form' | 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError({ form, name });
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          {...props}
+          name={field.name}
+          ref={field.ref}
+          value={(field.value as string) || null}
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
+  );
+}
+
+export function MultiSelectField<T extends FieldValues, O>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, O> & Omit<MultiSelectProps, 'form' | 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError({ form, name });
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <MultiSelect
+          {...props}
+          name={field.name}
+          ref={field.ref}
+          value={field.value as string[]}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
+  );
+}
+
+export function NumberField<T extends FieldValues, O>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, O> & Omit<NumberInputProps, 'form' | 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError({ form, name });
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <NumberInput
+          allowDecimal={false}
+          allowNegative={false}
+          {...props}
+          name={field.name}
+          ref={field.ref}
+          value={field.value as number | ''}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : '')}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,207 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { OpInput } from '../../electron/contract';
+import { awa, row, signedIn } from './beneficiaries-fixtures';
+import { ok, renderApp, session } from './helpers';
+
+vi.mock('../../renderer/transport');
+
+describe('beneficiary list', () => {
+  it('shows the rows the core found, with translated categories and countries', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.search': () =>
+        ok({
+          total: 2,
+          capped: false,
+          rows: [row(1, { displayName: 'Awa Diallo', arabicName: 'عوا ديالو' }), row(2, { displayName: 'A. K.', pseudonymous: true, nationality: 'MA', category: 'local_youth' })],
+        }),
+    });
+    await renderApp('#/beneficiaries');
+
+    const table = await screen.findByRole('table', { name: 'Liste des bénéficiaires' });
+    const awaRow = (await within(table).findByText('Awa Diallo')).closest('tr') as HTMLElement;
+    expect(within(awaRow).getByText('B-2026-00001')).toBeTruthy();
+    expect(within(awaRow).getByText('Réfugié')).toBeTruthy();
+    expect(within(awaRow).getByText('Sénégal')).toBeTruthy();
+    expect(within(awaRow).getByText('عوا ديالو')).toBeTruthy();
+    const other = within(table).getByText('A. K.').closest('tr') as HTMLElement;
+    expect(within(other).getByText('Fiche anonyme')).toBeTruthy();
+    expect(within(other).getByText('Maroc')).toBeTruthy();
+    expect(within(other).getByText('Jeune marocain du quartier')).toBeTruthy();
+    expect(screen.getByText('Personnes trouvées : 2')).toBeTruthy();
+    expect(core.calls('beneficiaries.search')[0]).toMatchObject({ query: '', offset: 0, limit: 100 });
+
+    // Enter on a row opens the person.
+    awaRow.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe('#/beneficiaries/b-1'));
+  });
+
+  it('searches as you type and says "1000+" when the core caps the count', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.search': (input) =>
+        ok(
+          input.query
+            ? { total: 1000, capped: true, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { displayName: `Fatima ${i + 1}` })) }
+            : { total: 0, capped: false, rows: [] },
+        ),
+    });
+    await renderApp('#/beneficiaries');
+    expect(await screen.findByText('Aucune personne ne correspond à cette recherche.')).toBeTruthy();
+
+    // Keys typed faster than the debounce: one search for the whole word, not one per prefix.
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'fatma', { delay: null });
+
+    // Generous waits: the debounce plus 100 rows under a loaded test runner.
+    expect(await screen.findByText('Personnes trouvées : 1000+', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('Fatima 1', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText(/Plus de 1000 personnes correspondent/)).toBeTruthy();
+    const queries = core.calls('beneficiaries.search').map((input) => (input as OpInput<'beneficiaries.search'>).query);
+    expect(queries.filter(Boolean)).toEqual(['fatma']);
+  });
+
+  it('links to the import wizard, the follow-up dashboard, the duplicates and a new record', async () => {
+    signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.search': () => ok({ total: 0, capped: false, rows: [] }),
+    });
+    await renderApp('#/beneficiaries');
+    expect((await screen.findByRole('link', { name: 'Importer' })).getAttribute('href')).toBe('#/beneficiaries/import');
+    expect(screen.getByRole('link', { name: 'Suivi' }).getAttribute('href')).toBe('#/follow-up');
+    expect(screen.getByRole('link', { name: 'Doublons possibles' }).getAttribute('href')).toBe('#/beneficiaries/duplicates');
+    expect(screen.getByRole('link', { name: 'Nouveau bénéficiaire' }).getAttribute('href')).toBe('#/beneficiaries/new');
+  });
+});
+
+describe('person page', () => {
+  it('shows the record and asks for confirmation before withdrawing consent', async () => {
+    let current = awa;
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.get': () => ok(current),
+      'beneficiaries.withdrawConsent': ({ id }) => {
+        current = { ...awa, id, consent: null, personal: null };
+        return ok(current);
+      },
+    });
+    await renderApp('#/beneficiaries/b-awa');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Awa Diallo' })).toBeTruthy();
+    expect(screen.getByText('عوا ديالو')).toBeTruthy();
+    expect(screen.getAllByText('B-2026-00042').length).toBeGreaterThan(0);
+    expect(await screen.findByText(/Carte de réfugié \(BRA\) · expire le 1 mai 2031/)).toBeTruthy();
+    expect(screen.getByText('06 12 34 56 78')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Donnée sensible' })).toBeTruthy();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Retirer le consentement' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Retirer le consentement' });
+    expect(within(dialog).getByText(/Ses données personnelles .* seront effacés/)).toBeTruthy();
+    expect(within(dialog).getByText(/Seule la fiche anonyme reste/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(core.calls('beneficiaries.withdrawConsent')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Retirer le consentement' }));
+    dialog = await screen.findByRole('dialog', { name: 'Retirer le consentement' });
+    await user.click(within(dialog).getByRole('button', { name: 'Retirer le consentement et effacer' }));
+
+    await waitFor(() => expect(core.calls('beneficiaries.withdrawConsent')).toEqual([{ id: 'b-awa' }]));
+    expect(await screen.findByRole('heading', { level: 1, name: 'AD' })).toBeTruthy();
+    expect(screen.getAllByText('Fiche anonyme').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Retirer le consentement' })).toBeNull();
+  });
+
+  it('warns in the header when the residence document has expired', async () => {
+    signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.get': () =>
+        ok({ ...awa, personal: awa.personal && { ...awa.personal, legalStatus: { code: 'refugee_card', expiryDate: '2020-01-31' } } }),
+    });
+    await renderApp('#/beneficiaries/b-awa');
+    expect(await screen.findByText(/Carte de réfugié \(BRA\) · expirée depuis le 31 janvier 2020/)).toBeTruthy();
+  });
+});
+
+describe('possible duplicates', () => {
+  const pairs = [
+    {
+      a: { id: 'b-1', reference: 'B-2026-00001', displayName: 'Mohamed Ali', birthYear: 1990, reasons: ['name' as const] },
+      b: { id: 'b-2', reference: 'B-2026-00002', displayName: 'Muhammad Ali', birthYear: 1990, reasons: ['name' as const] },
+    },
+    {
+      a: { id: 'b-3', reference: 'B-2026-00003', displayName: 'Fatma Sow', birthYear: 1985, reasons: ['phone' as const] },
+      b: { id: 'b-4', reference: 'B-2026-00004', displayName: 'Fatoumata Sow', birthYear: 1985, reasons: ['phone' as const] },
+    },
+  ];
+
+  it('merges into the record chosen, and hides a pair said to be two people', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'beneficiaries.duplicatePairs': () => ok(core.calls('beneficiaries.merge').length > 0 ? [pairs[1]] : pairs),
+      'beneficiaries.merge': ({ survivorId }) => ok({ ...awa, id: survivorId, reference: 'B-2026-00002' }),
+    });
+    await renderApp('#/beneficiaries/duplicates');
+    const user = userEvent.setup();
+
+    const first = (await screen.findByText('Mohamed Ali')).closest('li') as HTMLElement;
+    expect(within(first).getByText('Nom proche, même année de naissance')).toBeTruthy();
+    await user.click(within(first).getByRole('button', { name: 'Fusionner' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Fusionner deux fiches' });
+    expect(within(dialog).getByText(/Les notes, démarches et orientations de l'autre fiche seront rattachées/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('radio', { name: 'Muhammad Ali (B-2026-00002)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Fusionner' }));
+
+    await waitFor(() => expect(core.calls('beneficiaries.merge')).toEqual([{ survivorId: 'b-2', mergedId: 'b-1' }]));
+    expect(await screen.findByText('Les deux fiches ont été fusionnées.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Mohamed Ali')).toBeNull());
+
+    const second = screen.getByText('Fatma Sow').closest('li') as HTMLElement;
+    await user.click(within(second).getByRole('button', { name: 'Ce ne sont pas les mêmes' }));
+    expect(screen.queryByText('Fatma Sow')).toBeNull();
+    expect(screen.getByText('Aucun doublon possible à vérifier.')).toBeTruthy();
+  });
+});
+
+describe('settings lists', () => {
+  it('shows the lists read-only to a volunteer', async () => {
+    signedIn(session({ role: 'volunteer' }));
+    await renderApp('#/settings/lists');
+    expect(await screen.findByRole('heading', { name: 'Catégories' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Types de démarches' })).toBeTruthy();
+    const illness = screen.getAllByText('Maladie chronique')[0].closest('tr') as HTMLElement;
+    expect(within(illness).getByText('Sensible')).toBeTruthy();
+    expect(screen.getByText('Seul·e la ou le président·e peut modifier ces listes.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ajouter une valeur' })).toBeNull();
+  });
+
+  it('lets a president add a value with a checked code', async () => {
+    const core = signedIn(session(), { 'lookups.save': (input) => ok(input) });
+    await renderApp('#/settings/lists');
+    const user = userEvent.setup();
+    const categories = (await screen.findByRole('heading', { name: 'Catégories' })).closest('section') as HTMLElement;
+    await user.click(within(categories).getByRole('button', { name: 'Ajouter une valeur' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Ajouter une valeur : Catégories' });
+    const code = within(dialog).getByRole('textbox', { name: /^Code/ }) as HTMLInputElement;
+    await user.type(within(dialog).getByRole('textbox', { name: /^Libellé en français/ }), 'Étudiant étranger');
+    expect(code.value).toBe('etudiant_etranger');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Libellé en arabe/ }), 'طالب أجنبي');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Libellé en anglais/ }), 'Foreign student');
+    await user.clear(code);
+    await user.type(code, 'refugee{Enter}');
+    expect(await within(dialog).findByText('Ce code existe déjà dans cette liste.')).toBeTruthy();
+    expect(core.calls('lookups.save')).toEqual([]);
+
+    await user.clear(code);
+    await user.type(code, 'foreign_student{Enter}');
+    await waitFor(() =>
+      expect(core.calls('lookups.save')).toEqual([
+        {
+          list: 'category',
+          code: 'foreign_student',
+          labels: { fr: 'Étudiant étranger', ar: 'طالب أجنبي', en: 'Foreign student' },
+          sensitive: false,
+          archived: false,
+        },
+      ]),
+    );
+  });
+});
