@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { beneficiarySearchSchema, type BeneficiaryInput, type OpInput, type OpName, type OpOutput } from '../electron/contract';
+import { beneficiaryInputSchema, beneficiarySearchSchema, type BeneficiaryInput, type OpInput, type OpName, type OpOutput } from '../electron/contract';
 import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/service';
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
@@ -105,7 +105,7 @@ try {
 
   const now = new Date();
   const random = seededRandom(42);
-  const people = Array.from({ length: PEOPLE }, () => fictitiousBeneficiary(random, now));
+  const people = Array.from({ length: PEOPLE }, () => beneficiaryInputSchema.parse(fictitiousBeneficiary(random, now)));
   const queries = typedQueries(people, seededRandom(7), 300);
 
   const { file, user: president } = await createAssociationFile(

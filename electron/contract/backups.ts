@@ -18,7 +18,7 @@ export interface BackupInfo {
   /** ISO UTC, from the name. */
   createdAt: string;
   kind: BackupKind;
-  /** `local`: the `backups` folder beside the file; `second`: the folder chosen in settings. */
+  /** `local`: the `backups` folder beside the file; `second`: the folder chosen in settings; `other`: a folder given to `backups.listFor`. */
   location: 'local' | 'second' | 'other';
   /** Database and keys file together. */
   sizeBytes: number;

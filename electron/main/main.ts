@@ -85,6 +85,10 @@ function closeCore(): void {
   core?.close();
 }
 
+/** The copy of the last backup to a USB drive may still be running: give it up to a minute. */
+const QUIT_GRACE_MS = 60_000;
+let quitting = false;
+
 function onReady(): void {
   // macOS needs an Edit menu for copy and paste shortcuts; Windows and Linux need none.
   Menu.setApplicationMenu(
@@ -110,6 +114,13 @@ if (app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
   app.on('before-quit', closeCore);
+  app.on('will-quit', (event) => {
+    if (quitting || !core) return;
+    quitting = true;
+    event.preventDefault();
+    const grace = new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref());
+    void Promise.race([core.whenIdle(), grace]).finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     closeCore();
     app.quit();

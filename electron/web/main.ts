@@ -37,7 +37,8 @@ server.listen(port, '127.0.0.1', () => {
 
 function stop(): void {
   core.close();
-  server.close(() => process.exit(0));
+  // A copy to the second backup folder may still be running; it finishes (or fails) first.
+  void core.whenIdle().finally(() => server.close(() => process.exit(0)));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../electron/contract';
@@ -189,6 +189,18 @@ describe('rotating the database key', () => {
     await addPeople(core, 1);
     core.close();
     expect(people(path, key)).toBe(4);
+  });
+
+  it('a rollback journal a killed rekey left unfinished (first byte zero, so not hot) is ignored and removed on open', async () => {
+    const dir = tempDir();
+    const { core, path, userId } = await association(dir);
+    core.close();
+    writeFileSync(`${path}-journal`, Buffer.concat([Buffer.alloc(28), Buffer.from('stale page bytes'.repeat(256))]));
+    const again = testCore(dir);
+    await again.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
+    expect((await again.must('beneficiaries.search', {})).total).toBe(3);
+    again.close();
+    expect(existsSync(`${path}-journal`)).toBe(false);
   });
 
   describe('killed at each point of the procedure: the file opens with everyone’s password, whole', () => {

@@ -84,11 +84,12 @@ describe('beneficiary form', () => {
   });
 
   it('shows the people who may already be registered, and creates only once told it is someone else', async () => {
+    let created: Beneficiary | null = null;
     const core = signedIn(session({ role: 'volunteer' }), {
       'beneficiaries.findDuplicates': () =>
         ok([{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['phone', 'name'] }]),
-      'beneficiaries.create': (input) => ok(saved(input)),
-      'beneficiaries.get': ({ id }) => ok(id === 'b-awa' ? awa : { ...awa, id, reference: 'B-2026-00151' }),
+      'beneficiaries.create': (input) => ok((created = saved(input))),
+      'beneficiaries.get': ({ id }) => ok(id === 'b-awa' || !created ? awa : created),
     });
     await renderApp('#/beneficiaries/new');
     const user = userEvent.setup();
@@ -139,7 +140,7 @@ describe('beneficiary form', () => {
         vulnerabilities: [],
       },
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Aoua Diallo' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aoua Diallo' }, { timeout: 5000 })).toBeTruthy();
     expect(window.location.hash).toBe('#/beneficiaries/b-new');
   });
 

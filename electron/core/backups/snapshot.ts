@@ -81,7 +81,7 @@ function vacuumInto(db: Db, path: string, dbTarget: string, keysTarget: string):
 }
 
 export interface SnapshotOptions {
-  /** `regular` for backups, `beforeRestore` is made by the restore itself (by renaming). */
+  /** The moment in the backup's name. */
   now: Date;
   /** Test hook: force the VACUUM INTO path. */
   forceVacuum?: boolean;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale, User } from '../../contract';
 import { insertAssociation, readAssociation, type Association } from '../association/repository';
@@ -154,10 +154,31 @@ export async function unlockKeys(
   return { keys, slot, unlocked };
 }
 
-/** A rollback journal left by a kill: the next connection plays it back with the key it is given. */
+/**
+ * A rollback journal left by a kill: the next connection plays it back with the key it is given.
+ * As for SQLite, a journal whose first byte is zero (its header never completed) is not hot: it was
+ * left before any page of the file was touched, and SQLite ignores it.
+ */
 export function hasHotJournal(path: string): boolean {
   const journal = `${path}-journal`;
-  return existsSync(journal) && statSync(journal).size > 0;
+  if (!existsSync(journal) || statSync(journal).size === 0) return false;
+  const head = Buffer.alloc(1);
+  const fd = openSync(journal, 'r');
+  try {
+    readSync(fd, head, 0, 1, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head[0] !== 0;
+}
+
+/**
+ * Once the file is open in WAL mode, SQLite has played back any hot journal (and deleted it); what
+ * remains is a journal it judged not hot, left by a rekey killed before it touched the file. It is
+ * never read again; removed so that nothing later mistakes it for a hot one.
+ */
+function removeStaleJournal(path: string): void {
+  if (existsSync(`${path}-journal`) && !hasHotJournal(path)) rmSync(`${path}-journal`, { force: true });
 }
 
 /**
@@ -227,6 +248,7 @@ export function openUnlocked(path: string, { keys, unlocked }: UnlockedKeys, opt
     if (association.fileId !== keys.fileId) throw new AppError('keys_file_mismatch');
     settle();
     if (keys.pending && generation === keys.keyGeneration) writeKeysFile(path, settledKeys(path, keys, generation));
+    removeStaleJournal(path);
     migrate(db, { beforeMigrating: (from) => backupBeforeMigration(db, path, from, options.now) });
     return { path, db, key, keyGeneration: generation, association };
   } catch (error) {

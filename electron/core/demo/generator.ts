@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, type Role, type User } from '../../contract';
+import { beneficiaryInputSchema, DEMO_PASSWORD, type Role, type User } from '../../contract';
 import { appendAudit } from '../audit/repository';
 import { closeFile, createAssociationFile, fileNameFor } from '../db/association-file';
 import { readKeysFile, withSlot, writeKeysFile } from '../db/keyslots';
@@ -81,7 +81,11 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
         appendAudit(file.db, { at, userId: null, op: 'demo.create', entityId: user.id });
       }
       const tx: WriteTx = { db: file.db, user: others[1], at, audit: () => undefined };
-      for (let i = 0; i < DEMO_BENEFICIARIES; i++) createBeneficiary(fictitiousBeneficiary(random, options.now))(tx);
+      // Registered one a day over the last months, through the same schema a form goes through.
+      for (let i = 0; i < DEMO_BENEFICIARIES; i++) {
+        const registeredAt = new Date(options.now.getTime() - (DEMO_BENEFICIARIES - i) * 86_400_000).toISOString();
+        createBeneficiary(beneficiaryInputSchema.parse(fictitiousBeneficiary(random, options.now)))({ ...tx, at: registeredAt });
+      }
       addDemoPartners(file.db, random, at);
       addDemoFollowUp(file.db, random, options.now);
       addDemoActivities(tx, random, options.now);

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { memo, useCallback, useState } from 'react';
+import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { sexSchema, type Beneficiary, type BeneficiaryInput, type DuplicateCandidate } from '../../../electron/contract';
@@ -28,9 +28,6 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const lookups = useLookupLabels();
-  const countries = useCountryOptions();
-  const fieldError = useBeneficiaryFieldError();
   const [pending, setPending] = useState<{ input: BeneficiaryInput; candidates: DuplicateCandidate[] } | null>(null);
 
   const form = useForm<BeneficiaryDraft, unknown, BeneficiaryInput>({
@@ -77,13 +74,11 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
     );
   });
 
-  const clearPersonal = () => {
+  const clearPersonal = useCallback(() => {
     form.setValue('personal', emptyDraft().personal);
     form.clearErrors();
-  };
+  }, [form]);
 
-  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
-  const categories = lookups.options('category', existing ? [existing.category] : []);
   const saving = create.isPending || update.isPending;
 
   return (
@@ -92,97 +87,9 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
       <Stack gap="lg">
         <ConsentSection form={form} onClearPersonal={clearPersonal} />
 
-        <Fieldset legend={t('beneficiaries.record.legend')} radius="md">
-          <Stack>
-            <Text size="sm" c="dimmed">
-              {t('beneficiaries.record.help')}
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
-                control={form.control}
-                name="sex"
-                render={({ field, fieldState }) => (
-                  <Radio.Group
-                    label={t('beneficiaries.field.sex')}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldError(fieldState.error)}
-                    withAsterisk
-                  >
-                    <Group gap="lg" mt="xs">
-                      {sexes.map((sex, i) => (
-                        <Radio key={sex.value} value={sex.value} label={sex.label} ref={i === 0 ? field.ref : undefined} />
-                      ))}
-                    </Group>
-                  </Radio.Group>
-                )}
-              />
-              <Group align="flex-start" gap="md" wrap="nowrap">
-                <NumberField
-                  form={form}
-                  name="birthYear"
-                  label={t('beneficiaries.field.birthYear')}
-                  min={1900}
-                  max={new Date().getFullYear()}
-                  thousandSeparator={false}
-                  withAsterisk
-                  maw={160}
-                />
-                <Controller
-                  control={form.control}
-                  name="birthYearEstimated"
-                  render={({ field }) => (
-                    <Checkbox
-                      mt={32}
-                      label={t('beneficiaries.field.birthYearEstimated')}
-                      checked={field.value}
-                      onChange={(event) => field.onChange(event.currentTarget.checked)}
-                      ref={field.ref}
-                    />
-                  )}
-                />
-              </Group>
-              <SelectField
-                form={form}
-                name="category"
-                label={t('beneficiaries.field.category')}
-                data={categories}
-                withAsterisk
-                searchable
-                nothingFoundMessage={t('beneficiaries.nothingFound')}
-              />
-              <SelectField
-                form={form}
-                name="nationality"
-                label={t('beneficiaries.field.nationality')}
-                data={countries}
-                withAsterisk
-                searchable
-                nothingFoundMessage={t('beneficiaries.nothingFound')}
-              />
-              {!consented && (
-                <TextField
-                  form={form}
-                  name="initials"
-                  label={t('beneficiaries.field.initials')}
-                  description={t('beneficiaries.field.initialsHelp')}
-                  maxLength={6}
-                  withAsterisk
-                  maw={320}
-                />
-              )}
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
+        <RecordSection form={form} consented={consented} existing={existing} />
 
-        <PersonalSection
-          form={form}
-          enabled={consented}
-          keep={{
-            legalStatus: existing?.personal?.legalStatus ? [existing.personal.legalStatus.code] : [],
-            vulnerabilities: existing?.personal?.vulnerabilities ?? [],
-          }}
-        />
+        <PersonalSection form={form} enabled={consented} existing={existing} />
 
         <OpErrorAlert error={check.error ?? create.error ?? update.error} />
         <Group justify="space-between">
@@ -205,3 +112,108 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
     </>
   );
 }
+
+type Form = UseFormReturn<BeneficiaryDraft, unknown, BeneficiaryInput>;
+
+/** What every record keeps, with or without consent: the pseudonymous part counted in reports. */
+const RecordSection = memo(function RecordSection({
+  form,
+  consented,
+  existing,
+}: {
+  form: Form;
+  consented: boolean;
+  existing?: Beneficiary;
+}) {
+  const { t } = useTranslation();
+  const lookups = useLookupLabels();
+  const countries = useCountryOptions();
+  const fieldError = useBeneficiaryFieldError();
+  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
+  const categories = lookups.options('category', existing ? [existing.category] : []);
+
+  return (
+    <Fieldset legend={t('beneficiaries.record.legend')} radius="md">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('beneficiaries.record.help')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Controller
+            control={form.control}
+            name="sex"
+            render={({ field, fieldState }) => (
+              <Radio.Group
+                label={t('beneficiaries.field.sex')}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldError(fieldState.error)}
+                withAsterisk
+              >
+                <Group gap="lg" mt="xs">
+                  {sexes.map((sex, i) => (
+                    <Radio key={sex.value} value={sex.value} label={sex.label} ref={i === 0 ? field.ref : undefined} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+          />
+          <Group align="flex-start" gap="md" wrap="nowrap">
+            <NumberField
+              form={form}
+              name="birthYear"
+              label={t('beneficiaries.field.birthYear')}
+              min={1900}
+              max={new Date().getFullYear()}
+              thousandSeparator={false}
+              withAsterisk
+              maw={160}
+            />
+            <Controller
+              control={form.control}
+              name="birthYearEstimated"
+              render={({ field }) => (
+                <Checkbox
+                  mt={32}
+                  label={t('beneficiaries.field.birthYearEstimated')}
+                  checked={field.value}
+                  onChange={(event) => field.onChange(event.currentTarget.checked)}
+                  ref={field.ref}
+                />
+              )}
+            />
+          </Group>
+          <SelectField
+            form={form}
+            name="category"
+            label={t('beneficiaries.field.category')}
+            data={categories}
+            withAsterisk
+            searchable
+            nothingFoundMessage={t('beneficiaries.nothingFound')}
+          />
+          <SelectField
+            form={form}
+            name="nationality"
+            label={t('beneficiaries.field.nationality')}
+            data={countries}
+            withAsterisk
+            searchable
+            nothingFoundMessage={t('beneficiaries.nothingFound')}
+          />
+          {!consented && (
+            <TextField
+              form={form}
+              name="initials"
+              label={t('beneficiaries.field.initials')}
+              description={t('beneficiaries.field.initialsHelp')}
+              maxLength={6}
+              withAsterisk
+              maw={320}
+            />
+          )}
+        </SimpleGrid>
+      </Stack>
+    </Fieldset>
+  );
+});

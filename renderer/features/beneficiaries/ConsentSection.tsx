@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Radio, Stack, Text } from '@mantine/core';
-import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { memo } from 'react';
+import { Controller, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { consentScopeSchema, todayIso, type BeneficiaryInput } from '../../../electron/contract';
 import { DateField, TextField } from './fields';
@@ -13,12 +14,12 @@ interface Props {
 }
 
 /** First in the form (law 09-08): what the person agreed to decides what may be recorded. */
-export function ConsentSection({ form, onClearPersonal }: Props) {
+export const ConsentSection = memo(function ConsentSection({ form, onClearPersonal }: Props) {
   const { t } = useTranslation();
   const fieldError = useBeneficiaryFieldError();
   const [givenBy, scopes] = useWatch({ control: form.control, name: ['consent.givenBy', 'consent.scopes'] });
   // `consent_required` is set on the consent object itself, when personal data comes without it.
-  const consentError = form.formState.errors.consent?.message;
+  const consentError = useFormState({ control: form.control, name: 'consent' }).errors.consent?.message;
 
   return (
     <Fieldset legend={t('beneficiaries.consent.legend')} radius="md">
@@ -99,4 +100,4 @@ export function ConsentSection({ form, onClearPersonal }: Props) {
       </Stack>
     </Fieldset>
   );
-}
+});

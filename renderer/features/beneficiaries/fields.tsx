@@ -10,20 +10,23 @@ import {
   type TextareaProps,
   type TextInputProps,
 } from '@mantine/core';
-import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, get, useFormState, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useBeneficiaryFieldError } from './format';
 
 // The same wrappers as ui/fields.tsx, with the messages of the beneficiary contract (`invalid_phone`,
-// `date_in_future`, the core's `not_in_list`…) translated next to the field.
+// `date_in_future`, the core's `not_in_list`…) translated next to the field. Each field follows its
+// own error (useFormState by name), so a long form does not re-render whole on every key once
+// it revalidates as the person types.
 
 interface FieldProps<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
   name: FieldPath<T>;
 }
 
-function useError<T extends FieldValues, O>({ form, name }: FieldProps<T, O>): string | undefined {
+export function useError<T extends FieldValues, O>({ form, name }: FieldProps<T, O>): string | undefined {
   const fieldError = useBeneficiaryFieldError();
-  return fieldError(form.getFieldState(name, form.formState).error);
+  const { errors } = useFormState({ control: form.control, name, exact: true });
+  return fieldError(get(errors, name) as { message?: string } | undefined);
 }
 
 export function TextField<T extends FieldValues, O>({

@@ -239,7 +239,10 @@ describe('a disk that fails during a backup', () => {
     // the file itself is fine and goes on taking writes
     await addPeople(core, 1);
     expect((await core.must('beneficiaries.search', {})).total).toBe(2);
-    await core.must('session.lock', {}); // its automatic backup fails the same way, quietly
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await core.must('session.lock', {}); // its automatic backup fails the same way, and only logs the code
+    expect(log.mock.calls.map((c) => String(c[0]))).toEqual(['[tadamon] automatic backup (lock) failed: directory_not_writable']);
+    log.mockRestore();
     core.close();
   });
 
@@ -289,13 +292,18 @@ describe('a disk that fails during a backup', () => {
       expect(filesIn(backupsOf(path))).toEqual([first.fileName, `${first.fileName}.keys`, 'filler.bin']);
       expect(sha256(first.path)).toBe(before);
       expect(await storedPeople(first.path, userId)).toHaveLength(5);
-      // an automatic backup at lock fails the same way, and says so at the next sign-in
+      // an automatic backup at lock fails the same way, and says so at the next sign-in (the log
+      // line carries the code, never a path that could name someone)
       await addPeople(core, 1);
+      const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       await core.must('session.lock', {});
+      expect(log.mock.calls.map((c) => String(c[0]))).toEqual(['[tadamon] automatic backup (lock) failed: disk_full']);
       await core.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
       expect((await core.must('backups.status', {})).lastAutomatic).toMatchObject({ ok: false, error: 'disk_full', trigger: 'lock' });
       expect((await core.must('beneficiaries.search', {})).total).toBe(7);
-      core.close();
+      core.close(); // (and the backup on close fails the same way)
+      expect(log).toHaveBeenLastCalledWith('[tadamon] automatic backup (close) failed: disk_full');
+      log.mockRestore();
     } finally {
       disk.undo();
     }
