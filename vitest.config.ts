@@ -28,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [sqlAsText],
         test: {
           name: 'e2e',
           environment: 'node',
