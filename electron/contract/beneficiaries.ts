@@ -146,6 +146,8 @@ export const beneficiarySearchSchema = z.object({
       nationality: nationalitySchema.optional(),
       city: z.string().trim().max(120).optional(),
       legalStatus: lookupCodeSchema.optional(),
+      /** Only people with a procedure still to start, in progress or waiting for a third party. */
+      openProcedure: z.boolean().optional(),
       archived: z.boolean().default(false),
     })
     .default({ archived: false }),

@@ -114,6 +114,14 @@ describe('search', () => {
     expect(await search('', { ageBand: '12-17' })).toEqual(year - 2008 <= 17 ? ['Amine Alaoui'] : []);
   });
 
+  it('filters people with an open procedure', async () => {
+    const [amine] = (await core.must('beneficiaries.search', { query: 'Amine' })).rows;
+    const [fatoumata] = (await core.must('beneficiaries.search', { query: 'Fatoumata' })).rows;
+    await core.must('procedures.save', { beneficiaryId: amine.id, type: 'school_enrolment', status: 'in_progress' });
+    await core.must('procedures.save', { beneficiaryId: fatoumata.id, type: 'medical_file', status: 'completed' });
+    expect(await search('', { openProcedure: true })).toEqual(['Amine Alaoui']);
+  });
+
   it('treats LIKE wildcards in a query as text', async () => {
     expect(await search('%')).toEqual([]);
     expect(await search('_')).toEqual([]);

@@ -201,6 +201,12 @@ export function searchBeneficiaries(
       args.push(value);
     }
   }
+  if (f.openProcedure) {
+    where.push(
+      `EXISTS (SELECT 1 FROM procedures p WHERE p.beneficiary_id = beneficiaries.id
+               AND p.status IN ('to_start', 'in_progress', 'waiting_third_party'))`,
+    );
+  }
   if (f.city) {
     where.push('city = ? COLLATE NOCASE');
     args.push(f.city);

@@ -7,7 +7,7 @@ import { ageBandSchema, sexSchema, SEARCH_COUNT_CAP } from '../../../electron/co
 import { BeneficiaryTable } from './BeneficiaryTable';
 import { useCountryOptions } from './countries';
 import { useFormatNumber } from './format';
-import { IconPlus, IconSearch } from './icons';
+import { IconPlus, IconSearch } from '../../ui/icons';
 import { useLookupLabels } from './lookups';
 import { duplicatesPath, followUpPath, importPath, newPath } from './paths';
 import { hasFilters, searchInputOf, useListState, type SortBy } from './search-params';
@@ -61,6 +61,12 @@ export function BeneficiaryListPage() {
           {firstPage.isPending ? <Loader size="xs" /> : t('beneficiaries.list.count', { count })}
         </Text>
         <Switch
+          label={t('beneficiaries.filters.openProcedure')}
+          checked={state.openProcedure}
+          onChange={(event) => update({ openProcedure: event.currentTarget.checked })}
+          className={classes.archived}
+        />
+        <Switch
           label={t('beneficiaries.filters.archived')}
           checked={state.archived}
           onChange={(event) => update({ archived: event.currentTarget.checked })}
@@ -85,6 +91,7 @@ export function BeneficiaryListPage() {
             nationality: undefined,
             city: undefined,
             legalStatus: undefined,
+            openProcedure: false,
             archived: false,
           });
         }}

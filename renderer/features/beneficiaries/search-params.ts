@@ -20,6 +20,7 @@ export interface ListState {
   nationality?: string;
   city?: string;
   legalStatus?: string;
+  openProcedure: boolean;
   archived: boolean;
   sortBy: SortBy;
   direction: SortDirection;
@@ -42,6 +43,7 @@ export function useListState(): [ListState, (patch: Partial<ListState>) => void]
     nationality: parsed(nationalitySchema, params.get('nationality')),
     city: params.get('city')?.trim() || undefined,
     legalStatus: codeLike(params.get('legal')),
+    openProcedure: params.get('open') === '1',
     archived: params.get('archived') === '1',
     sortBy: parsed(beneficiarySortSchema, params.get('sort')) ?? 'createdAt',
     direction: params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : 'desc',
@@ -57,6 +59,7 @@ export function useListState(): [ListState, (patch: Partial<ListState>) => void]
       ['nationality', next.nationality],
       ['city', next.city],
       ['legal', next.legalStatus],
+      ['open', next.openProcedure ? '1' : undefined],
       ['archived', next.archived ? '1' : undefined],
       ['sort', next.sortBy === 'createdAt' && next.direction === 'desc' ? undefined : next.sortBy],
       ['dir', next.sortBy === 'createdAt' && next.direction === 'desc' ? undefined : next.direction],
@@ -81,6 +84,7 @@ export function searchInputOf(state: ListState): SearchInput {
       nationality: state.nationality,
       city: state.city,
       legalStatus: state.legalStatus,
+      openProcedure: state.openProcedure || undefined,
       archived: state.archived,
     },
     sort: { by: state.sortBy, direction: state.direction },
@@ -88,4 +92,4 @@ export function searchInputOf(state: ListState): SearchInput {
 }
 
 export const hasFilters = (s: ListState) =>
-  Boolean(s.category || s.sex || s.ageBand || s.nationality || s.city || s.legalStatus || s.archived);
+  Boolean(s.category || s.sex || s.ageBand || s.nationality || s.city || s.legalStatus || s.openProcedure || s.archived);
