@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { BeneficiaryRow } from '../../../electron/contract';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryName } from './countries';
-import { IconArrowDown, IconArrowUp, IconSelector } from './icons';
+import { IconArrowDown, IconArrowUp, IconSelector } from '../../ui/icons';
 import { useLookupLabels } from './lookups';
 import { beneficiaryPath } from './paths';
 import type { SearchInput, SortBy, SortDirection } from './search-params';

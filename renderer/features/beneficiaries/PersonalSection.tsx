@@ -3,11 +3,10 @@ import { memo } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { educationLevelSchema, languageSchema, todayIso, type Beneficiary, type BeneficiaryInput } from '../../../electron/contract';
-import { IconLock } from '../../ui/icons';
+import { IconLock, IconPlus, IconTrash } from '../../ui/icons';
 import { DateField, MultiSelectField, NumberField, SelectField, TextAreaField, TextField } from './fields';
 import { useBeneficiaryFieldError } from './format';
 import { MAX_PHONES, type BeneficiaryDraft } from './form-model';
-import { IconPlus, IconTrash } from './icons';
 import { useLookupLabels } from './lookups';
 
 type Form = UseFormReturn<BeneficiaryDraft, unknown, BeneficiaryInput>;

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -24,7 +23,9 @@ import { partnerInputSchema, partnerTypeSchema, todayIso, type Partner, type Par
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { downloadText } from '../../ui/download';
 import { TextField } from '../../ui/fields';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { EditModal } from './EditModal';
 import { SelectField, TextareaField } from './fields';
 import { foldText } from './format';
 import { partnersCsv } from './partnersCsv';
@@ -111,14 +112,14 @@ export function PartnersPage() {
         </Stack>
       )}
 
-      <Modal
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('partners.addTitle') : t('partners.editTitle')}
-        size="lg"
+        addTitle={t('partners.addTitle')}
+        editTitle={t('partners.editTitle')}
       >
-        {editing !== null && <PartnerForm partner={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </Modal>
+        {(partner) => <PartnerForm partner={partner} onDone={() => setEditing(null)} />}
+      </EditModal>
     </Stack>
   );
 }
@@ -258,15 +259,7 @@ function PartnerForm({ partner, onDone }: { partner: Partner | null; onDone: () 
           dir="auto"
         />
         <TextareaField form={form} name="services" label={t('partners.services')} rows={2} dir="auto" />
-        <OpErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={save.error} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -12,9 +12,11 @@ import {
   type ProcedureInput,
 } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ProcedureStatusBadge } from './badges';
 import { DetailList } from './DetailList';
+import { EditModal } from './EditModal';
 import { DateField, SelectField, TextareaField } from './fields';
 import { useDates } from './format';
 import { useLookup } from './lookups';
@@ -54,20 +56,14 @@ export function Procedures({ beneficiaryId }: { beneficiaryId: string }) {
           ))}
         </Stack>
       )}
-      <Modal
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('followUp.procedures.addTitle') : t('followUp.procedures.editTitle')}
-        size="lg"
+        addTitle={t('followUp.procedures.addTitle')}
+        editTitle={t('followUp.procedures.editTitle')}
       >
-        {editing !== null && (
-          <ProcedureForm
-            beneficiaryId={beneficiaryId}
-            procedure={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+        {(procedure) => <ProcedureForm beneficiaryId={beneficiaryId} procedure={procedure} onDone={() => setEditing(null)} />}
+      </EditModal>
     </Stack>
   );
 }
@@ -284,15 +280,7 @@ function ProcedureFields({
             data={responsibleOptions}
           />
         </SimpleGrid>
-        <OpErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={save.error} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

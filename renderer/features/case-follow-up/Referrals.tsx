@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -14,9 +14,11 @@ import {
   type ReferralStatus,
 } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ReferralStatusBadge } from './badges';
 import { DetailList } from './DetailList';
+import { EditModal } from './EditModal';
 import { DateField, SelectField, TextareaField } from './fields';
 import { useDates } from './format';
 import { contractResolver, showFieldProblems } from './problems';
@@ -53,20 +55,14 @@ export function Referrals({ beneficiaryId }: { beneficiaryId: string }) {
           ))}
         </Stack>
       )}
-      <Modal
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('followUp.referrals.addTitle') : t('followUp.referrals.editTitle')}
-        size="lg"
+        addTitle={t('followUp.referrals.addTitle')}
+        editTitle={t('followUp.referrals.editTitle')}
       >
-        {editing !== null && (
-          <ReferralForm
-            beneficiaryId={beneficiaryId}
-            referral={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+        {(referral) => <ReferralForm beneficiaryId={beneficiaryId} referral={referral} onDone={() => setEditing(null)} />}
+      </EditModal>
     </Stack>
   );
 }
@@ -247,15 +243,7 @@ function ReferralFields({
           />
         )}
         <TextareaField form={form} name="notes" label={t('followUp.referrals.notes')} rows={2} dir="auto" />
-        <OpErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={save.error} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

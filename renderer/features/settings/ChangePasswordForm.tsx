@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../electron/contract';
+import { changePasswordSchema } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { updateSession } from '../../app/session';
 import { PasswordField } from '../../ui/fields';
 import { formResolver, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { PasswordStrength } from '../../ui/PasswordStrength';
 
 const schema = withConfirmation(changePasswordSchema, 'newPassword');
 
@@ -25,7 +25,6 @@ export function ChangePasswordForm({ currentLabel, submitLabel, autoFocus }: Pro
     resolver: formResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
-  const newPassword = useWatch({ control: form.control, name: 'newPassword' });
 
   const change = useOpMutation('session.changePassword', {
     onSuccess: (session) => {
@@ -38,15 +37,7 @@ export function ChangePasswordForm({ currentLabel, submitLabel, autoFocus }: Pro
     <form noValidate onSubmit={form.handleSubmit((values) => change.mutate(withoutConfirmation(values)))}>
       <Stack maw={480}>
         <PasswordField form={form} name="currentPassword" label={currentLabel} autoFocus={autoFocus} withAsterisk />
-        <PasswordField
-          form={form}
-          name="newPassword"
-          label={t('password.new')}
-          description={t('password.help', { min: PASSWORD_MIN_LENGTH })}
-          withAsterisk
-        />
-        <PasswordStrength password={newPassword} />
-        <PasswordField form={form} name="confirmPassword" label={t('password.confirm')} withAsterisk />
+        <NewPasswordFields form={form} />
         <OpErrorAlert error={change.error} />
         {change.isSuccess && (
           <Alert color="green" variant="light">

@@ -9,6 +9,7 @@ import { TextField } from '../../ui/fields';
 import { validationMessage } from '../../i18n/validation';
 import { formResolver } from '../../ui/forms';
 import { IconLock } from '../../ui/icons';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 
 /** The lists the association edits (categories, legal statuses…): everyone reads them, presidents change them. */
@@ -220,15 +221,7 @@ function LookupValueModal({ list, value, taken, onClose }: ModalProps) {
               />
             )}
           />
-          <OpErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,14 +1,14 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, recoverSchema } from '../../../electron/contract';
+import { recoverSchema } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { enterSession } from '../../app/session';
-import { PasswordField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
 import { formResolver, useFieldError, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { PasswordStrength } from '../../ui/PasswordStrength';
 import classes from './RecoverForm.module.css';
 import { UserPicker } from './UserPicker';
 
@@ -33,7 +33,6 @@ export function RecoverForm({ path, users, userId }: Props) {
       confirmPassword: '',
     },
   });
-  const newPassword = useWatch({ control: form.control, name: 'newPassword' });
 
   const recover = useOpMutation('file.recover', { onSuccess: (session) => enterSession(client, session) });
 
@@ -66,15 +65,7 @@ export function RecoverForm({ path, users, userId }: Props) {
             />
           )}
         />
-        <PasswordField
-          form={form}
-          name="newPassword"
-          label={t('password.new')}
-          description={t('password.help', { min: PASSWORD_MIN_LENGTH })}
-          withAsterisk
-        />
-        <PasswordStrength password={newPassword} />
-        <PasswordField form={form} name="confirmPassword" label={t('password.confirm')} withAsterisk />
+        <NewPasswordFields form={form} />
         <OpErrorAlert error={recover.error} />
         <Group justify="flex-end" mt="sm">
           <Button type="submit" loading={recover.isPending}>
