@@ -2,6 +2,8 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppStatus } from '../../app/session';
+import { BackupsTab } from '../backups/BackupsTab';
+import { SecurityTab } from '../security/SecurityTab';
 import { AutoLockTab } from './AutoLockTab';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ListsTab } from './ListsTab';
@@ -12,6 +14,8 @@ const tabs = {
   password: 'settings.tabs.password',
   'auto-lock': 'settings.tabs.autoLock',
   lists: 'settings.tabs.lists',
+  backups: 'backups.tab',
+  security: 'security.tab',
 };
 type Tab = keyof typeof tabs;
 const isTab = (value: string | undefined): value is Tab => value !== undefined && value in tabs;
@@ -22,8 +26,8 @@ export function SettingsPage() {
   const { tab } = useParams();
   const session = useAppStatus().data?.session;
   const isPresident = session?.user.role === 'president';
-  // The users tab is hidden from others; typed in directly, it shows the core's refusal.
-  const visible = (Object.keys(tabs) as Tab[]).filter((key) => key !== 'users' || isPresident);
+  // The users and security tabs are hidden from others; typed in directly, they show the core's refusal.
+  const visible = (Object.keys(tabs) as Tab[]).filter((key) => (key !== 'users' && key !== 'security') || isPresident);
   const current = isTab(tab) ? tab : visible[0];
 
   return (
@@ -48,6 +52,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="lists" pt="lg">
           <ListsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="lg">
+          <BackupsTab isPresident={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="security" pt="lg">
+          <SecurityTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

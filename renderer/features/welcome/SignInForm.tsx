@@ -10,6 +10,7 @@ import { enterSession } from '../../app/session';
 import { PasswordField } from '../../ui/fields';
 import { formResolver, useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { DamagedFileRestore } from '../backups/DamagedFileRestore';
 import { UserPicker } from './UserPicker';
 
 const schema = openFileSchema.pick({ userId: true, password: true });
@@ -67,6 +68,7 @@ export function SignInForm({ path, users, userId }: Props) {
           withAsterisk
         />
         <OpErrorAlert error={open.error} />
+        {open.error?.code === 'file_damaged' && <DamagedFileRestore path={path} />}
         <Group justify="space-between" mt="sm">
           <Anchor component={Link} to={recoverPath(path, chosenUser)} size="sm">
             {t('signIn.forgot')}
