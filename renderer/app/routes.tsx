@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { activityRoutes } from '../features/activities/routes';
 import { AreaPage } from '../features/areas/AreaPage';
 import { areas } from '../features/areas/areas';
 import { beneficiaryRoutes } from '../features/beneficiaries/routes';
@@ -33,8 +34,9 @@ export function createAppRouter() {
           children: [
             ...beneficiaryRoutes,
             ...caseFollowUpRoutes,
+            ...activityRoutes,
             ...areas
-              .filter((area) => !beneficiaryRoutes.some((r) => r.path === area))
+              .filter((area) => ![...beneficiaryRoutes, ...activityRoutes].some((r) => r.path === area))
               .map((area) => ({ path: area, element: <AreaPage area={area} /> })),
             { path: 'settings/:tab?', element: <SettingsPage /> },
           ],

@@ -1,0 +1,80 @@
+import { Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useOp, useOpMutation } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useFormatDate } from '../beneficiaries/format';
+import { useActivityLabels } from './labels';
+import { ParticipantsTab } from './ParticipantsTab';
+import { SessionsTab } from './SessionsTab';
+import { StatisticsTab } from './StatisticsTab';
+
+export function ActivityPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const lookups = useActivityLabels();
+  const formatDate = useFormatDate();
+  const queryClient = useQueryClient();
+  const [tab, setTab] = useState<string | null>('sessions');
+  const detail = useOp('activities.get', { id });
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).match(/^(activities|sessions|registrations|attendance)\./) !== null });
+  const archive = useOpMutation('activities.archive', { onSuccess: refresh });
+  const restore = useOpMutation('activities.restore', { onSuccess: refresh });
+
+  if (detail.isPending) return <Loader />;
+  if (detail.error) return <OpErrorAlert error={detail.error} />;
+  const { activity } = detail.data;
+  const dates = [activity.startDate, activity.endDate].filter(Boolean).map(formatDate).join(' – ');
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Text c="dimmed" size="sm">
+            {activity.reference}
+          </Text>
+          <Title order={1}>{activity.title}</Title>
+          <Group gap="xs">
+            <Badge variant="light">{lookups.type(activity.type)}</Badge>
+            <Badge variant="light" color="grape">
+              {lookups.theme(activity.theme)}
+            </Badge>
+            {activity.archivedAt && <Badge color="gray">{t('activities.detail.archived')}</Badge>}
+          </Group>
+          <Text size="sm">
+            {[activity.place, activity.facilitators, dates, activity.project].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        {activity.archivedAt ? (
+          <Button variant="default" onClick={() => restore.mutate({ id })} loading={restore.isPending}>
+            {t('activities.detail.restore')}
+          </Button>
+        ) : (
+          <Button variant="default" onClick={() => archive.mutate({ id })} loading={archive.isPending}>
+            {t('activities.detail.archive')}
+          </Button>
+        )}
+      </Group>
+      <OpErrorAlert error={archive.error ?? restore.error} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sessions">{t('activities.tabs.sessions', { count: detail.data.sessions.length })}</Tabs.Tab>
+          <Tabs.Tab value="participants">{t('activities.tabs.participants', { count: detail.data.registeredCount })}</Tabs.Tab>
+          <Tabs.Tab value="statistics">{t('activities.tabs.statistics')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionsTab detail={detail.data} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="participants" pt="md">
+          <ParticipantsTab activityId={id} onChanged={refresh} />
+        </Tabs.Panel>
+        <Tabs.Panel value="statistics" pt="md">
+          <StatisticsTab activityId={id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+

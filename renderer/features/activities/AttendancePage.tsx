@@ -1,0 +1,259 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { attendanceStatusSchema, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow } from '../../../electron/contract';
+import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useFormatDate } from '../beneficiaries/format';
+import { useActivityLabels } from './labels';
+import classes from './AttendancePage.module.css';
+import { activityPath } from './paths';
+import { PersonSearch } from './PersonSearch';
+
+const STATUSES = attendanceStatusSchema.options;
+const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
+const next = (s: AttendanceStatus | null): AttendanceStatus => (s === null ? 'present' : STATUSES[(STATUSES.indexOf(s) + 1) % STATUSES.length]);
+
+interface Line {
+  id: string;
+  name: string;
+  arabicName: string | null;
+  category: string;
+  order: number | null;
+  added: boolean;
+  walkIn: boolean;
+}
+
+export function AttendancePage() {
+  const { t } = useTranslation();
+  const { id = '', sessionId = '' } = useParams();
+  const sheet = useOp('attendance.get', { sessionId });
+  if (sheet.isPending) return <Loader />;
+  if (sheet.error) return <OpErrorAlert error={sheet.error} />;
+  return <AttendanceScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('activities.attendance.title')} />;
+}
+
+function AttendanceScreen({ activityId, sheet, title }: { activityId: string; sheet: AttendanceSheet; title: string }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const lookups = useActivityLabels();
+  const queryClient = useQueryClient();
+  const [edits, setEdits] = useState<Record<string, AttendanceStatus>>({});
+  const [added, setAdded] = useState<BeneficiaryRow[]>([]);
+  const [saved, setSaved] = useState(false);
+  const groups = useRef<(HTMLDivElement | null)[]>([]);
+
+  const store = (result: AttendanceSheet) => {
+    queryClient.setQueryData(opKey('attendance.get', { sessionId: sheet.session.id }), result);
+    void queryClient.invalidateQueries({ predicate: (q) => /^(activities|registrations)\./.test(String(q.queryKey[0])) });
+  };
+  const mark = useOpMutation('attendance.mark', {
+    onSuccess: (result) => {
+      store(result);
+      setEdits({});
+      setAdded([]);
+      setSaved(true);
+    },
+  });
+  const allPresent = useOpMutation('attendance.markAllPresent', { onSuccess: store });
+
+  const lines: Line[] = [
+    ...sheet.rows.map((r) => ({
+      id: r.beneficiaryId,
+      name: r.displayName,
+      arabicName: r.arabicName,
+      category: r.category,
+      order: r.sheetOrder,
+      added: false,
+      walkIn: r.walkIn,
+    })),
+    ...added.map((r) => ({ id: r.id, name: r.displayName, arabicName: r.arabicName, category: r.category, order: null, added: true, walkIn: true })),
+  ];
+  const serverStatus = new Map(sheet.rows.map((r) => [r.beneficiaryId, r.status]));
+  const statusOf = (lineId: string): AttendanceStatus | null => edits[lineId] ?? serverStatus.get(lineId) ?? null;
+  const editable = sheet.editable;
+  const dirty = Object.keys(edits).length > 0 || added.length > 0;
+  const counts = { present: 0, absent: 0, excused: 0, unmarked: 0 };
+  for (const line of lines) counts[statusOf(line.id) ?? 'unmarked'] += 1;
+
+  const focusRow = (index: number) => {
+    const group = groups.current[index];
+    const target = group?.querySelector<HTMLElement>('[aria-checked="true"]') ?? group?.querySelector<HTMLElement>('[role="radio"]');
+    target?.focus();
+  };
+  const setStatus = (index: number, status: AttendanceStatus) => {
+    if (!editable) return;
+    setSaved(false);
+    setEdits((e) => ({ ...e, [lines[index].id]: status }));
+    // Focus follows the checked radio once it is drawn.
+    requestAnimationFrame(() => focusRow(index));
+  };
+
+  const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLDivElement>) => {
+    const key = event.key.toLowerCase();
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (key === 'arrowdown' || key === 'arrowup') {
+      event.preventDefault();
+      const to = index + (key === 'arrowdown' ? 1 : -1);
+      if (to >= 0 && to < lines.length) focusRow(to);
+    } else if (key === ' ' || key === 'arrowright' || key === 'arrowleft') {
+      event.preventDefault();
+      setStatus(index, next(statusOf(lines[index].id)));
+    } else if (key in KEYS) {
+      event.preventDefault();
+      setStatus(index, KEYS[key]);
+      if (index + 1 < lines.length) requestAnimationFrame(() => focusRow(index + 1));
+    } else if (key === 'home' || key === 'end') {
+      event.preventDefault();
+      focusRow(key === 'home' ? 0 : lines.length - 1);
+    }
+  };
+
+  const save = () => {
+    const marks = lines.flatMap((line) => {
+      const status = statusOf(line.id);
+      return status ? [{ beneficiaryId: line.id, status }] : [];
+    });
+    if (marks.length === 0) return;
+    mark.mutate({ sessionId: sheet.session.id, marks, add: added.map((r) => r.id) });
+  };
+
+  const s = sheet.session;
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Anchor component={Link} to={activityPath(activityId)} size="sm">
+          {t('activities.attendance.back', { reference: sheet.activity.reference })}
+        </Anchor>
+        <Title order={1}>{title}</Title>
+        <Text>
+          {sheet.activity.title} · {formatDate(s.date)} · {t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}
+          {s.place ? ` · ${s.place}` : ''}
+        </Text>
+      </Stack>
+      {!editable && (
+        <Alert color="orange" variant="light">
+          {sheet.activity.archivedAt ? t('errors.activity_archived') : t('errors.session_in_future')}
+        </Alert>
+      )}
+      {sheet.overPlanned && (
+        <Alert color="orange" variant="light">
+          {t('activities.participants.overPlanned', { count: sheet.registeredCount, planned: sheet.activity.plannedParticipants ?? 0 })}
+        </Alert>
+      )}
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" aria-live="polite">
+          {t('activities.attendance.counts', counts)}
+        </Text>
+        <Group gap="xs">
+          <Button
+            variant="light"
+            disabled={!editable || sheet.rows.length === 0}
+            loading={allPresent.isPending}
+            onClick={() => allPresent.mutate({ sessionId: s.id, overwrite: false })}
+          >
+            {t('activities.attendance.allPresent')}
+          </Button>
+          <Button onClick={save} disabled={!editable || counts.unmarked === lines.length} loading={mark.isPending}>
+            {t('activities.attendance.save')}
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('activities.attendance.keyboardHint')}
+      </Text>
+      <OpErrorAlert error={mark.error ?? allPresent.error} />
+      {saved && !dirty && (
+        <Text c="green.8" size="sm" role="status">
+          {t('activities.attendance.saved')}
+        </Text>
+      )}
+      {lines.length === 0 ? (
+        <Text c="dimmed">{t('activities.attendance.nobody')}</Text>
+      ) : (
+        <Table aria-label={t('activities.attendance.table')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('activities.participants.order')}</Table.Th>
+              <Table.Th>{t('activities.participants.name')}</Table.Th>
+              <Table.Th>{t('activities.participants.category')}</Table.Th>
+              <Table.Th>{t('activities.attendance.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((line, index) => {
+              const current = statusOf(line.id);
+              return (
+                <Table.Tr key={line.id} className={classes.row}>
+                  <Table.Td>{line.order ?? '+'}</Table.Td>
+                  <Table.Td>
+                    {line.name}
+                    {line.arabicName && (
+                      <Text span c="dimmed" size="sm" dir="rtl" lang="ar">
+                        {` ${line.arabicName}`}
+                      </Text>
+                    )}{' '}
+                    {line.walkIn && (
+                      <Badge size="xs" variant="light">
+                        {t('activities.participants.walkIn')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{lookups.category(line.category)}</Table.Td>
+                  <Table.Td>
+                    <div
+                      role="radiogroup"
+                      aria-label={line.name}
+                      className={classes.group}
+                      ref={(el) => {
+                        groups.current[index] = el;
+                      }}
+                      onKeyDown={onKeyDown(index)}
+                    >
+                      {STATUSES.map((status) => {
+                        const checked = current === status;
+                        const focusable = checked || (current === null && status === 'present');
+                        return (
+                          <span
+                            key={status}
+                            role="radio"
+                            aria-checked={checked}
+                            aria-disabled={!editable}
+                            data-status={status}
+                            tabIndex={focusable ? 0 : -1}
+                            className={classes.radio}
+                            onClick={() => setStatus(index, status)}
+                          >
+                            {t(`activities.status.${status}`)}
+                          </span>
+                        );
+                      })}
+                    </div>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable && (
+        <Paper withBorder p="md">
+          <Title order={3} mb="xs">
+            {t('activities.attendance.addUnregistered')}
+          </Title>
+          <PersonSearch
+            exclude={new Set(lines.map((l) => l.id))}
+            pickLabel={t('activities.attendance.addPerson')}
+            onPick={(row) => {
+              setAdded((a) => [...a, row]);
+              setEdits((e) => ({ ...e, [row.id]: 'present' }));
+              setSaved(false);
+            }}
+          />
+        </Paper>
+      )}
+    </Stack>
+  );
+}

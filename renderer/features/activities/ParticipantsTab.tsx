@@ -1,0 +1,164 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BeneficiaryRow, RegistrationOutcome, RepeatCheck } from '../../../electron/contract';
+import { call, OpFailure, useOp, useOpMutation } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useFormatDate } from '../beneficiaries/format';
+import { useActivityLabels } from './labels';
+import { PersonSearch } from './PersonSearch';
+
+export function ParticipantsTab({ activityId, onChanged }: { activityId: string; onChanged: () => unknown }) {
+  const { t } = useTranslation();
+  const lookups = useActivityLabels();
+  const formatDate = useFormatDate();
+  const list = useOp('registrations.list', { activityId });
+  const [pending, setPending] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
+  const [checkError, setCheckError] = useState<OpFailure | null>(null);
+  const [outcome, setOutcome] = useState<RegistrationOutcome | null>(null);
+  const add = useOpMutation('registrations.add', {
+    onSuccess: (result) => {
+      setOutcome(result);
+      setPending(null);
+      void onChanged();
+    },
+  });
+  const remove = useOpMutation('registrations.remove', { onSuccess: () => void onChanged() });
+
+  /** Asks first whether the person already attended this theme often; adds at once if not. */
+  const pick = async (person: BeneficiaryRow) => {
+    setCheckError(null);
+    setOutcome(null);
+    try {
+      const check = await call('activities.repeatCheck', { activityId, beneficiaryId: person.id });
+      if (check.alert) setPending({ person, check });
+      else add.mutate({ activityId, beneficiaryIds: [person.id] });
+    } catch (error) {
+      if (error instanceof OpFailure) setCheckError(error);
+      else throw error;
+    }
+  };
+
+  if (list.isPending) return <Loader />;
+  if (list.error) return <OpErrorAlert error={list.error} />;
+  const data = list.data;
+  const registered = new Set(data.rows.map((r) => r.beneficiaryId));
+  const over = data.plannedParticipants !== null && data.rows.length > data.plannedParticipants;
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        {data.plannedParticipants
+          ? t('activities.participants.countPlanned', { count: data.rows.length, planned: data.plannedParticipants })
+          : t('activities.participants.count', { count: data.rows.length })}
+      </Text>
+      {(over || outcome?.overPlanned) && (
+        <Alert color="orange" variant="light">
+          {t('activities.participants.overPlanned', { count: outcome?.registeredCount ?? data.rows.length, planned: data.plannedParticipants ?? 0 })}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Title order={3} mb="xs">
+          {t('activities.participants.add')}
+        </Title>
+        <PersonSearch onPick={(p) => void pick(p)} exclude={registered} pickLabel={t('activities.participants.register')} />
+      </Paper>
+      <OpErrorAlert error={checkError ?? add.error ?? remove.error} />
+      {pending && (
+        <Alert color="orange" variant="light" role="alertdialog" aria-label={t('activities.repeat.title')} title={t('activities.repeat.title')}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('activities.repeat.message', {
+                name: pending.person.displayName,
+                count: pending.check.count,
+                theme: lookups.theme(pending.check.theme),
+              })}
+            </Text>
+            <Table aria-label={t('activities.repeat.history')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('activities.field.reference')}</Table.Th>
+                  <Table.Th>{t('activities.field.title')}</Table.Th>
+                  <Table.Th>{t('activities.repeat.period')}</Table.Th>
+                  <Table.Th>{t('activities.repeat.sessionsPresent')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {pending.check.history.map((h) => (
+                  <Table.Tr key={h.activityId}>
+                    <Table.Td>{h.reference}</Table.Td>
+                    <Table.Td>{h.title}</Table.Td>
+                    <Table.Td>
+                      {h.firstPresentOn === h.lastPresentOn ? formatDate(h.firstPresentOn) : `${formatDate(h.firstPresentOn)} – ${formatDate(h.lastPresentOn)}`}
+                    </Table.Td>
+                    <Table.Td>{h.sessionsPresent}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Group>
+              <Button color="orange" loading={add.isPending} onClick={() => add.mutate({ activityId, beneficiaryIds: [pending.person.id] })}>
+                {t('activities.repeat.confirm')}
+              </Button>
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t('activities.repeat.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {outcome && outcome.added.length > 0 && !outcome.overPlanned && (
+        <Text size="sm" c="green.8" role="status">
+          {t('activities.participants.added', { count: outcome.added.length })}
+        </Text>
+      )}
+      {data.rows.length === 0 ? (
+        <Text c="dimmed">{t('activities.participants.none')}</Text>
+      ) : (
+        <Table striped aria-label={t('activities.participants.table')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('activities.participants.order')}</Table.Th>
+              <Table.Th>{t('activities.participants.name')}</Table.Th>
+              <Table.Th>{t('activities.participants.category')}</Table.Th>
+              <Table.Th>{t('activities.participants.presences')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.rows.map((r) => (
+              <Table.Tr key={r.beneficiaryId}>
+                <Table.Td>{r.sheetOrder}</Table.Td>
+                <Table.Td>
+                  {r.displayName}
+                  {r.arabicName && (
+                    <Text span c="dimmed" size="sm" dir="rtl" lang="ar">
+                      {` ${r.arabicName}`}
+                    </Text>
+                  )}{' '}
+                  {r.walkIn && <Badge size="xs" variant="light">{t('activities.participants.walkIn')}</Badge>}
+                </Table.Td>
+                <Table.Td>{lookups.category(r.category)}</Table.Td>
+                <Table.Td>
+                  {t('activities.participants.presentOf', { count: r.presentCount, held: data.sessionsHeld })}{' '}
+                  {r.completed && (
+                    <Badge size="xs" color="green">
+                      {t('activities.participants.completed')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {r.presentCount === 0 && (
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ activityId, beneficiaryId: r.beneficiaryId })}>
+                      {t('activities.participants.remove')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BeneficiaryRow } from '../../../electron/contract';
+import { useOp } from '../../app/ops';
+import { IconSearch } from '../../ui/icons';
+
+/** Finds people with the same search as the beneficiaries list, and offers each one to `onPick`. */
+export function PersonSearch({ onPick, exclude, pickLabel }: { onPick: (row: BeneficiaryRow) => void; exclude: ReadonlySet<string>; pickLabel: string }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const found = useOp(
+    'beneficiaries.search',
+    { query: debounced, filters: { archived: false }, sort: { by: 'createdAt', direction: 'desc' }, offset: 0, limit: 10 },
+    { enabled: debounced.length > 0 },
+  );
+  const rows = (found.data?.rows ?? []).filter((r) => !exclude.has(r.id));
+  return (
+    <Stack gap="xs">
+      <TextInput
+        type="search"
+        label={t('activities.people.search')}
+        leftSection={<IconSearch width={18} height={18} />}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+      />
+      {debounced && found.isPending && <Loader size="xs" />}
+      {debounced && found.data && rows.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('activities.people.nobody')}
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <Stack gap={4} role="list" aria-label={t('activities.people.results')}>
+          {rows.map((row) => (
+            <Group key={row.id} justify="space-between" role="listitem" wrap="nowrap">
+              <Text size="sm">
+                {row.displayName}
+                {row.arabicName ? ` — ${row.arabicName}` : ''} <Text span c="dimmed" size="xs">{row.reference}</Text>
+              </Text>
+              <Button size="compact-sm" variant="light" onClick={() => onPick(row)} aria-label={`${pickLabel} ${row.displayName}`}>
+                {pickLabel}
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

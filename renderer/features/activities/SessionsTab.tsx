@@ -1,0 +1,259 @@
+import { Anchor, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ActivityDetail, Schedule, ScheduledDate } from '../../../electron/contract';
+import { useOpMutation } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useFormatDate } from '../beneficiaries/format';
+import { attendancePath, sheetPath } from './paths';
+
+export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onChanged: () => unknown }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const [open, setOpen] = useState<'none' | 'one' | 'schedule'>('none');
+  const remove = useOpMutation('sessions.delete', { onSuccess: onChanged });
+  const { activity, sessions } = detail;
+
+  return (
+    <Stack gap="md">
+      {!activity.archivedAt && (
+        <Group>
+          <Button variant={open === 'one' ? 'filled' : 'light'} onClick={() => setOpen(open === 'one' ? 'none' : 'one')}>
+            {t('activities.sessions.add')}
+          </Button>
+          <Button variant={open === 'schedule' ? 'filled' : 'light'} onClick={() => setOpen(open === 'schedule' ? 'none' : 'schedule')}>
+            {t('activities.sessions.generate')}
+          </Button>
+        </Group>
+      )}
+      {open === 'one' && <OneSessionForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}
+      {open === 'schedule' && <ScheduleForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}
+      <OpErrorAlert error={remove.error} />
+      {sessions.length === 0 ? (
+        <Text c="dimmed">{t('activities.sessions.none')}</Text>
+      ) : (
+        <Table striped aria-label={t('activities.sessions.table')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('activities.sessions.date')}</Table.Th>
+              <Table.Th>{t('activities.sessions.time')}</Table.Th>
+              <Table.Th>{t('activities.field.place')}</Table.Th>
+              <Table.Th>{t('activities.sessions.facilitator')}</Table.Th>
+              <Table.Th>{t('activities.sessions.attendance')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{formatDate(s.date)}</Table.Td>
+                <Table.Td>{t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}</Table.Td>
+                <Table.Td>{s.place ?? activity.place ?? ''}</Table.Td>
+                <Table.Td>{s.facilitator ?? ''}</Table.Td>
+                <Table.Td>
+                  {s.held ? t('activities.sessions.counts', { present: s.present, absent: s.absent, excused: s.excused }) : t('activities.sessions.notHeld')}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Anchor component={Link} to={attendancePath(activity.id, s.id)} aria-label={t('activities.sessions.openAttendanceOf', { date: formatDate(s.date) })}>
+                      {t('activities.sessions.openAttendance')}
+                    </Anchor>
+                    <Anchor component={Link} to={sheetPath(activity.id, s.id)} aria-label={t('activities.sessions.printSheetOf', { date: formatDate(s.date) })}>
+                      {t('activities.sessions.printSheet')}
+                    </Anchor>
+                    {!s.held && s.present + s.absent + s.excused === 0 && (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: s.id })}>
+                        {t('activities.sessions.delete')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+interface Defaults {
+  place: string | null;
+  facilitators: string | null;
+  startDate: string | null;
+}
+
+function OneSessionForm({ activityId, defaults, onDone }: { activityId: string; defaults: Defaults; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(defaults.startDate ?? '');
+  const [startTime, setStart] = useState('10:00');
+  const [endTime, setEnd] = useState('12:00');
+  const [place, setPlace] = useState(defaults.place ?? '');
+  const [facilitator, setFacilitator] = useState(defaults.facilitators ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = useOpMutation('sessions.save', { onSuccess: onDone });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!date || !startTime || !endTime) return setError(t('validation.required'));
+    if (endTime <= startTime) return setError(t('activities.errors.endBeforeStart'));
+    setError(null);
+    save.mutate({ activityId, date, startTime, endTime, place: place || null, facilitator: facilitator || null });
+  };
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Title order={3}>{t('activities.sessions.add')}</Title>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput type="date" label={t('activities.sessions.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <TextInput type="time" label={t('activities.sessions.start')} required value={startTime} onChange={(e) => setStart(e.currentTarget.value)} />
+          <TextInput type="time" label={t('activities.sessions.end')} required value={endTime} onChange={(e) => setEnd(e.currentTarget.value)} />
+          <TextInput label={t('activities.field.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
+          <TextInput label={t('activities.sessions.facilitator')} value={facilitator} onChange={(e) => setFacilitator(e.currentTarget.value)} />
+        </Group>
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        <OpErrorAlert error={save.error} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('activities.sessions.saveOne')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+function ScheduleForm({ activityId, defaults, onDone }: { activityId: string; defaults: Defaults; onDone: () => void }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const [weekdays, setWeekdays] = useState<string[]>([]);
+  const [startTime, setStart] = useState('10:00');
+  const [endTime, setEnd] = useState('12:00');
+  const [startDate, setStartDate] = useState(defaults.startDate ?? '');
+  const [weeks, setWeeks] = useState<number | ''>(8);
+  const [endDate, setEndDate] = useState('');
+  const [skip, setSkip] = useState('');
+  const [place, setPlace] = useState(defaults.place ?? '');
+  const [facilitator, setFacilitator] = useState(defaults.facilitators ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ScheduledDate[] | null>(null);
+  const previewOp = useOpMutation('sessions.previewSchedule', { onSuccess: setPreview });
+  const generate = useOpMutation('sessions.generate', { onSuccess: onDone });
+
+  const schedule = (): Schedule | null => {
+    const skipDates = skip.split(/[\s,;]+/).filter(Boolean);
+    if (weekdays.length === 0 || !startDate) return setError(t('activities.schedule.missing')), null;
+    if (endTime <= startTime) return setError(t('activities.errors.endBeforeStart')), null;
+    if (skipDates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) return setError(t('activities.schedule.badSkip')), null;
+    if (!endDate && weeks === '') return setError(t('activities.schedule.missing')), null;
+    setError(null);
+    return {
+      weekdays: weekdays.map(Number).sort(),
+      startTime,
+      endTime,
+      startDate,
+      ...(endDate ? { endDate } : { weeks: weeks === '' ? 1 : weeks }),
+      skipDates,
+      place: place || null,
+      facilitator: facilitator || null,
+    };
+  };
+  const change = <T,>(setter: (v: T) => void) => (v: T) => {
+    setter(v);
+    setPreview(null);
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        const s = schedule();
+        if (s) previewOp.mutate({ activityId, schedule: s });
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3}>{t('activities.sessions.generate')}</Title>
+        <Checkbox.Group label={t('activities.schedule.weekdays')} value={weekdays} onChange={change(setWeekdays)}>
+          <Group gap="md" mt={4}>
+            {WEEKDAYS.map((d) => (
+              <Checkbox key={d} value={String(d)} label={t(`activities.weekday.${d}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput type="time" label={t('activities.sessions.start')} value={startTime} onChange={(e) => change(setStart)(e.currentTarget.value)} />
+          <TextInput type="time" label={t('activities.sessions.end')} value={endTime} onChange={(e) => change(setEnd)(e.currentTarget.value)} />
+          <TextInput type="date" label={t('activities.schedule.startDate')} value={startDate} onChange={(e) => change(setStartDate)(e.currentTarget.value)} />
+          <NumberInput
+            label={t('activities.schedule.weeks')}
+            min={1}
+            max={104}
+            allowDecimal={false}
+            value={weeks}
+            disabled={endDate !== ''}
+            onChange={(v) => change(setWeeks)(typeof v === 'number' ? v : '')}
+            w={120}
+          />
+          <TextInput type="date" label={t('activities.schedule.endDate')} value={endDate} onChange={(e) => change(setEndDate)(e.currentTarget.value)} />
+        </Group>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('activities.schedule.skip')}
+            description={t('activities.schedule.skipHint')}
+            value={skip}
+            onChange={(e) => change(setSkip)(e.currentTarget.value)}
+            w={320}
+          />
+          <TextInput label={t('activities.field.place')} value={place} onChange={(e) => change(setPlace)(e.currentTarget.value)} />
+          <TextInput label={t('activities.sessions.facilitator')} value={facilitator} onChange={(e) => change(setFacilitator)(e.currentTarget.value)} />
+        </Group>
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        <OpErrorAlert error={previewOp.error ?? generate.error} />
+        <Group>
+          <Button type="submit" variant="light" loading={previewOp.isPending}>
+            {t('activities.schedule.preview')}
+          </Button>
+        </Group>
+        {preview && (
+          <Stack gap="xs">
+            <Text fw={600}>{t('activities.schedule.previewCount', { count: preview.filter((p) => !p.skipped).length })}</Text>
+            <Stack gap={2} role="list" aria-label={t('activities.schedule.previewList')}>
+              {preview.map((p) => (
+                <Text key={p.date} size="sm" role="listitem" td={p.skipped ? 'line-through' : undefined} c={p.skipped ? 'dimmed' : undefined}>
+                  {formatDate(p.date)}
+                  {p.skipped ? ` — ${t(`activities.schedule.skipped.${p.skipped}`)}` : ''}
+                </Text>
+              ))}
+            </Stack>
+            <Group>
+              <Button
+                loading={generate.isPending}
+                disabled={preview.every((p) => p.skipped)}
+                onClick={() => {
+                  const s = schedule();
+                  if (s) generate.mutate({ activityId, schedule: s });
+                }}
+              >
+                {t('activities.schedule.create')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

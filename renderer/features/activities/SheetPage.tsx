@@ -1,0 +1,65 @@
+import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useOp } from '../../app/ops';
+import { useAppStatus } from '../../app/session';
+import { AttendanceSheetDocument, AttendanceSheetPrint, type AttendanceSheetProps } from '../../print/AttendanceSheet';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { IconPrinter } from '../../ui/icons';
+import { useCountryName } from '../beneficiaries/countries';
+import { useActivityLabels } from './labels';
+import { activityPath, attendancePath } from './paths';
+
+/** The printable sheet of a session: choose the blank rows and the phone column, preview, print. */
+export function SheetPage() {
+  const { t } = useTranslation();
+  const { id = '', sessionId = '' } = useParams();
+  const sheet = useOp('attendance.get', { sessionId });
+  const status = useAppStatus();
+  const lookups = useActivityLabels();
+  const country = useCountryName();
+  const [blankRows, setBlankRows] = useState<number | ''>(5);
+  const [showPhone, setShowPhone] = useState(false);
+
+  if (sheet.isPending) return <Loader />;
+  if (sheet.error) return <OpErrorAlert error={sheet.error} />;
+  const props: AttendanceSheetProps = {
+    sheet: sheet.data,
+    associationName: status.data?.session?.association.name ?? '',
+    blankRows: blankRows === '' ? 0 : blankRows,
+    showPhone,
+    label: { theme: lookups.theme, category: lookups.category, country },
+  };
+
+  return (
+    <Stack gap="md">
+      <Group gap="md">
+        <Anchor component={Link} to={activityPath(id)} size="sm">
+          {t('activities.attendance.back', { reference: sheet.data.activity.reference })}
+        </Anchor>
+        <Anchor component={Link} to={attendancePath(id, sessionId)} size="sm">
+          {t('activities.sheet.enterFromSheet')}
+        </Anchor>
+      </Group>
+      <Title order={1}>{t('activities.sheet.pageTitle')}</Title>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('activities.sheet.blankRows')}
+          min={0}
+          max={100}
+          allowDecimal={false}
+          value={blankRows}
+          onChange={(v) => setBlankRows(typeof v === 'number' ? v : '')}
+          w={160}
+        />
+        <Checkbox label={t('activities.sheet.phoneColumn')} checked={showPhone} onChange={(e) => setShowPhone(e.currentTarget.checked)} mb={8} />
+        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()}>
+          {t('activities.sheet.print')}
+        </Button>
+      </Group>
+      <AttendanceSheetDocument {...props} preview />
+      <AttendanceSheetPrint {...props} />
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+export const activitiesPath = '/activities';
+export const newActivityPath = '/activities/new';
+export const activityPath = (id: string) => `/activities/${id}`;
+export const attendancePath = (activityId: string, sessionId: string) => `/activities/${activityId}/sessions/${sessionId}/attendance`;
+export const sheetPath = (activityId: string, sessionId: string) => `/activities/${activityId}/sessions/${sessionId}/sheet`;

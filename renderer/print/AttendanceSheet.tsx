@@ -1,0 +1,148 @@
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { AttendanceSheet as Sheet } from '../../electron/contract';
+import { intlLocale } from '../i18n';
+import './print.css';
+import './attendance-sheet.css';
+
+export interface AttendanceSheetProps {
+  sheet: Sheet;
+  associationName: string;
+  /** Empty rows at the end, for people who come unregistered. */
+  blankRows: number;
+  showPhone: boolean;
+  /** Labels of the codes, in the UI language. */
+  label: { theme: (code: string) => string; category: (code: string) => string; country: (code: string) => string };
+}
+
+/** A header in French and Arabic together, whatever the UI language: funders read one, participants the other. */
+function Bilingual({ k }: { k: string }) {
+  const { i18n } = useTranslation();
+  const fr = i18n.getFixedT('fr');
+  const ar = i18n.getFixedT('ar');
+  return (
+    <span className="attendance-sheet__bi">
+      <span lang="fr" dir="ltr">
+        {fr(k)}
+      </span>
+      <span lang="ar" dir="rtl">
+        {ar(k)}
+      </span>
+    </span>
+  );
+}
+
+/** The sheet itself (A4 portrait), used for the on-screen preview and for printing. */
+export function AttendanceSheetDocument({ sheet, associationName, blankRows, showPhone, label, preview = false }: AttendanceSheetProps & { preview?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.language);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${sheet.session.date}T00:00:00Z`));
+  const generated = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
+  const s = sheet.session;
+  const blanks = Array.from({ length: blankRows }, (_, i) => sheet.rows.length + i + 1);
+  return (
+    <article className={`attendance-sheet${preview ? ' attendance-sheet--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
+      <div className="attendance-sheet__head">
+        <div>
+          <strong>{associationName}</strong>
+          <h1>
+            <Bilingual k="activities.sheet.title" />
+          </h1>
+        </div>
+      </div>
+      <dl className="attendance-sheet__facts">
+        <dt>{t('activities.sheet.activity')}</dt>
+        <dd>
+          {sheet.activity.title} ({sheet.activity.reference})
+        </dd>
+        <dt>{t('activities.field.theme')}</dt>
+        <dd>{label.theme(sheet.activity.theme)}</dd>
+        <dt>{t('activities.sessions.date')}</dt>
+        <dd>
+          {date}, {t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}
+        </dd>
+        <dt>{t('activities.field.place')}</dt>
+        <dd>{s.place ?? ''}</dd>
+        <dt>{t('activities.sessions.facilitator')}</dt>
+        <dd>{s.facilitator ?? ''}</dd>
+      </dl>
+      <table>
+        <thead>
+          <tr>
+            <th className="attendance-sheet__num">
+              <Bilingual k="activities.sheet.col.number" />
+            </th>
+            <th>
+              <Bilingual k="activities.sheet.col.name" />
+            </th>
+            <th className="attendance-sheet__sex">
+              <Bilingual k="activities.sheet.col.sex" />
+            </th>
+            <th>
+              <Bilingual k="activities.sheet.col.category" />
+            </th>
+            {showPhone && (
+              <th className="attendance-sheet__phone">
+                <Bilingual k="activities.sheet.col.phone" />
+              </th>
+            )}
+            <th className="attendance-sheet__signature">
+              <Bilingual k="activities.sheet.col.signature" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.rows.map((r) => (
+            <tr key={r.beneficiaryId}>
+              <td className="attendance-sheet__num">{r.sheetOrder}</td>
+              <td>
+                <span className="attendance-sheet__bi">
+                  <span dir="auto">{r.displayName}</span>
+                  {r.arabicName && (
+                    <span lang="ar" dir="rtl">
+                      {r.arabicName}
+                    </span>
+                  )}
+                </span>
+              </td>
+              <td className="attendance-sheet__sex">{t(`beneficiaries.sex.${r.sex}`)}</td>
+              <td>
+                {label.category(r.category)} · {label.country(r.nationality)}
+              </td>
+              {showPhone && (
+                <td>
+                  <bdi dir="ltr">{r.phone ?? ''}</bdi>
+                </td>
+              )}
+              <td />
+            </tr>
+          ))}
+          {blanks.map((n) => (
+            <tr key={`blank-${n}`}>
+              <td className="attendance-sheet__num">{n}</td>
+              <td />
+              <td />
+              <td />
+              {showPhone && <td />}
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="attendance-sheet__footer">
+        <span>{t('activities.sheet.generated', { date: generated })}</span>
+        <span>{t('activities.sheet.registered', { count: sheet.rows.length })}</span>
+      </div>
+    </article>
+  );
+}
+
+/** The same sheet at the top of <body>, hidden on screen: print.css prints it alone. */
+export function AttendanceSheetPrint(props: AttendanceSheetProps) {
+  return createPortal(
+    <div className="print-sheet">
+      <AttendanceSheetDocument {...props} />
+    </div>,
+    document.body,
+  );
+}
