@@ -1,9 +1,7 @@
 // `npm run screenshots`: the README's pictures of the app, taken in Debian Chromium through the
 // web bridge with the demo association (needs `npm run build` first, which the npm script does).
 import { mkdirSync } from 'node:fs';
-import { DEMO_PASSWORD } from '../electron/contract';
-import { demoStaff } from '../electron/core/demo/generator';
-import { launchChromium, newPage, startWebBridge } from '../tests/e2e/harness';
+import { launchChromium, newPage, signInToDemo, startWebBridge } from '../tests/e2e/harness';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -12,16 +10,7 @@ const bridge = await startWebBridge();
 const browser = await launchChromium();
 try {
   const page = await newPage(browser, bridge.url);
-  await page.getByRole('button', { name: "Essayer l'association de démonstration" }).click();
-  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-  const president = demoStaff().find((s) => s.role === 'president')!.displayName;
-  await page.getByRole('radio', { name: president }).check({ force: true });
-  await page.getByLabel(/^Mot de passe\s*\*?$/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor().catch(async (e) => {
-    await page.screenshot({ path: '/tmp/shot-fail.png' });
-    throw e;
-  });
+  await signInToDemo(page);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/shell-fr.png` });

@@ -4,25 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../electron/contract';
-import { demoStaff } from '../../electron/core/demo/generator';
-import { launchChromium, newPage, startWebBridge, type RunningBridge } from './harness';
+import { launchChromium, newPage, signInToDemo, startWebBridge, type RunningBridge } from './harness';
+import { eventually } from './poll';
 
 let bridge: RunningBridge;
 let browser: Browser;
 let page: Page;
 
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-
 beforeAll(async () => {
   bridge = await startWebBridge();
   browser = await launchChromium();
   page = await newPage(browser, bridge.url);
-  await page.getByRole('button', { name: "Essayer l'association de démonstration" }).click();
-  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-  await page.getByRole('radio', { name: demoStaff()[0].displayName }).check({ force: true });
-  await page.getByLabel(/^Mot de passe\s*\*?$/).first().fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await signInToDemo(page);
   await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
 });
 

@@ -1,16 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../electron/contract';
-import { demoStaff } from '../../electron/core/demo/generator';
-import { launchChromium, newPage, startWebBridge, type RunningBridge } from './harness';
+import { labelled, launchChromium, newPage, signInToDemo, startWebBridge, type RunningBridge } from './harness';
+import { eventually } from './poll';
 
 let bridge: RunningBridge;
 let browser: Browser;
 let page: Page;
 
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const field = (label: string) =>
-  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`)).first();
+const field = (label: string) => labelled(page, label);
 
 /** Picks an option in a native <select> or in a Mantine combobox, whichever the form uses. */
 async function choose(label: string, option: string) {
@@ -34,11 +31,7 @@ beforeAll(async () => {
   bridge = await startWebBridge();
   browser = await launchChromium();
   page = await newPage(browser, bridge.url);
-  await page.getByRole('button', { name: "Essayer l'association de démonstration" }).click();
-  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-  await page.getByRole('radio', { name: demoStaff()[0].displayName }).check({ force: true });
-  await field('Mot de passe').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await signInToDemo(page);
   await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
 });
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, startWebBridge, type RunningBridge } from './harness';
+import { labelled, launchChromium, newPage, startWebBridge, type RunningBridge } from './harness';
+import { eventually } from './poll';
 
 const PASSWORD = 'Oujda solidarité 2026';
 const VOLUNTEER_TEMP = 'temporaire-benevole-1';
@@ -22,11 +23,7 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-/** The page answers after scrypt and a render, slower on a busy machine: wait for it, within reason. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-
-/** A form field by its visible label; required fields show a trailing asterisk. */
-const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`));
+const field = (label: string) => labelled(page, label);
 
 async function chooseLanguage(label: string) {
   await page.locator('label', { hasText: label }).first().click();

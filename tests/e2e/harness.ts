@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../electron/contract';
+import { demoStaff } from '../../electron/core/demo/generator';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -68,4 +70,21 @@ export async function newPage(browser: Browser, url: string, locale = 'fr-FR'): 
   page.setDefaultTimeout(15_000);
   await page.goto(url);
   return page;
+}
+
+/** A form field by its visible label; required fields show a trailing asterisk. */
+export function labelled(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`)).first();
+}
+
+/** Opens the demo association and signs in as its president (waits for the shell). */
+export async function signInToDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: "Essayer l'association de démonstration" }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  const president = demoStaff().find((person) => person.role === 'president') ?? demoStaff()[0];
+  await page.getByRole('radio', { name: president.displayName }).check({ force: true });
+  await labelled(page, 'Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
 }
