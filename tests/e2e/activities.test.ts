@@ -82,8 +82,67 @@ describe('activities and attendance, in Chromium', () => {
       expect(text).toContain('Nom et prénom');
       // The app around the sheet is not printed.
       expect(text).not.toContain('Lignes vides');
+      // "page x / y" at the bottom of each page (an @page margin box).
+      expect(text).toMatch(/\b1 ?\/ ?\d+\b/);
+      // The README picture, only when asked: SHEET_PNG=docs/screenshots/attendance-sheet.png
+      const png = process.env.SHEET_PNG;
+      if (png) execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(dir, 'sheet.pdf'), png.replace(/\.png$/, '')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('prints a blank sheet: only numbered empty rows, on one page', async () => {
+    await page.getByRole('checkbox', { name: /^Feuille vierge/ }).check();
+    await page.getByRole('textbox', { name: 'Lignes vides' }).fill('8');
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-blank-'));
+    try {
+      writeFileSync(join(dir, 'blank.pdf'), await page.pdf({ format: 'A4' }));
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'blank.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('Signature');
+      expect(text).toContain('Inscrits : 0');
+      expect(text).toMatch(/\b1 ?\/ ?1\b/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the sheets of all the sessions of the activity in one document, a page per session', async () => {
+    await page.getByRole('link', { name: /^Retour à l'activité/ }).click();
+    await page.getByRole('link', { name: 'Feuilles de toutes les séances' }).click();
+    await page.getByRole('heading', { name: 'Feuilles de toutes les séances' }).waitFor();
+    const sessions = Number((await page.getByText(/séances, une page par séance/).textContent())?.match(/\d+/)?.[0]);
+    expect(sessions).toBeGreaterThan(1);
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-all-'));
+    try {
+      writeFileSync(join(dir, 'all.pdf'), await page.pdf({ format: 'A4' }));
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'all.pdf'), '-'], { encoding: 'utf8' });
+      const pages = text.split('\f').filter((p) => p.trim() !== '');
+      expect(pages.length).toBeGreaterThanOrEqual(sessions);
+      // Each session starts on its own page, with the header of the sheet.
+      expect(pages.filter((p) => p.includes('Activité') && p.includes('Prévention de la radicalisation')).length).toBe(sessions);
+      expect(text).not.toContain('Lignes vides');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('registers a walk-in on the spot with an anonymous record', async () => {
+    await page.getByRole('link', { name: /^Retour à l'activité/ }).click();
+    await page.getByRole('tab', { name: /^Participants/ }).click();
+    const form = page.getByRole('form', { name: 'Inscrire une personne venue sans inscription' });
+    await form.getByRole('textbox', { name: 'Initiales' }).fill('ZQ');
+    await form.getByLabel('Sexe').click();
+    await page.getByRole('option', { name: 'Femme', exact: true }).first().click();
+    await form.getByRole('textbox', { name: 'Année de naissance' }).fill('1995');
+    await form.getByLabel('Catégorie').click();
+    await page.getByRole('option').first().click();
+    await form.getByLabel('Nationalité').fill('Mali');
+    await page.getByRole('option', { name: 'Mali', exact: true }).first().click();
+    await form.getByRole('button', { name: 'Inscrire sur place' }).click();
+    const table = page.getByRole('table', { name: 'Participants inscrits' });
+    await table.getByRole('row', { name: /ZQ/ }).waitFor();
+    await table.getByRole('row', { name: /ZQ/ }).getByText('Venu sans inscription').waitFor();
+  });
 });
+

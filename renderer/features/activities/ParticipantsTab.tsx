@@ -7,6 +7,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 import { PersonSearch } from './PersonSearch';
+import { WalkInForm } from './WalkInForm';
 
 export function ParticipantsTab({ activityId, onChanged }: { activityId: string; onChanged: () => unknown }) {
   const { t } = useTranslation();
@@ -63,6 +64,14 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
         </Title>
         <PersonSearch onPick={(p) => void pick(p)} exclude={registered} pickLabel={t('activities.participants.register')} />
       </Paper>
+      <WalkInForm
+        activityId={activityId}
+        onDone={(result) => {
+          setOutcome(result);
+          void list.refetch();
+          void onChanged();
+        }}
+      />
       <OpErrorAlert error={checkError ?? add.error ?? remove.error} />
       {pending && (
         <Alert color="orange" variant="light" role="alertdialog" aria-label={t('activities.repeat.title')} title={t('activities.repeat.title')}>

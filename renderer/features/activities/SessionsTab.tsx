@@ -6,7 +6,7 @@ import type { ActivityDetail, Schedule, ScheduledDate } from '../../../electron/
 import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
-import { attendancePath, sheetPath } from './paths';
+import { allSheetsPath, attendancePath, sheetPath } from './paths';
 
 export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onChanged: () => unknown }) {
   const { t } = useTranslation();
@@ -26,6 +26,11 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
             {t('activities.sessions.generate')}
           </Button>
         </Group>
+      )}
+      {sessions.length > 0 && (
+        <Anchor component={Link} to={allSheetsPath(activity.id)}>
+          {t('activities.sheet.allTitle')}
+        </Anchor>
       )}
       {open === 'one' && <OneSessionForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}
       {open === 'schedule' && <ScheduleForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}

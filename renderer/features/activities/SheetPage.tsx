@@ -21,11 +21,12 @@ export function SheetPage() {
   const country = useCountryName();
   const [blankRows, setBlankRows] = useState<number | ''>(5);
   const [showPhone, setShowPhone] = useState(false);
+  const [blankSheet, setBlankSheet] = useState(false);
 
   if (sheet.isPending) return <Loader />;
   if (sheet.error) return <OpErrorAlert error={sheet.error} />;
   const props: AttendanceSheetProps = {
-    sheet: sheet.data,
+    sheet: blankSheet ? { ...sheet.data, rows: [] } : sheet.data,
     associationName: status.data?.session?.association.name ?? '',
     blankRows: blankRows === '' ? 0 : blankRows,
     showPhone,
@@ -54,6 +55,7 @@ export function SheetPage() {
           w={160}
         />
         <Checkbox label={t('activities.sheet.phoneColumn')} checked={showPhone} onChange={(e) => setShowPhone(e.currentTarget.checked)} mb={8} />
+        <Checkbox label={t('activities.sheet.blankSheet')} checked={blankSheet} onChange={(e) => setBlankSheet(e.currentTarget.checked)} mb={8} />
         <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()}>
           {t('activities.sheet.print')}
         </Button>

@@ -3,3 +3,4 @@ export const newActivityPath = '/activities/new';
 export const activityPath = (id: string) => `/activities/${id}`;
 export const attendancePath = (activityId: string, sessionId: string) => `/activities/${activityId}/sessions/${sessionId}/attendance`;
 export const sheetPath = (activityId: string, sessionId: string) => `/activities/${activityId}/sessions/${sessionId}/sheet`;
+export const allSheetsPath = (activityId: string) => `/activities/${activityId}/sheets`;

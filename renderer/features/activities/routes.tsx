@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AllSheetsPage } from './AllSheetsPage';
 import { ActivityListPage } from './ActivityListPage';
 import { ActivityPage } from './ActivityPage';
 import { AttendancePage } from './AttendancePage';
@@ -11,4 +12,5 @@ export const activityRoutes: RouteObject[] = [
   { path: 'activities/:id', element: <ActivityPage /> },
   { path: 'activities/:id/sessions/:sessionId/attendance', element: <AttendancePage /> },
   { path: 'activities/:id/sessions/:sessionId/sheet', element: <SheetPage /> },
+  { path: 'activities/:id/sheets', element: <AllSheetsPage /> },
 ];
