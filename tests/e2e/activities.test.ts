@@ -45,14 +45,20 @@ describe('activities and attendance, in Chromium', () => {
     const first = groups.nth(0);
     const second = groups.nth(1);
     await first.locator('[tabindex="0"]').focus();
+    // Each key moves the focus after a render: wait for it before the next key, as a person would.
+    const focusIn = (row: number) => eventually(() => groups.nth(row).evaluate((el) => el.contains(document.activeElement))).toBe(true);
     await page.keyboard.press('a');
     await eventually(() => first.getByRole('radio', { name: 'Absent' }).getAttribute('aria-checked')).toBe('true');
     // A moved the focus to the next row; E marks it excused.
+    await focusIn(1);
     await page.keyboard.press('e');
     await eventually(() => second.getByRole('radio', { name: 'Excusé' }).getAttribute('aria-checked')).toBe('true');
     // Back up with the arrow and cycle with Space: absent → excused.
+    await focusIn(2);
     await page.keyboard.press('ArrowUp');
+    await focusIn(1);
     await page.keyboard.press('ArrowUp');
+    await focusIn(0);
     await page.keyboard.press('Space');
     await eventually(() => first.getByRole('radio', { name: 'Excusé' }).getAttribute('aria-checked')).toBe('true');
 
