@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, toCsv } from '../../renderer/ui/csv';
+import { neutralizeFormula, toCsv } from '../../electron/contract/csv';
 
 describe('CSV export helper', () => {
   it('neutralises every cell a spreadsheet would run as a formula', () => {

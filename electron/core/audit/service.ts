@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditEntryView, auditExportSchema, auditQuerySchema } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
-import { toCsv } from '../export/csv';
+import { toCsv } from '../../contract/csv';
 
 type Filters = Pick<z.output<typeof auditQuerySchema>, 'userId' | 'op' | 'from' | 'to'>;
 

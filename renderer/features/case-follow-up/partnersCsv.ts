@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Partner } from '../../../electron/contract';
-import { toCsv, type CsvDelimiter } from '../../ui/csv';
+import { toCsv, type CsvDelimiter } from '../../../electron/contract/csv';
 
 /** The directory as a spreadsheet: translated headers and types, formulas neutralised. */
 export function partnersCsv(partners: readonly Partner[], t: TFunction, delimiter: CsvDelimiter): string {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BeneficiaryInput, ImportPreview, ImportReport, importRunSchema } from '../../../contract';
 import type { SignedInContext, WriteTx } from '../../context';
-import { toCsv } from '../../export/csv';
+import { toCsv } from '../../../contract/csv';
 import { listLookups } from '../../lookups/repository';
 import { createBeneficiary, findDuplicates } from '../service';
 import { mapRow, suggestMapping } from './map-row';

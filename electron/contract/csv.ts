@@ -1,3 +1,4 @@
+/** CSV for spreadsheets, shared by the core (import reports, audit export) and the page (directory export). */
 /** A cell a spreadsheet would run as a formula starts with one of these (CR and tab included). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
