@@ -2,27 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, signInToDemo, startWebBridge, type RunningBridge } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoPage } from './demo-session';
 import { eventually } from './poll';
 
-let bridge: RunningBridge;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  bridge = await startWebBridge();
-  browser = await launchChromium();
-  page = await newPage(browser, bridge.url);
-  await signInToDemo(page);
-  await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-});
+useDemoPage((p) => (page = p));
 
 describe('activities and attendance, in Chromium', () => {
   it('opens a demo activity and marks a past session from the keyboard', async () => {

@@ -1,25 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, signInToDemo, startWebBridge, type RunningBridge } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoPage } from './demo-session';
 import { eventually } from './poll';
 
-let bridge: RunningBridge;
-let browser: Browser;
 let page: Page;
-
-
-beforeAll(async () => {
-  bridge = await startWebBridge();
-  browser = await launchChromium();
-  page = await newPage(browser, bridge.url);
-  await signInToDemo(page);
-  await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-});
+useDemoPage((p) => (page = p));
 
 describe('backups, in Chromium', () => {
   it('backs up the demo file now and lists the backup', async () => {

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelled, launchChromium, newPage, signInToDemo, startWebBridge, type RunningBridge } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { labelled } from './harness';
+import { useDemoPage } from './demo-session';
 import { eventually } from './poll';
 
-let bridge: RunningBridge;
-let browser: Browser;
 let page: Page;
+useDemoPage((p) => (page = p));
 
 const field = (label: string) => labelled(page, label);
 
@@ -26,19 +26,6 @@ async function search(text: string): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   return page.getByRole('table', { name: 'Liste des bénéficiaires' }).getByRole('row').allInnerTexts();
 }
-
-beforeAll(async () => {
-  bridge = await startWebBridge();
-  browser = await launchChromium();
-  page = await newPage(browser, bridge.url);
-  await signInToDemo(page);
-  await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-});
 
 describe('beneficiaries and follow-up, in Chromium', () => {
   it('registers a person with consent', async () => {
