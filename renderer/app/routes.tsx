@@ -1,4 +1,4 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter, Navigate, type RouteObject } from 'react-router';
 import { activityRoutes } from '../features/activities/routes';
 import { AreaPage } from '../features/areas/AreaPage';
 import { areas } from '../features/areas/areas';
@@ -12,6 +12,9 @@ import { SignInPage } from '../features/welcome/SignInPage';
 import { WelcomePage } from '../features/welcome/WelcomePage';
 import { PublicOnly, SignedInOnly } from './guards';
 import { Root } from './Root';
+
+/** Every built area's routes; an area without its own page yet shows the placeholder. */
+const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...activityRoutes];
 
 /** Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. */
 export function createAppRouter() {
@@ -32,11 +35,9 @@ export function createAppRouter() {
         {
           element: <SignedInOnly />,
           children: [
-            ...beneficiaryRoutes,
-            ...caseFollowUpRoutes,
-            ...activityRoutes,
+            ...featureRoutes,
             ...areas
-              .filter((area) => ![...beneficiaryRoutes, ...activityRoutes].some((r) => r.path === area))
+              .filter((area) => !featureRoutes.some((r) => r.path === area))
               .map((area) => ({ path: area, element: <AreaPage area={area} /> })),
             { path: 'settings/:tab?', element: <SettingsPage /> },
           ],
