@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { useOp, useOpMutation } from '../../app/ops';
+import { Link, useNavigate, useParams } from 'react-router';
+import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 import { ParticipantsTab } from './ParticipantsTab';
+import { activitiesPath, editActivityPath } from './paths';
 import { SessionsTab } from './SessionsTab';
 import { StatisticsTab } from './StatisticsTab';
 
@@ -22,6 +23,16 @@ export function ActivityPage() {
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).match(/^(activities|sessions|registrations|attendance)\./) !== null });
   const archive = useOpMutation('activities.archive', { onSuccess: refresh });
   const restore = useOpMutation('activities.restore', { onSuccess: refresh });
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useOpMutation('activities.delete', {
+    onSuccess: async () => {
+      await navigate(activitiesPath);
+      queryClient.removeQueries({ queryKey: opKey('activities.get', { id }) });
+      await refresh();
+    },
+    onSettled: () => setConfirmDelete(false),
+  });
 
   if (detail.isPending) return <Loader />;
   if (detail.error) return <OpErrorAlert error={detail.error} />;
@@ -47,17 +58,43 @@ export function ActivityPage() {
             {[activity.place, activity.facilitators, dates, activity.project].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
-        {activity.archivedAt ? (
-          <Button variant="default" onClick={() => restore.mutate({ id })} loading={restore.isPending}>
-            {t('activities.detail.restore')}
-          </Button>
-        ) : (
-          <Button variant="default" onClick={() => archive.mutate({ id })} loading={archive.isPending}>
-            {t('activities.detail.archive')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {!activity.archivedAt && (
+            <Button component={Link} to={editActivityPath(id)} variant="light">
+              {t('activities.detail.edit')}
+            </Button>
+          )}
+          {activity.archivedAt ? (
+            <Button variant="default" onClick={() => restore.mutate({ id })} loading={restore.isPending}>
+              {t('activities.detail.restore')}
+            </Button>
+          ) : (
+            <Button variant="default" onClick={() => archive.mutate({ id })} loading={archive.isPending}>
+              {t('activities.detail.archive')}
+            </Button>
+          )}
+          {/* Marks are what funders count: once any exist the activity can only be archived (the core refuses too). */}
+          {!detail.data.sessions.some((s) => s.present + s.absent + s.excused > 0) && (
+            <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
+              {t('activities.detail.delete')}
+            </Button>
+          )}
+        </Group>
       </Group>
-      <OpErrorAlert error={archive.error ?? restore.error} />
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('activities.detail.deleteTitle')} centered>
+        <Stack gap="md">
+          <Text size="sm">{t('activities.detail.deleteMessage', { title: activity.title })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDelete(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ id })}>
+              {t('activities.detail.deleteConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <OpErrorAlert error={archive.error ?? restore.error ?? remove.error} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sessions">{t('activities.tabs.sessions', { count: detail.data.sessions.length })}</Tabs.Tab>

@@ -2,7 +2,7 @@ import { Anchor, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ActivityDetail, Schedule, ScheduledDate } from '../../../electron/contract';
+import type { ActivityDetail, ActivitySession, Schedule, ScheduledDate } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
@@ -12,6 +12,7 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const [open, setOpen] = useState<'none' | 'one' | 'schedule'>('none');
+  const [editing, setEditing] = useState<ActivitySession | null>(null);
   const remove = useOpMutation('sessions.delete', { onSuccess: onChanged });
   const { activity, sessions } = detail;
 
@@ -33,6 +34,19 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
         </Anchor>
       )}
       {open === 'one' && <OneSessionForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}
+      {editing && (
+        <OneSessionForm
+          key={editing.id}
+          activityId={activity.id}
+          defaults={activity}
+          session={editing}
+          onDone={() => {
+            setEditing(null);
+            void onChanged();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {open === 'schedule' && <ScheduleForm activityId={activity.id} defaults={activity} onDone={() => { setOpen('none'); void onChanged(); }} />}
       <OpErrorAlert error={remove.error} />
       {sessions.length === 0 ? (
@@ -67,7 +81,20 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                     <Anchor component={Link} to={sheetPath(activity.id, s.id)} aria-label={t('activities.sessions.printSheetOf', { date: formatDate(s.date) })}>
                       {t('activities.sessions.printSheet')}
                     </Anchor>
-                    {!s.held && s.present + s.absent + s.excused === 0 && (
+                    {!activity.archivedAt && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={t('activities.sessions.editOf', { date: formatDate(s.date) })}
+                        onClick={() => {
+                          setOpen('none');
+                          setEditing(s);
+                        }}
+                      >
+                        {t('activities.sessions.edit')}
+                      </Button>
+                    )}
+                    {!activity.archivedAt && s.present + s.absent + s.excused === 0 && (
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: s.id })}>
                         {t('activities.sessions.delete')}
                       </Button>
@@ -89,43 +116,67 @@ interface Defaults {
   startDate: string | null;
 }
 
-function OneSessionForm({ activityId, defaults, onDone }: { activityId: string; defaults: Defaults; onDone: () => void }) {
+/** Adds a session, or with `session` changes it (same rules: the end after the start). */
+function OneSessionForm({
+  activityId,
+  defaults,
+  session,
+  onDone,
+  onCancel,
+}: {
+  activityId: string;
+  defaults: Defaults;
+  session?: ActivitySession;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(defaults.startDate ?? '');
-  const [startTime, setStart] = useState('10:00');
-  const [endTime, setEnd] = useState('12:00');
-  const [place, setPlace] = useState(defaults.place ?? '');
-  const [facilitator, setFacilitator] = useState(defaults.facilitators ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const save = useOpMutation('sessions.save', { onSuccess: onDone });
+  const [date, setDate] = useState(session?.date ?? defaults.startDate ?? '');
+  const [startTime, setStart] = useState(session?.startTime ?? '10:00');
+  const [endTime, setEnd] = useState(session?.endTime ?? '12:00');
+  const [place, setPlace] = useState(session ? (session.place ?? '') : (defaults.place ?? ''));
+  const [facilitator, setFacilitator] = useState(session ? (session.facilitator ?? '') : (defaults.facilitators ?? ''));
+  const [errors, setErrors] = useState<{ date?: string; startTime?: string; endTime?: string }>({});
+  const save = useOpMutation('sessions.save', {
+    onSuccess: onDone,
+    onError: (failure) => {
+      if (failure.fields?.date) setErrors({ date: t(`errors.${failure.code}`) });
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!date || !startTime || !endTime) return setError(t('validation.required'));
-    if (endTime <= startTime) return setError(t('activities.errors.endBeforeStart'));
-    setError(null);
-    save.mutate({ activityId, date, startTime, endTime, place: place || null, facilitator: facilitator || null });
+    const required = t('validation.required');
+    const found = {
+      ...(date ? {} : { date: required }),
+      ...(startTime ? {} : { startTime: required }),
+      ...(endTime ? (startTime && endTime <= startTime ? { endTime: t('activities.errors.endBeforeStart') } : {}) : { endTime: required }),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    save.mutate({ ...(session ? { id: session.id } : {}), activityId, date, startTime, endTime, place: place || null, facilitator: facilitator || null });
   };
+  const title = session ? t('activities.sessions.editTitle') : t('activities.sessions.add');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="sm">
-        <Title order={3}>{t('activities.sessions.add')}</Title>
+        <Title order={3}>{title}</Title>
         <Group align="flex-end" wrap="wrap">
-          <TextInput type="date" label={t('activities.sessions.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <TextInput type="time" label={t('activities.sessions.start')} required value={startTime} onChange={(e) => setStart(e.currentTarget.value)} />
-          <TextInput type="time" label={t('activities.sessions.end')} required value={endTime} onChange={(e) => setEnd(e.currentTarget.value)} />
+          <TextInput type="date" label={t('activities.sessions.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
+          <TextInput type="time" label={t('activities.sessions.start')} required value={startTime} onChange={(e) => setStart(e.currentTarget.value)} error={errors.startTime} />
+          <TextInput type="time" label={t('activities.sessions.end')} required value={endTime} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.endTime} />
           <TextInput label={t('activities.field.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
           <TextInput label={t('activities.sessions.facilitator')} value={facilitator} onChange={(e) => setFacilitator(e.currentTarget.value)} />
         </Group>
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            {error}
-          </Text>
-        )}
         <OpErrorAlert error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t('activities.sessions.saveOne')}
+            {session ? t('activities.sessions.saveChanges') : t('activities.sessions.saveOne')}
           </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>

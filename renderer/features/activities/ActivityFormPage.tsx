@@ -1,10 +1,10 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { DEFAULT_COMPLETION_THRESHOLD } from '../../../electron/contract';
-import { opKey, useOpMutation } from '../../app/ops';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DEFAULT_COMPLETION_THRESHOLD, type Activity } from '../../../electron/contract';
+import { useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useLookupLabels } from '../beneficiaries/lookups';
 import { activitiesPath, activityPath } from './paths';
@@ -37,19 +37,51 @@ const empty: Draft = {
   completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
 };
 
+const draftOf = (a: Activity): Draft => ({
+  title: a.title,
+  type: a.type,
+  theme: a.theme,
+  project: a.project ?? '',
+  facilitators: a.facilitators ?? '',
+  place: a.place ?? '',
+  targetAudience: a.targetAudience ?? '',
+  plannedParticipants: a.plannedParticipants ?? '',
+  startDate: a.startDate ?? '',
+  endDate: a.endDate ?? '',
+  completionThreshold: a.completionThreshold,
+});
+
 type Errors = Partial<Record<keyof Draft, string>>;
 
 export function NewActivityPage() {
+  return <ActivityForm />;
+}
+
+/** The creation form, prefilled with the activity's fields. */
+export function EditActivityPage() {
+  const { id = '' } = useParams();
+  const detail = useOp('activities.get', { id });
+  if (detail.isPending) return <Loader />;
+  if (detail.error) return <OpErrorAlert error={detail.error} />;
+  return <ActivityForm key={id} activity={detail.data.activity} />;
+}
+
+function ActivityForm({ activity }: { activity?: Activity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lookups = useLookupLabels();
-  const [draft, setDraft] = useState<Draft>(empty);
+  const [draft, setDraft] = useState<Draft>(activity ? draftOf(activity) : empty);
   const [errors, setErrors] = useState<Errors>({});
   const save = useOpMutation('activities.save', {
-    onSuccess: async (activity) => {
-      await queryClient.invalidateQueries({ queryKey: opKey('activities.list') });
-      await navigate(activityPath(activity.id));
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('activities.') });
+      await navigate(activityPath(saved.id));
+    },
+    // The core checks the codes against the lists (an archived type or theme): shown at the field.
+    onError: (error) => {
+      const fields = error.fields ?? {};
+      setErrors(Object.fromEntries(Object.keys(fields).map((field) => [field, t(fields[field] === 'not_in_list' ? 'activities.errors.notInList' : 'validation.invalid')])));
     },
   });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -64,6 +96,7 @@ export function NewActivityPage() {
     setErrors(found);
     if (Object.keys(found).length > 0 || !draft.type || !draft.theme) return;
     save.mutate({
+      ...(activity ? { id: activity.id } : {}),
       title: draft.title.trim(),
       type: draft.type,
       theme: draft.theme,
@@ -83,7 +116,7 @@ export function NewActivityPage() {
   return (
     <form onSubmit={submit} noValidate>
     <Stack gap="md" maw={900}>
-      <Title order={1}>{t('activities.form.title')}</Title>
+      <Title order={1}>{activity ? t('activities.form.editTitle', { reference: activity.reference }) : t('activities.form.title')}</Title>
       <TextInput
         label={t('activities.field.title')}
         required
@@ -144,7 +177,7 @@ export function NewActivityPage() {
         <Button type="submit" loading={save.isPending}>
           {t('activities.form.save')}
         </Button>
-        <Button component={Link} to={activitiesPath} variant="default">
+        <Button component={Link} to={activity ? activityPath(activity.id) : activitiesPath} variant="default">
           {t('activities.form.cancel')}
         </Button>
       </Group>
