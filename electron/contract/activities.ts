@@ -219,6 +219,14 @@ export interface ParticipantRow {
   registeredAt: string;
 }
 
+/**
+ * The order of the printed sheet (its row numbers), also the order of the attendance screen, so that
+ * attendance is entered from the signed sheet line by line.
+ */
+export function inSheetOrder<T extends Pick<ParticipantRow, 'sheetOrder'>>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.sheetOrder - b.sheetOrder);
+}
+
 export interface RegistrationRow extends ParticipantRow {
   presentCount: number;
   /** Present at ≥ completionThreshold % of the activity's sessions held. */

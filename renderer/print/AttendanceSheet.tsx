@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceSheet as Sheet } from '../../electron/contract';
+import { inSheetOrder, type AttendanceSheet as Sheet } from '../../electron/contract';
 import { intlLocale } from '../i18n';
 import './print.css';
 import './attendance-sheet.css';
@@ -92,7 +92,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
           </tr>
         </thead>
         <tbody>
-          {sheet.rows.map((r) => (
+          {inSheetOrder(sheet.rows).map((r) => (
             <tr key={r.beneficiaryId}>
               <td className="attendance-sheet__num">{r.sheetOrder}</td>
               <td>

@@ -1,14 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionRow } from '../../electron/contract';
+import type { LookupValue, SessionRow } from '../../electron/contract';
 import { activity, sheet } from './activities-fixtures';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
 
 vi.mock('../../renderer/transport');
 
-const lookups = [
+const lookups: LookupValue[] = [
   { list: 'activityType', code: 'training_module', labels: { fr: 'Module de formation', ar: 'وحدة تكوينية', en: 'Training module' }, sensitive: false, archived: false },
   { list: 'theme', code: 'radicalisation_prevention', labels: { fr: 'Prévention de la radicalisation', ar: 'الوقاية من التطرف', en: 'Radicalisation prevention' }, sensitive: false, archived: false },
 ];

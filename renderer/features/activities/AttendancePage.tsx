@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text,
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { attendanceStatusSchema, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow } from '../../../electron/contract';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
@@ -29,13 +29,14 @@ interface Line {
 export function AttendancePage() {
   const { t } = useTranslation();
   const { id = '', sessionId = '' } = useParams();
+  const [params] = useSearchParams();
   const sheet = useOp('attendance.get', { sessionId });
   if (sheet.isPending) return <Loader />;
   if (sheet.error) return <OpErrorAlert error={sheet.error} />;
-  return <AttendanceScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('activities.attendance.title')} />;
+  return <AttendanceScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('activities.attendance.title')} fromSheet={params.get('from') === 'sheet'} />;
 }
 
-function AttendanceScreen({ activityId, sheet, title }: { activityId: string; sheet: AttendanceSheet; title: string }) {
+function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId: string; sheet: AttendanceSheet; title: string; fromSheet: boolean }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const lookups = useActivityLabels();
@@ -60,7 +61,7 @@ function AttendanceScreen({ activityId, sheet, title }: { activityId: string; sh
   const allPresent = useOpMutation('attendance.markAllPresent', { onSuccess: store });
 
   const lines: Line[] = [
-    ...sheet.rows.map((r) => ({
+    ...inSheetOrder(sheet.rows).map((r) => ({
       id: r.beneficiaryId,
       name: r.displayName,
       arabicName: r.arabicName,
@@ -161,6 +162,11 @@ function AttendanceScreen({ activityId, sheet, title }: { activityId: string; sh
           </Button>
         </Group>
       </Group>
+      {fromSheet && (
+        <Alert color="blue" variant="light" title={t('activities.attendance.fromSheetTitle')}>
+          {t('activities.attendance.fromSheetHint')}
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
         {t('activities.attendance.keyboardHint')}
       </Text>

@@ -6,7 +6,7 @@ import type { ActivityDetail, ActivitySession, Schedule, ScheduledDate } from '.
 import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
-import { allSheetsPath, attendancePath, sheetPath } from './paths';
+import { allSheetsPath, attendanceFromSheetPath, attendancePath, sheetPath } from './paths';
 
 export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onChanged: () => unknown }) {
   const { t } = useTranslation();
@@ -80,6 +80,9 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                     </Anchor>
                     <Anchor component={Link} to={sheetPath(activity.id, s.id)} aria-label={t('activities.sessions.printSheetOf', { date: formatDate(s.date) })}>
                       {t('activities.sessions.printSheet')}
+                    </Anchor>
+                    <Anchor component={Link} to={attendanceFromSheetPath(activity.id, s.id)} aria-label={t('activities.sessions.fromSheetOf', { date: formatDate(s.date) })}>
+                      {t('activities.sessions.fromSheet')}
                     </Anchor>
                     {!activity.archivedAt && (
                       <Button

@@ -9,7 +9,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPrinter } from '../../ui/icons';
 import { useCountryName } from '../beneficiaries/countries';
 import { useActivityLabels } from './labels';
-import { activityPath, attendancePath } from './paths';
+import { activityPath, attendanceFromSheetPath } from './paths';
 
 /** The printable sheet of a session: choose the blank rows and the phone column, preview, print. */
 export function SheetPage() {
@@ -39,7 +39,7 @@ export function SheetPage() {
         <Anchor component={Link} to={activityPath(id)} size="sm">
           {t('activities.attendance.back', { reference: sheet.data.activity.reference })}
         </Anchor>
-        <Anchor component={Link} to={attendancePath(id, sessionId)} size="sm">
+        <Anchor component={Link} to={attendanceFromSheetPath(id, sessionId)} size="sm">
           {t('activities.sheet.enterFromSheet')}
         </Anchor>
       </Group>
