@@ -6,6 +6,7 @@ import { caseFollowUpOps } from './case-follow-up';
 import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
 import type { InputOf, OutputOf } from './operation';
+import { reportsOps } from './reports';
 import { securityOps } from './security';
 import { sessionOps } from './session';
 import { settingsOps } from './settings';
@@ -21,6 +22,7 @@ export const operations = {
   ...caseFollowUpOps,
   ...activitiesOps,
   ...jobsOps,
+  ...reportsOps,
   ...backupsOps,
   ...securityOps,
 };
@@ -44,6 +46,7 @@ export * from './dates';
 export * from './errors';
 export * from './lookups';
 export * from './operation';
+export * from './reports';
 export * from './roles';
 export * from './security';
 export * from './session';

@@ -12,6 +12,7 @@ import * as followUp from './case-follow-up/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
 import { listLookups, saveLookup } from './lookups/repository';
+import * as reports from './reports/service';
 import * as security from './security/service';
 import * as session from './session/service';
 import { getSettings, updateSettings } from './settings/service';
@@ -74,6 +75,8 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'beneficiaries.importPreview': (input) => previewImport(input.fileName, input.contentBase64),
   'beneficiaries.import': (input, ctx) => importBeneficiaries(ctx, input),
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
+  'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
+  'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),
   'caseNotes.add': (input, ctx) => followUp.addNote(ctx, input),
   'procedures.list': (input, ctx) => followUp.listProcedures(ctx, input.beneficiaryId),

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { isoDateSchema } from './dates';
+import { defineOp } from './operation';
+import { localeSchema, type Locale } from './roles';
+
+// The indicator report for funders: people reached and what was done over a period. The core
+// builds it already translated (headings, row labels, definitions, notes) in the requested
+// language, so the screen, the printed PDF and the XLSX file say exactly the same thing.
+
+/**
+ * An end before the start is not refused: the report still renders, empty, with a note saying so
+ * (the issue asks that bad periods never crash the report).
+ */
+export const reportInputSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  /** Defaults to the signed-in user's language. */
+  locale: localeSchema.optional(),
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** What a column holds: `amount` is in minor units (centimes) of the table's currency. */
+export type ReportColumnKind = 'label' | 'count' | 'percent' | 'amount';
+
+export interface ReportColumn {
+  heading: string;
+  kind: ReportColumnKind;
+}
+
+/** A label, a count, a percentage (0–100, one decimal), an amount in minor units, or nothing. */
+export type ReportCell = string | number | null;
+
+export interface ReportTable {
+  /** Stable: `reached.bySex`, `activities.byTheme`… (tests and the chart find tables by id). */
+  id: string;
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportCell[][];
+  /** Sums of the count columns (labels and percentages recomputed or left blank). */
+  total: ReportCell[] | null;
+  /** ISO currency of the `amount` columns. */
+  currency?: string;
+}
+
+export const reportSectionIds = ['beneficiaries', 'activities', 'followUp', 'grants', 'members', 'cooperatives'] as const;
+export type ReportSectionId = (typeof reportSectionIds)[number];
+
+export interface ReportSection {
+  id: ReportSectionId;
+  title: string;
+  /** False while the area is not built yet: the section says so instead of showing tables. */
+  available: boolean;
+  /** Clear sentences for the reader (no data in the period, section not available yet…). */
+  notes: string[];
+  tables: ReportTable[];
+}
+
+export interface ReportDefinition {
+  term: string;
+  text: string;
+}
+
+export interface IndicatorReport {
+  locale: Locale;
+  title: string;
+  associationName: string;
+  from: string;
+  to: string;
+  /** ISO UTC timestamp. */
+  generatedAt: string;
+  /** Stated on the report: who counts as reached, how age is computed… */
+  definitions: ReportDefinition[];
+  /** About the report as a whole (end before start…). */
+  notes: string[];
+  sections: ReportSection[];
+}
+
+/** A file made by the core, ready to be saved by the page (download or native save dialog). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+export const reportsOps = {
+  'reports.indicators': defineOp<IndicatorReport>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
+  /** The same report as XLSX: a cover sheet, then one sheet per table. Changes nothing. */
+  'reports.exportXlsx': defineOp<ExportedFile>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
+};
