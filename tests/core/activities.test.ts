@@ -707,6 +707,37 @@ describe('statistics against a hand-computed table', () => {
     await expectFailure(core.call('activities.statistics', { activityId: 'no-such-activity' }), 'not_found');
   });
 
+  it('a theme over a period: both filters together', async () => {
+    const { core } = await scenario();
+    // Employability from 11 May: only X (Y was in April); S2, S3, S4 held. Ages at the first presence in scope (2026).
+    const stats = await core.must('activities.statistics', { theme: 'employability', from: '2026-05-11', to: '2026-06-30' });
+    expect(stats).toMatchObject({ activities: 1, sessionsHeld: 3 });
+    expect(line(stats.total)).toEqual([5, 8, 2.6667, 5, 2, 0.4]);
+    expect(lines(stats.bySex)).toEqual({
+      female: [2, 5, 1.6667, 2, 2, 1], // Awa 3, Fatima 2: both completed X
+      male: [3, 3, 1, 3, 0, 0], // Youssef, Moussa, KB: one each
+    });
+    expect(lines(stats.byAgeBand)).toEqual({
+      '0-14': [1, 1, 0.3333, 1, 0, 0],
+      '15-17': [1, 3, 1, 1, 1, 1],
+      '18-29': [1, 1, 0.3333, 1, 0, 0],
+      '30-59': [1, 2, 0.6667, 1, 1, 1],
+      '60+': [1, 1, 0.3333, 1, 0, 0],
+    });
+    expect(lines(stats.byCategory)).toEqual({
+      subsaharan_migrant: [2, 4, 1.3333, 2, 1, 0.5],
+      vulnerable_woman: [1, 2, 0.6667, 1, 1, 1],
+      refugee: [1, 1, 0.3333, 1, 0, 0],
+      returning_migrant: [1, 1, 0.3333, 1, 0, 0],
+    });
+
+    // Health in May: Z alone, Fatima present at its only session.
+    const health = await core.must('activities.statistics', { theme: 'health', from: '2026-05-01', to: '2026-05-31' });
+    expect(health).toMatchObject({ activities: 1, sessionsHeld: 1 });
+    expect(line(health.total)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(lines(health.byNationality)).toEqual({ MA: [1, 1, 1, 1, 1, 1] });
+  });
+
   it('follows the age bands of the settings', async () => {
     const { core, x } = await scenario();
     await core.must('settings.update', { statisticsAgeBands: [0, 18, 60] });

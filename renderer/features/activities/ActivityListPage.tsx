@@ -7,7 +7,7 @@ import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconSearch } from '../../ui/icons';
 import { useActivityLabels } from './labels';
-import { activityPath, newActivityPath } from './paths';
+import { activityPath, newActivityPath, statisticsPath } from './paths';
 
 export function ActivityListPage() {
   const { t } = useTranslation();
@@ -31,9 +31,14 @@ export function ActivityListPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('areas.activities')}</Title>
-        <Button component={Link} to={newActivityPath} leftSection={<IconPlus width={18} height={18} />}>
-          {t('activities.list.new')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to={statisticsPath} variant="default">
+            {t('activities.stats.pageTitle')}
+          </Button>
+          <Button component={Link} to={newActivityPath} leftSection={<IconPlus width={18} height={18} />}>
+            {t('activities.list.new')}
+          </Button>
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput

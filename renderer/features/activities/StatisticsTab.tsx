@@ -1,6 +1,6 @@
 import { Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { StatisticsGroup } from '../../../electron/contract';
+import type { StatisticsGroup, StatisticsInput } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryName } from '../beneficiaries/countries';
@@ -8,8 +8,13 @@ import { useFormatNumber } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 
 export function StatisticsTab({ activityId }: { activityId: string }) {
+  return <StatisticsView input={{ activityId }} />;
+}
+
+/** The figures and their disaggregation for one activity, a theme across activities, a period, or all. */
+export function StatisticsView({ input }: { input: StatisticsInput }) {
   const { t } = useTranslation();
-  const stats = useOp('activities.statistics', { activityId });
+  const stats = useOp('activities.statistics', input);
   const formatNumber = useFormatNumber();
   const lookups = useActivityLabels();
   const countryName = useCountryName();
@@ -20,6 +25,7 @@ export function StatisticsTab({ activityId }: { activityId: string }) {
   if (stats.error) return <OpErrorAlert error={stats.error} />;
   const s = stats.data;
   const figures = [
+    ...(input.activityId ? [] : [{ label: t('activities.stats.activities'), value: formatNumber(s.activities) }]),
     { label: t('activities.stats.uniqueParticipants'), value: formatNumber(s.total.uniqueParticipants) },
     { label: t('activities.stats.sessionsHeld'), value: formatNumber(s.sessionsHeld) },
     { label: t('activities.stats.averageAttendance'), value: one(s.total.averageAttendance) },
@@ -61,7 +67,7 @@ export function StatisticsTab({ activityId }: { activityId: string }) {
 
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+      <SimpleGrid cols={{ base: 2, sm: figures.length }}>
         {figures.map((f) => (
           <Paper key={f.label} withBorder p="md">
             <Text size="sm" c="dimmed">

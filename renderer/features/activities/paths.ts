@@ -1,5 +1,6 @@
 export const activitiesPath = '/activities';
 export const newActivityPath = '/activities/new';
+export const statisticsPath = '/activities/statistics';
 export const activityPath = (id: string) => `/activities/${id}`;
 export const attendancePath = (activityId: string, sessionId: string) => `/activities/${activityId}/sessions/${sessionId}/attendance`;
 /** The attendance screen opened to copy a signed sheet: the same screen, with a word on the order. */

@@ -5,10 +5,12 @@ import { ActivityListPage } from './ActivityListPage';
 import { ActivityPage } from './ActivityPage';
 import { AttendancePage } from './AttendancePage';
 import { SheetPage } from './SheetPage';
+import { StatisticsPage } from './StatisticsPage';
 
 export const activityRoutes: RouteObject[] = [
   { path: 'activities', element: <ActivityListPage /> },
   { path: 'activities/new', element: <NewActivityPage /> },
+  { path: 'activities/statistics', element: <StatisticsPage /> },
   { path: 'activities/:id', element: <ActivityPage /> },
   { path: 'activities/:id/edit', element: <EditActivityPage /> },
   { path: 'activities/:id/sessions/:sessionId/attendance', element: <AttendancePage /> },
