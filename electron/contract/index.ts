@@ -3,8 +3,10 @@ import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
+import { cooperativesOps } from './cooperatives';
 import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
+import { membersOps } from './members';
 import type { InputOf, OutputOf } from './operation';
 import { reportsOps } from './reports';
 import { securityOps } from './security';
@@ -21,6 +23,8 @@ export const operations = {
   ...importOps,
   ...caseFollowUpOps,
   ...activitiesOps,
+  ...membersOps,
+  ...cooperativesOps,
   ...jobsOps,
   ...reportsOps,
   ...backupsOps,
@@ -42,9 +46,11 @@ export * from './beneficiaries';
 export * from './beneficiary-import';
 export * from './jobs';
 export * from './case-follow-up';
+export * from './cooperatives';
 export * from './dates';
 export * from './errors';
 export * from './lookups';
+export * from './members';
 export * from './operation';
 export * from './reports';
 export * from './roles';

@@ -15,6 +15,16 @@ export const settingsSchema = z.object({
     .refine((edges) => edges[0] === 0 && edges.every((e, i) => i === 0 || e > edges[i - 1]), {
       message: 'age_bands_order',
     }),
+  /** Members: an active member who has not paid their dues in full for this many past years lapses when the rule is applied (0 = never). */
+  memberLapseAfterUnpaidYears: z.number().int().min(0).max(10),
+  /** General assemblies: the share (%) of members in good standing that must be present. */
+  assemblyQuorumPercent: z.number().int().min(1).max(100),
+  /** Cooperatives: least value of one share and least capital (centimes, MAD), least founders. */
+  cooperativeMinShareValue: z.number().int().min(1).max(100_000_000),
+  cooperativeMinCapital: z.number().int().min(0).max(1_000_000_000),
+  cooperativeMinFounders: z.number().int().min(1).max(100),
+  /** Cooperatives: a project with no change for this many days is highlighted on the pipeline. */
+  cooperativeStaleDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +33,12 @@ export const DEFAULT_SETTINGS: Settings = {
   staleProcedureDays: 30,
   repeatAlertThreshold: 2,
   statisticsAgeBands: [0, 15, 18, 30, 60],
+  memberLapseAfterUnpaidYears: 0,
+  assemblyQuorumPercent: 50,
+  cooperativeMinShareValue: 10_000,
+  cooperativeMinCapital: 100_000,
+  cooperativeMinFounders: 5,
+  cooperativeStaleDays: 45,
 };
 
 export const settingsOps = {

@@ -9,6 +9,10 @@ import { mergeBeneficiaries } from './beneficiaries/merge';
 import * as beneficiaries from './beneficiaries/service';
 import { followUpDashboard } from './case-follow-up/dashboard';
 import * as followUp from './case-follow-up/service';
+import * as cooperatives from './cooperatives/service';
+import * as dues from './members/dues';
+import { assemblyQuorum, listAssemblies } from './members/quorum';
+import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
 import { listLookups, saveLookup } from './lookups/repository';
@@ -107,6 +111,31 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
   'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),
+  'members.list': (input, ctx) => members.listMembers(ctx, input),
+  'members.get': (input, ctx) => members.getMemberDetail(ctx, input.id),
+  'members.save': (input) => members.saveMember(input),
+  'members.archive': (input) => members.setMemberArchived(input.id, true),
+  'members.restore': (input) => members.setMemberArchived(input.id, false),
+  'members.applyStatusRule': (_input, ctx) => members.applyStatusRule(ctx),
+  'members.assemblies': (_input, ctx) => listAssemblies(ctx),
+  'members.quorum': (input, ctx) => assemblyQuorum(ctx, input.activityId),
+  'dues.fees': (_input, ctx) => dues.listYearFees(ctx),
+  'dues.setFees': (input) => dues.setFees(input),
+  'dues.pay': (input) => dues.recordPayment(input),
+  'dues.receipt': (input, ctx) => dues.duesReceipt(ctx, input.paymentId),
+  'dues.status': (input, ctx) => dues.duesStatus(ctx, input.year),
+  'cooperatives.list': (input, ctx) => cooperatives.listCooperatives(ctx, input.archived),
+  'cooperatives.pipeline': (_input, ctx) => cooperatives.pipeline(ctx),
+  'cooperatives.get': (input, ctx) => cooperatives.getCooperativeDetail(ctx, input.id),
+  'cooperatives.save': (input) => cooperatives.saveCooperative(input),
+  'cooperatives.archive': (input) => cooperatives.setCooperativeArchived(input.id, true),
+  'cooperatives.restore': (input) => cooperatives.setCooperativeArchived(input.id, false),
+  'cooperatives.saveFounder': (input, ctx) => cooperatives.saveFounder(ctx, input),
+  'cooperatives.removeFounder': (input) => cooperatives.removeFounder(input.id),
+  'cooperatives.saveStep': (input) => cooperatives.saveStep(input),
+  'cooperatives.saveVisit': (input) => cooperatives.saveVisit(input),
+  'cooperatives.template': (_input, ctx) => cooperatives.getTemplate(ctx),
+  'cooperatives.saveTemplate': (input) => cooperatives.saveTemplate(input.steps),
   'backups.create': (input, ctx) => backups.createBackup(ctx, input.jobId),
   'backups.status': (_input, ctx) => backups.backupStatus(ctx),
   'backups.list': (_input, ctx) => backups.listAllBackups(ctx),

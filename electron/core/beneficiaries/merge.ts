@@ -1,5 +1,6 @@
 import type { Beneficiary } from '../../contract';
 import { resolveMergeCollisions } from '../activities/repository';
+import { mergeFounderRows } from '../cooperatives/repository';
 import type { WriteTx } from '../context';
 import { AppError } from '../errors';
 import { getBeneficiary, saveBeneficiary } from './repository';
@@ -9,7 +10,7 @@ import { derive } from './service';
  * Every table that holds a person's history, by its `beneficiary_id` column. An area that adds
  * such a table (attendance, grants to individuals…) adds it here, and the merge test checks it.
  */
-export const HISTORY_TABLES = ['case_notes', 'procedures', 'referrals', 'registrations', 'attendance'] as const;
+export const HISTORY_TABLES = ['case_notes', 'procedures', 'referrals', 'registrations', 'attendance', 'members', 'cooperative_founders'] as const;
 
 const MAX_PHONES = 5;
 
@@ -20,6 +21,7 @@ export function mergeBeneficiaries(survivorId: string, mergedId: string) {
     if (!survivor || !merged || survivor.archivedAt || merged.archivedAt) throw new AppError('not_found');
     // Both records at the same session or activity: one row per person may stay.
     resolveMergeCollisions(tx.db, survivorId, mergedId);
+    mergeFounderRows(tx.db, survivorId, mergedId, tx.at);
     for (const table of HISTORY_TABLES) {
       tx.db.prepare(`UPDATE ${table} SET beneficiary_id = ? WHERE beneficiary_id = ?`).run(survivorId, mergedId);
     }
