@@ -1,9 +1,12 @@
 import { activitiesOps } from './activities';
+import { attachmentsOps } from './attachments';
 import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
+import { exportsOps } from './exports';
 import { cooperativesOps } from './cooperatives';
+import { grantsOps } from './grants';
 import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
 import { membersOps } from './members';
@@ -25,8 +28,11 @@ export const operations = {
   ...activitiesOps,
   ...membersOps,
   ...cooperativesOps,
+  ...attachmentsOps,
+  ...grantsOps,
   ...jobsOps,
   ...reportsOps,
+  ...exportsOps,
   ...backupsOps,
   ...securityOps,
 };
@@ -41,6 +47,7 @@ export function isOpName(name: string): name is OpName {
 }
 
 export * from './activities';
+export * from './attachments';
 export * from './backups';
 export * from './beneficiaries';
 export * from './beneficiary-import';
@@ -49,6 +56,8 @@ export * from './case-follow-up';
 export * from './cooperatives';
 export * from './dates';
 export * from './errors';
+export * from './exports';
+export * from './grants';
 export * from './lookups';
 export * from './members';
 export * from './operation';

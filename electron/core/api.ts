@@ -1,6 +1,8 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
+import { addLogo, listLogos, removeLogo } from './activities/logos';
 import * as activities from './activities/service';
+import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
 import * as backups from './backups/service';
 import { restoreBackup } from './backups/restore';
@@ -15,6 +17,8 @@ import { assemblyQuorum, listAssemblies } from './members/quorum';
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
+import { exportList } from './exports/service';
+import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
 import * as reports from './reports/service';
 import * as security from './security/service';
@@ -81,6 +85,8 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
   'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
   'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
+  'exports.list': (input, ctx) => exportList(ctx, input, null),
+  'exports.namedList': (input, ctx) => exportList(ctx, input, input.purpose),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),
   'caseNotes.add': (input, ctx) => followUp.addNote(ctx, input),
   'procedures.list': (input, ctx) => followUp.listProcedures(ctx, input.beneficiaryId),
@@ -108,6 +114,9 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
   'registrations.remove': (input) => activities.removeRegistration(input.activityId, input.beneficiaryId),
   'registrations.walkIn': (input, ctx) => activities.walkIn(ctx, input),
+  'logos.list': (_input, ctx) => listLogos(ctx.session.file.db),
+  'logos.add': (input) => addLogo(input),
+  'logos.remove': (input) => removeLogo(input.id),
   'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
   'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),
@@ -136,6 +145,29 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'cooperatives.saveVisit': (input) => cooperatives.saveVisit(input),
   'cooperatives.template': (_input, ctx) => cooperatives.getTemplate(ctx),
   'cooperatives.saveTemplate': (input) => cooperatives.saveTemplate(input.steps),
+  'attachments.get': (input, ctx) => getAttachment(ctx.session.file.db, input.id),
+  'grants.funders.list': (input, ctx) => grants.listFunders(ctx, input.includeArchived),
+  'grants.funders.save': (input) => grants.saveFunder(input),
+  'grants.agreements.list': (input, ctx) => grants.listAgreements(ctx, input.includeArchived),
+  'grants.agreements.get': (input, ctx) => grants.getAgreementDetail(ctx, input.id),
+  'grants.agreements.save': (input) => grants.saveAgreement(input),
+  'grants.calls.get': (input, ctx) => grants.getCallDetail(ctx, input.id),
+  'grants.calls.save': (input) => grants.saveCall(input),
+  'grants.recipients.list': (input, ctx) => grants.listRecipients(ctx, input.includeArchived),
+  'grants.recipients.save': (input) => grants.saveRecipient(input),
+  'grants.applications.save': (input) => grants.saveApplication(input),
+  'grants.applications.score': (input) => grants.scoreApplication(input),
+  'grants.applications.decide': (input) => grants.decideApplication(input),
+  'grants.subGrants.get': (input, ctx) => grants.getSubGrantDetail(ctx, input.id),
+  'grants.subGrants.save': (input) => grants.saveSubGrant(input),
+  'grants.disbursements.add': (input) => grants.addDisbursement(input),
+  'grants.expenses.add': (input) => grants.addExpense(input),
+  'grants.expenses.decide': (input) => grants.decideExpense(input),
+  'grants.rates.list': (_input, ctx) => grants.listRates(ctx),
+  'grants.rates.save': (input) => grants.saveRate(input),
+  'grants.dashboard': (_input, ctx) => grants.dashboard(ctx),
+  'grants.budget': (input, ctx) => grants.budget(ctx, input.agreementId),
+  'grants.statement': (input, ctx) => grants.subGrantStatement(ctx, input.subGrantId),
   'backups.create': (input, ctx) => backups.createBackup(ctx, input.jobId),
   'backups.status': (_input, ctx) => backups.backupStatus(ctx),
   'backups.list': (_input, ctx) => backups.listAllBackups(ctx),

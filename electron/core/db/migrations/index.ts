@@ -3,6 +3,7 @@ import m0002 from './0002_audit_settings.sql';
 import m0003 from './0003_beneficiaries.sql';
 import m0004 from './0004_case_follow_up.sql';
 import m0005 from './0005_activities.sql';
+import m0006 from './0006_grants.sql';
 import m0007 from './0007_members_cooperatives.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
@@ -12,6 +13,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0003_beneficiaries', sql: m0003 },
   { name: '0004_case_follow_up', sql: m0004 },
   { name: '0005_activities', sql: m0005 },
+  { name: '0006_grants', sql: m0006 },
   { name: '0007_members_cooperatives', sql: m0007 },
 ];
 
