@@ -32,8 +32,6 @@ export const errorCodes = [
   'session_in_future',
   'beneficiary_archived',
   'activity_archived',
-  'logo_not_image',
-  'logo_too_large',
   'duplicate_member_number',
   'member_archived',
   'overpayment',

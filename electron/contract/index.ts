@@ -4,9 +4,8 @@ import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
-import { exportsOps } from './exports';
-import { cooperativesOps } from './cooperatives';
 import { grantsOps } from './grants';
+import { cooperativesOps } from './cooperatives';
 import { jobsOps } from './jobs';
 import { lookupsOps } from './lookups';
 import { membersOps } from './members';
@@ -26,13 +25,12 @@ export const operations = {
   ...importOps,
   ...caseFollowUpOps,
   ...activitiesOps,
-  ...membersOps,
-  ...cooperativesOps,
   ...attachmentsOps,
   ...grantsOps,
+  ...membersOps,
+  ...cooperativesOps,
   ...jobsOps,
   ...reportsOps,
-  ...exportsOps,
   ...backupsOps,
   ...securityOps,
 };
@@ -56,7 +54,6 @@ export * from './case-follow-up';
 export * from './cooperatives';
 export * from './dates';
 export * from './errors';
-export * from './exports';
 export * from './grants';
 export * from './lookups';
 export * from './members';

@@ -1,6 +1,5 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
-import { addLogo, listLogos, removeLogo } from './activities/logos';
 import * as activities from './activities/service';
 import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
@@ -17,7 +16,6 @@ import { assemblyQuorum, listAssemblies } from './members/quorum';
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
-import { exportList } from './exports/service';
 import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
 import * as reports from './reports/service';
@@ -85,8 +83,6 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
   'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
   'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
-  'exports.list': (input, ctx) => exportList(ctx, input, null),
-  'exports.namedList': (input, ctx) => exportList(ctx, input, input.purpose),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),
   'caseNotes.add': (input, ctx) => followUp.addNote(ctx, input),
   'procedures.list': (input, ctx) => followUp.listProcedures(ctx, input.beneficiaryId),
@@ -114,9 +110,6 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
   'registrations.remove': (input) => activities.removeRegistration(input.activityId, input.beneficiaryId),
   'registrations.walkIn': (input, ctx) => activities.walkIn(ctx, input),
-  'logos.list': (_input, ctx) => listLogos(ctx.session.file.db),
-  'logos.add': (input) => addLogo(input),
-  'logos.remove': (input) => removeLogo(input.id),
   'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
   'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),
