@@ -4,6 +4,7 @@ import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
+import { exportsOps } from './exports';
 import { grantsOps } from './grants';
 import { cooperativesOps } from './cooperatives';
 import { jobsOps } from './jobs';
@@ -31,6 +32,7 @@ export const operations = {
   ...cooperativesOps,
   ...jobsOps,
   ...reportsOps,
+  ...exportsOps,
   ...backupsOps,
   ...securityOps,
 };
@@ -54,6 +56,7 @@ export * from './case-follow-up';
 export * from './cooperatives';
 export * from './dates';
 export * from './errors';
+export * from './exports';
 export * from './grants';
 export * from './lookups';
 export * from './members';

@@ -16,6 +16,7 @@ import { assemblyQuorum, listAssemblies } from './members/quorum';
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
+import { exportList } from './exports/service';
 import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
 import * as reports from './reports/service';
@@ -83,6 +84,8 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
   'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
   'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
+  'exports.list': (input, ctx) => exportList(ctx, input, null),
+  'exports.namedList': (input, ctx) => exportList(ctx, input, input.purpose),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),
   'caseNotes.add': (input, ctx) => followUp.addNote(ctx, input),
   'procedures.list': (input, ctx) => followUp.listProcedures(ctx, input.beneficiaryId),

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { beneficiarySearchSchema } from './beneficiaries';
+import { referralStatusSchema } from './case-follow-up';
+import { isoDateSchema } from './dates';
+import { defineOp } from './operation';
+import type { ExportedFile } from './reports';
+import { localeSchema } from './roles';
+
+// Lists leave the app as XLSX or CSV, pseudonymised by default: reference, sex, age band, category,
+// nationality, city and what the list is about (presences, status…) — never names, phones,
+// document numbers or free-text notes. A named export is for presidents only, with a stated
+// purpose kept in the file's export log; the audit row names that export, not the people in it.
+
+const idSchema = z.string().min(1).max(64);
+
+/** Which list, with the filters the screen applied. */
+export const exportTargetSchema = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('beneficiaries'), filters: beneficiarySearchSchema.omit({ offset: true, limit: true }) }),
+  z.object({ list: z.literal('participants'), filters: z.object({ activityId: idSchema }) }),
+  z.object({ list: z.literal('attendance'), filters: z.object({ sessionId: idSchema }) }),
+  z.object({
+    list: z.literal('referrals'),
+    filters: z
+      .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), status: referralStatusSchema.optional() })
+      .default({}),
+  }),
+]);
+export type ExportTarget = z.input<typeof exportTargetSchema>;
+export type ExportListName = ExportTarget['list'];
+
+export const exportFormatSchema = z.enum(['xlsx', 'csv']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const listExportSchema = z.object({
+  target: exportTargetSchema,
+  format: exportFormatSchema,
+  /** CSV only: `;` for French Excel. */
+  delimiter: z.enum([',', ';']).default(','),
+  /** Defaults to the signed-in user's language. */
+  locale: localeSchema.optional(),
+  /** Progress is reported on this job (`jobs.progress`) while the file is built. */
+  jobId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
+});
+
+export const namedExportSchema = listExportSchema.extend({
+  /** Why names leave the app (kept in the export log). */
+  purpose: z.string().trim().min(3).max(500),
+});
+
+export interface ListExport extends ExportedFile {
+  rows: number;
+}
+
+export const exportsOps = {
+  /** Pseudonymised: no name, phone, document number or free text. Logged and audited. */
+  'exports.list': defineOp<ListExport>()({ input: listExportSchema, kind: 'write', access: 'signedIn' }),
+  /** With names and phones: presidents only, with a purpose; the file says it holds personal data. */
+  'exports.namedList': defineOp<ListExport>()({ input: namedExportSchema, kind: 'write', access: ['president'] }),
+};

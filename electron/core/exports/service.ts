@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { ListExport, listExportSchema, ReportCell } from '../../contract';
+import { todayIso } from '../../contract';
+import { ageBandIndex, ageBandLabels } from '../activities/statistics';
+import type { SignedInContext, WriteTx } from '../context';
+import { newId } from '../ids';
+import { countryName, lookupLabels } from '../reports/labels';
+import { reportTexts } from '../reports/texts';
+import { readSettings } from '../settings/repository';
+import { csvFile, xlsxFile } from './files';
+import { listLines } from './lists';
+import { peopleByIds, type PersonFacts, type PersonIdentity } from './people';
+
+type ExportInput = z.output<typeof listExportSchema>;
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+};
+
+/**
+ * Builds the file of a list (before the transaction: it may take seconds and reports progress),
+ * then returns the work that logs the export and names it in the audit row.
+ * `purpose` given = a named export (the op itself is restricted to presidents).
+ */
+export async function exportList(ctx: SignedInContext, input: ExportInput, purpose: string | null) {
+  const { db } = ctx.session.file;
+  const locale = input.locale ?? ctx.session.user.locale;
+  const texts = reportTexts(locale);
+  const t = texts.exports;
+  const named = purpose !== null;
+  const now = ctx.now();
+  const year = now.getUTCFullYear();
+
+  const list = listLines(ctx, input.target, texts);
+  const people = peopleByIds(db, list.lines.map((l) => l.beneficiaryId), named);
+  const edges = readSettings(db).statisticsAgeBands;
+  const bands = ageBandLabels(edges);
+  const category = lookupLabels(db, 'category', locale);
+  const c = t.columns;
+  const headings = [c.reference, c.sex, c.ageBand, c.category, c.nationality, c.city];
+  if (named) headings.push(c.lastName, c.firstName, c.arabicName, c.phones, c.documentNumber);
+  headings.push(...list.headings);
+
+  const rows: ReportCell[][] = [];
+  for (const line of list.lines) {
+    const p = people.get(line.beneficiaryId) as (PersonFacts & Partial<PersonIdentity>) | undefined;
+    if (!p) continue;
+    const row: ReportCell[] = [p.reference, t.sexValue[p.sex], bands[ageBandIndex(edges, year - p.birthYear)], category(p.category), countryName(p.nationality, locale), p.city];
+    if (named) row.push(p.lastName ?? null, p.firstName ?? null, p.arabicName ?? null, p.phones ?? null, p.documentNumber ?? null);
+    rows.push([...row, ...line.cells]);
+  }
+
+  const preface = named
+    ? [t.confidential, t.namedBy.replace('{user}', ctx.session.user.displayName).replace('{date}', todayIso(now)), `${t.purpose} : ${purpose}`]
+    : [];
+  const { jobId } = input;
+  if (jobId) ctx.jobs.start(jobId, rows.length);
+  const content = {
+    sheetName: t.sheet[input.target.list],
+    preface,
+    headings,
+    rows,
+    rightToLeft: locale === 'ar',
+    onProgress: (done: number) => jobId && ctx.jobs.advance(jobId, done),
+  };
+  const bytes = input.format === 'xlsx' ? await xlsxFile(content) : csvFile(content, input.delimiter);
+  if (jobId) ctx.jobs.finish(jobId);
+
+  const file: ListExport = {
+    fileName: `${input.target.list}${named ? '-named' : ''}-${todayIso(now)}.${input.format}`,
+    mimeType: MIME[input.format],
+    contentBase64: bytes.toString('base64'),
+    rows: rows.length,
+  };
+  return (tx: WriteTx): ListExport => {
+    const id = newId();
+    tx.db
+      .prepare(
+        `INSERT INTO list_exports (id, at, user_id, list, scope_id, format, named, purpose, row_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, tx.at, tx.user.id, input.target.list, list.scopeId, input.format, named ? 1 : 0, purpose, rows.length);
+    tx.audit(id);
+    return file;
+  };
+}
