@@ -368,6 +368,43 @@ export interface ActivityStatistics {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Logos printed on the attendance sheets (the association's, the funders'), kept in the file's
+// attachments. A logo is a PNG or JPEG image, recognised from its bytes (`logo_not_image`), of at
+// most MAX_LOGO_BYTES (`logo_too_large`).
+
+export const MAX_LOGO_BYTES = 1024 * 1024;
+
+export const logoKindSchema = z.enum(['association', 'funder']);
+export type LogoKind = z.infer<typeof logoKindSchema>;
+
+export const logoUploadSchema = z.object({
+  kind: logoKindSchema,
+  fileName: z.string().trim().min(1).max(260),
+  /** base64 of a little more than the limit, so that the core says `logo_too_large` itself. */
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(((MAX_LOGO_BYTES + 1024) * 4) / 3)),
+});
+
+export interface SheetLogo {
+  id: string;
+  kind: LogoKind;
+  fileName: string;
+  mime: 'image/png' | 'image/jpeg';
+  contentBase64: string;
+}
+
+export interface SheetLogos {
+  association: SheetLogo | null;
+  /** In the order they were added: printed in that order. */
+  funders: SheetLogo[];
+}
+
+/** A logo as an image source (no network: the bytes are in the page). */
+export const logoSrc = (logo: Pick<SheetLogo, 'mime' | 'contentBase64'>): string => `data:${logo.mime};base64,${logo.contentBase64}`;
+
+// ---------------------------------------------------------------------------------------------
 
 const byId = z.object({ id: idSchema });
 const byActivity = z.object({ activityId: idSchema });
@@ -426,6 +463,10 @@ export const activitiesOps = {
     kind: 'write',
     access: 'signedIn',
   }),
+  'logos.list': defineOp<SheetLogos>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  /** An association logo replaces the previous one; funder logos add up. */
+  'logos.add': defineOp<SheetLogo>()({ input: logoUploadSchema, kind: 'write', access: ['president'] }),
+  'logos.remove': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: ['president'] }),
   'attendance.get': defineOp<AttendanceSheet>()({ input: z.object({ sessionId: idSchema }), kind: 'read', access: 'signedIn' }),
   /** One transaction for the whole batch: all marks are written, or none. */
   'attendance.mark': defineOp<AttendanceSheet>()({ input: markAttendanceSchema, kind: 'write', access: 'signedIn' }),

@@ -32,6 +32,8 @@ export const errorCodes = [
   'session_in_future',
   'beneficiary_archived',
   'activity_archived',
+  'logo_not_image',
+  'logo_too_large',
   'duplicate_member_number',
   'member_archived',
   'overpayment',

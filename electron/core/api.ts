@@ -1,5 +1,6 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
+import { addLogo, listLogos, removeLogo } from './activities/logos';
 import * as activities from './activities/service';
 import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
@@ -113,6 +114,9 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
   'registrations.remove': (input) => activities.removeRegistration(input.activityId, input.beneficiaryId),
   'registrations.walkIn': (input, ctx) => activities.walkIn(ctx, input),
+  'logos.list': (_input, ctx) => listLogos(ctx.session.file.db),
+  'logos.add': (input) => addLogo(input),
+  'logos.remove': (input) => removeLogo(input.id),
   'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
   'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),

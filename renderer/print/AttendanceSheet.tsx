@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { inSheetOrder, type AttendanceSheet as Sheet } from '../../electron/contract';
+import { inSheetOrder, logoSrc, type AttendanceSheet as Sheet, type SheetLogos } from '../../electron/contract';
 import { intlLocale } from '../i18n';
 import './print.css';
 import './attendance-sheet.css';
@@ -11,6 +11,8 @@ export interface AttendanceSheetProps {
   /** Empty rows at the end, for people who come unregistered. */
   blankRows: number;
   showPhone: boolean;
+  /** Uploaded in Settings; the sheet prints without them while they load or when there are none. */
+  logos?: SheetLogos;
   /** Labels of the codes, in the UI language. */
   label: { theme: (code: string) => string; category: (code: string) => string; country: (code: string) => string };
 }
@@ -33,7 +35,7 @@ function Bilingual({ k }: { k: string }) {
 }
 
 /** The sheet itself (A4 portrait), used for the on-screen preview and for printing. */
-export function AttendanceSheetDocument({ sheet, associationName, blankRows, showPhone, label, preview = false }: AttendanceSheetProps & { preview?: boolean }) {
+export function AttendanceSheetDocument({ sheet, associationName, blankRows, showPhone, logos, label, preview = false }: AttendanceSheetProps & { preview?: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${sheet.session.date}T00:00:00Z`));
@@ -42,13 +44,22 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
   const blanks = Array.from({ length: blankRows }, (_, i) => sheet.rows.length + i + 1);
   return (
     <article className={`attendance-sheet${preview ? ' attendance-sheet--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
+      {/* A flex row follows the page's direction: the association at the start (left in French, right in Arabic), funders at the end. */}
       <div className="attendance-sheet__head">
-        <div>
+        {logos?.association && <img className="attendance-sheet__logo" src={logoSrc(logos.association)} alt={associationName} />}
+        <div className="attendance-sheet__title">
           <strong>{associationName}</strong>
           <h1>
             <Bilingual k="activities.sheet.title" />
           </h1>
         </div>
+        {logos && logos.funders.length > 0 && (
+          <div className="attendance-sheet__funders" aria-label={t('activities.sheet.funders')}>
+            {logos.funders.map((logo) => (
+              <img key={logo.id} className="attendance-sheet__logo attendance-sheet__logo--funder" src={logoSrc(logo)} alt={logo.fileName} />
+            ))}
+          </div>
+        )}
       </div>
       <dl className="attendance-sheet__facts">
         <dt>{t('activities.sheet.activity')}</dt>

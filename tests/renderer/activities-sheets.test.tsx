@@ -45,3 +45,54 @@ describe('entering attendance from the signed sheet', () => {
     expect(link.getAttribute('href')).toBe('#/activities/a-1/sessions/s-1/attendance?from=sheet');
   });
 });
+
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const logo = (id: string, kind: 'association' | 'funder', fileName: string) => ({ id, kind, fileName, mime: 'image/png' as const, contentBase64: PNG_BASE64 });
+
+describe('logos', () => {
+  it('prints the association logo at the start of the header and the funders at the end', async () => {
+    signedIn(session({ role: 'volunteer' }), {
+      'attendance.get': () => ok(sheet),
+      'logos.list': () => ok({ association: logo('l-1', 'association', 'amal.png'), funders: [logo('l-2', 'funder', 'eu.png'), logo('l-3', 'funder', 'giz.png')] }),
+    });
+    await renderApp('#/activities/a-1/sessions/s-1/sheet');
+    await screen.findByRole('heading', { name: 'Feuille de présence à imprimer' });
+    const head = document.querySelector('.attendance-sheet--preview .attendance-sheet__head') as HTMLElement;
+    const children = [...head.children];
+    expect(children[0].tagName).toBe('IMG');
+    expect(children[0].getAttribute('src')).toBe(`data:image/png;base64,${PNG_BASE64}`);
+    const funders = within(head).getByLabelText('Bailleurs de fonds');
+    expect(children.at(-1)).toBe(funders);
+    expect(within(funders).getAllByRole('img').map((img) => img.getAttribute('alt'))).toEqual(['eu.png', 'giz.png']);
+    // The printed copy has them too.
+    expect(document.querySelectorAll('body > .print-sheet .attendance-sheet__logo')).toHaveLength(3);
+  });
+
+  it('are uploaded by the president in Settings, checked before sending', async () => {
+    const core = signedIn(session({ role: 'president' }), {
+      'logos.list': () => ok({ association: null, funders: [logo('l-2', 'funder', 'eu.png')] }),
+      'logos.add': (input) => ok(logo('l-9', input.kind, input.fileName)),
+      'logos.remove': (input) => ok({ id: input.id }),
+    });
+    await renderApp('#/settings/logos');
+    const [associationInput] = await screen.findAllByLabelText('Ajouter un logo');
+    await userEvent.upload(associationInput, new File([Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0))], 'amal.png', { type: 'image/png' }));
+    await waitFor(() => expect(core.calls('logos.add')).toEqual([{ kind: 'association', fileName: 'amal.png', contentBase64: PNG_BASE64 }]));
+
+    const [, funderInput] = screen.getAllByLabelText('Ajouter un logo');
+    await userEvent.upload(funderInput, new File(['%PDF-1.7'], 'agreement.pdf', { type: 'application/pdf' }), { applyAccept: false });
+    expect(await screen.findByText("Un logo doit être une image PNG ou JPEG (vérifié d'après son contenu).")).toBeTruthy();
+    expect(core.calls('logos.add')).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retirer le logo eu.png' }));
+    await waitFor(() => expect(core.calls('logos.remove')).toEqual([{ id: 'l-2' }]));
+  });
+
+  it('are shown without upload to the other roles', async () => {
+    signedIn(session({ role: 'volunteer' }), { 'logos.list': () => ok({ association: logo('l-1', 'association', 'amal.png'), funders: [] }) });
+    await renderApp('#/settings/logos');
+    expect(await screen.findByRole('img', { name: 'amal.png' })).toBeTruthy();
+    expect(screen.queryByLabelText('Ajouter un logo')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Retirer/ })).toBeNull();
+  });
+});

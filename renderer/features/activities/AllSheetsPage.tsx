@@ -27,12 +27,13 @@ export function AllSheetsPage() {
     })),
   });
   const status = useAppStatus();
+  const logos = useOp('logos.list', {});
   const lookups = useActivityLabels();
   const country = useCountryName();
   const [blankRows, setBlankRows] = useState<number | ''>(5);
   const [showPhone, setShowPhone] = useState(false);
 
-  if (detail.isPending || sheets.some((q) => q.isPending)) return <Loader />;
+  if (detail.isPending || logos.isPending || sheets.some((q) => q.isPending)) return <Loader />;
   if (detail.error) return <OpErrorAlert error={detail.error} />;
   const failed = sheets.find((q) => q.error)?.error as OpFailure | undefined;
   if (failed) return <OpErrorAlert error={failed} />;
@@ -40,6 +41,7 @@ export function AllSheetsPage() {
     associationName: status.data?.session?.association.name ?? '',
     blankRows: blankRows === '' ? 0 : blankRows,
     showPhone,
+    logos: logos.data,
     label: { theme: lookups.theme, category: lookups.category, country },
   };
   const all = sheets.map((q) => q.data).filter((s): s is AttendanceSheet => s !== undefined);

@@ -16,6 +16,7 @@ export function SheetPage() {
   const { t } = useTranslation();
   const { id = '', sessionId = '' } = useParams();
   const sheet = useOp('attendance.get', { sessionId });
+  const logos = useOp('logos.list', {});
   const status = useAppStatus();
   const lookups = useActivityLabels();
   const country = useCountryName();
@@ -23,13 +24,14 @@ export function SheetPage() {
   const [showPhone, setShowPhone] = useState(false);
   const [blankSheet, setBlankSheet] = useState(false);
 
-  if (sheet.isPending) return <Loader />;
+  if (sheet.isPending || logos.isPending) return <Loader />;
   if (sheet.error) return <OpErrorAlert error={sheet.error} />;
   const props: AttendanceSheetProps = {
     sheet: blankSheet ? { ...sheet.data, rows: [] } : sheet.data,
     associationName: status.data?.session?.association.name ?? '',
     blankRows: blankRows === '' ? 0 : blankRows,
     showPhone,
+    logos: logos.data,
     label: { theme: lookups.theme, category: lookups.category, country },
   };
 

@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppStatus } from '../../app/session';
+import { LogosTab } from '../activities/LogosTab';
 import { BackupsTab } from '../backups/BackupsTab';
 import { SecurityTab } from '../security/SecurityTab';
 import { AutoLockTab } from './AutoLockTab';
@@ -14,6 +15,7 @@ const tabs = {
   password: 'settings.tabs.password',
   'auto-lock': 'settings.tabs.autoLock',
   lists: 'settings.tabs.lists',
+  logos: 'settings.logos.tab',
   backups: 'backups.tab',
   security: 'security.tab',
 };
@@ -52,6 +54,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="lists" pt="lg">
           <ListsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="logos" pt="lg">
+          <LogosTab canEdit={isPresident} />
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="lg">
           <BackupsTab isPresident={isPresident} />

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LOGO_BYTES, type Result } from '../../electron/contract';
+import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
+
+// A real 1×1 PNG, and bytes that only begin like a JPEG (the store recognises files by their first bytes).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF funder logo marker-4711')]);
+const PDF = Buffer.from('%PDF-1.7 a signed agreement');
+const b64 = (bytes: Buffer) => bytes.toString('base64');
+const failure = (r: Result<unknown>) => (r.ok ? null : r.error);
+
+describe('logos of the attendance sheets', () => {
+  const suiteDir = useSuiteTempDir();
+  const TEMPORARY = 'temporary password 1';
+  let president: TestCore;
+  let volunteer: TestCore;
+  let path: string;
+  let presidentId: string;
+
+  beforeAll(async () => {
+    const root = suiteDir();
+    president = testCore(join(root, 'president'));
+    const { session } = await createdFile(president, join(root, 'file'));
+    path = session.path;
+    presidentId = session.user.id;
+    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
+    volunteer = testCore(join(root, 'volunteer'));
+    await volunteer.must('file.open', { path, userId: user.id, password: TEMPORARY });
+    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'volunteer password 1' });
+  });
+
+  afterAll(() => {
+    president?.close();
+    volunteer?.close();
+  });
+
+  it('keeps one association logo and funder logos in the order they were added', async () => {
+    expect(await president.must('logos.list', {})).toEqual({ association: null, funders: [] });
+    const first = await president.must('logos.add', { kind: 'association', fileName: 'amal.png', contentBase64: b64(PNG) });
+    expect(first).toMatchObject({ kind: 'association', fileName: 'amal.png', mime: 'image/png', contentBase64: b64(PNG) });
+    const second = await president.must('logos.add', { kind: 'association', fileName: 'amal-2026.png', contentBase64: b64(PNG) });
+    const eu = await president.must('logos.add', { kind: 'funder', fileName: 'eu.jpg', contentBase64: b64(JPEG) });
+    const giz = await president.must('logos.add', { kind: 'funder', fileName: 'giz.png', contentBase64: b64(PNG) });
+
+    // Volunteers print the sheets: they read the logos.
+    const logos = await volunteer.must('logos.list', {});
+    expect(logos.association).toMatchObject({ id: second.id, fileName: 'amal-2026.png' });
+    expect(logos.funders.map((l) => [l.fileName, l.mime])).toEqual([
+      ['eu.jpg', 'image/jpeg'],
+      ['giz.png', 'image/png'],
+    ]);
+    expect(logos.funders[0].contentBase64).toBe(b64(JPEG));
+
+    expect(await president.must('logos.remove', { id: eu.id })).toEqual({ id: eu.id });
+    expect((await president.must('logos.list', {})).funders.map((l) => l.id)).toEqual([giz.id]);
+    expect(failure(await president.call('logos.remove', { id: first.id }))?.code).toBe('not_found'); // replaced already
+  });
+
+  it('refuses what is not a PNG or JPEG image, or is over 1 MB, writing nothing', async () => {
+    const before = await president.must('logos.list', {});
+    const refused = async (contentBase64: string, code: string) => {
+      const r = await president.call('logos.add', { kind: 'funder', fileName: 'logo.png', contentBase64 });
+      expect(failure(r)).toEqual({ code, fields: { contentBase64: code } });
+    };
+    await refused(b64(PDF), 'logo_not_image');
+    await refused(b64(Buffer.from('just text called logo.png')), 'logo_not_image');
+    const big = Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES + 1 - PNG.length)]);
+    await refused(b64(big), 'logo_too_large');
+    expect(await president.must('logos.list', {})).toEqual(before);
+  });
+
+  it('lets only the president change them', async () => {
+    const r = await volunteer.call('logos.add', { kind: 'funder', fileName: 'x.png', contentBase64: b64(PNG) });
+    expect(failure(r)?.code).toBe('forbidden');
+    const { funders } = await volunteer.must('logos.list', {});
+    expect(failure(await volunteer.call('logos.remove', { id: funders[0].id }))?.code).toBe('forbidden');
+  });
+
+  it('stores them inside the encrypted file, audited', async () => {
+    president.close();
+    volunteer.close();
+    // Closed, everything is in the file itself (no write-ahead log beside it).
+    expect(readFileSync(path).includes(Buffer.from('funder logo marker-4711'))).toBe(false);
+    const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
+    const ops = withDb(path, key, (db) => auditRows(db)).filter((r) => r.op.startsWith('logos.'));
+    expect(ops.map((r) => r.op)).toEqual(['logos.add', 'logos.add', 'logos.add', 'logos.add', 'logos.remove']);
+  });
+});
