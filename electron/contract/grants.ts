@@ -106,7 +106,7 @@ export const agreementInputSchema = z
     uniqueCodes('budgetLines')(a.budgetLines, ctx);
     uniqueCodes('indicators')(a.indicators, ctx);
     const lines = a.budgetLines.reduce((sum, l) => sum + l.amountMinor, 0);
-    if (lines > a.totalMinor) ctx.addIssue({ code: 'custom', message: 'lines_above_total', path: ['budgetLines'] });
+    if (a.totalMinor > 0 && lines > a.totalMinor) ctx.addIssue({ code: 'custom', message: 'lines_above_total', path: ['budgetLines'] });
     a.deadlines.forEach((d, i) => {
       if (d.dueDate < a.startDate) ctx.addIssue({ code: 'custom', message: 'date_outside_period', path: ['deadlines', i, 'dueDate'] });
     });

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { useFormatDate } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 import classes from './AttendancePage.module.css';
@@ -149,6 +150,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           {t('activities.attendance.counts', counts)}
         </Text>
         <Group gap="xs">
+          <ExportButton list="attendance" filters={{ sessionId: s.id }} />
           <Button
             variant="light"
             disabled={!editable || sheet.rows.length === 0}

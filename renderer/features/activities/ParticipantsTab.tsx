@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BeneficiaryRow, RegistrationOutcome, RepeatCheck } from '../../../electron/contract';
 import { call, OpFailure, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { useFormatDate } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 import { PersonSearch } from './PersonSearch';
@@ -73,6 +74,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
         }}
       />
       <OpErrorAlert error={checkError ?? add.error ?? remove.error} />
+      <ExportButton list="participants" filters={{ activityId }} />
       {pending && (
         <Alert color="orange" variant="light" role="alertdialog" aria-label={t('activities.repeat.title')} title={t('activities.repeat.title')}>
           <Stack gap="xs">

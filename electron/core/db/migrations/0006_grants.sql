@@ -104,7 +104,8 @@ CREATE INDEX call_criteria_call ON call_criteria (call_id, sort);
 CREATE TABLE grant_recipients (
   id                   TEXT PRIMARY KEY,
   kind                 TEXT NOT NULL CHECK (kind IN ('organisation', 'individual', 'company')),
-  name                 TEXT NOT NULL,
+  -- Null for an individual: the beneficiary's own name is shown.
+  name                 TEXT,
   legal_form           TEXT,
   registration_number  TEXT,
   city                 TEXT,
@@ -117,7 +118,8 @@ CREATE TABLE grant_recipients (
   created_at           TEXT NOT NULL,
   updated_at           TEXT NOT NULL,
   archived_at          TEXT,
-  CHECK ((kind = 'individual') = (beneficiary_id IS NOT NULL))
+  CHECK ((kind = 'individual') = (beneficiary_id IS NOT NULL)),
+  CHECK (kind = 'individual' OR name IS NOT NULL)
 );
 CREATE INDEX grant_recipients_beneficiary ON grant_recipients (beneficiary_id);
 
