@@ -68,6 +68,8 @@ export interface IndicatorReport {
   to: string;
   /** ISO UTC timestamp. */
   generatedAt: string;
+  /** Words around the tables, in the report's language. */
+  headings: { period: string; generatedAt: string; definitions: string; notes: string };
   /** Stated on the report: who counts as reached, how age is computed… */
   definitions: ReportDefinition[];
   /** About the report as a whole (end before start…). */

@@ -21,6 +21,7 @@ export function buildIndicatorReport(db: Db, period: { from: string; to: string 
     from,
     to,
     generatedAt: now.toISOString(),
+    headings: { period: texts.period, generatedAt: texts.generatedAt, definitions: texts.definitions, notes: texts.notes },
     definitions: (Object.keys(terms) as (keyof typeof terms)[]).map((k) => ({ term: terms[k], text: defs[k] })),
     notes: to < from ? [texts.notesText.endBeforeStart] : [],
     sections: REPORT_SECTIONS.map((section) => {

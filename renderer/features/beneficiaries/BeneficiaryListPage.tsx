@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ageBandSchema, sexSchema, SEARCH_COUNT_CAP } from '../../../electron/contract';
 import { IconPlus, IconSearch } from '../../ui/icons';
+import { ExportButton } from '../reports/ExportButton';
 import { BeneficiaryTable } from './BeneficiaryTable';
 import { useCountryOptions } from './countries';
 import { useFormatNumber } from './format';
@@ -36,6 +37,7 @@ export function BeneficiaryListPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Title order={1}>{t('areas.beneficiaries')}</Title>
         <Group gap="xs" wrap="wrap">
+          <ExportButton list="beneficiaries" filters={search} />
           <Button component={Link} to={followUpPath} variant="default">
             {t('beneficiaries.list.followUp')}
           </Button>

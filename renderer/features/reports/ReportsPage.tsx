@@ -1,0 +1,76 @@
+import { Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { localeSchema, reportInputSchema, todayIso, type Locale, type ReportInput } from '../../../electron/contract';
+import { useOp, useOpMutation } from '../../app/ops';
+import { locales } from '../../i18n';
+import { IndicatorReportDocument, IndicatorReportPrint } from '../../print/IndicatorReport';
+import { TextField } from '../../ui/fields';
+import { formResolver } from '../../ui/forms';
+import { IconPrinter } from '../../ui/icons';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { saveFile } from '../../ui/saveFile';
+
+/** The period and language live in the address, so a report can be reopened as it was. */
+function usePeriod(): [ReportInput & { locale: Locale }, (next: ReportInput) => void] {
+  const { i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const today = todayIso();
+  const asked = reportInputSchema.safeParse({ from: params.get('from'), to: params.get('to') });
+  const period = asked.success ? asked.data : { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const lang = localeSchema.safeParse(params.get('lang'));
+  const locale = lang.success ? lang.data : localeSchema.catch('fr').parse(i18n.language);
+  const set = (next: ReportInput) => setParams({ from: next.from, to: next.to, lang: next.locale ?? locale });
+  return [{ ...period, locale }, set];
+}
+
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const [input, setInput] = usePeriod();
+  const report = useOp('reports.indicators', input);
+  const xlsx = useOpMutation('reports.exportXlsx', { onSuccess: saveFile });
+  const form = useForm({ resolver: formResolver(reportInputSchema), values: { from: input.from, to: input.to } });
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('reports.title')}</Title>
+      <form noValidate onSubmit={form.handleSubmit((values) => setInput({ ...values, locale: input.locale }))}>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextField form={form} name="from" type="date" label={t('reports.from')} w={180} />
+          <TextField form={form} name="to" type="date" label={t('reports.to')} w={180} />
+          <Button type="submit" variant="default">
+            {t('reports.show')}
+          </Button>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="report-language">
+              {t('reports.language')}
+            </Text>
+            <SegmentedControl<Locale>
+              aria-labelledby="report-language"
+              value={input.locale}
+              onChange={(locale) => setInput({ from: input.from, to: input.to, locale })}
+              data={locales.map((l) => ({ value: l, label: <span lang={l}>{t('language.name', { lng: l })}</span> }))}
+            />
+          </Stack>
+        </Group>
+      </form>
+      <Group gap="sm">
+        <Button onClick={() => xlsx.mutate(input)} loading={xlsx.isPending} disabled={!report.data}>
+          {t('reports.downloadXlsx')}
+        </Button>
+        <Button variant="default" leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()} disabled={!report.data}>
+          {t('reports.print')}
+        </Button>
+      </Group>
+      <OpErrorAlert error={xlsx.error ?? report.error} />
+      {report.isPending && <Loader />}
+      {report.data && (
+        <>
+          <IndicatorReportDocument report={report.data} preview />
+          <IndicatorReportPrint report={report.data} />
+        </>
+      )}
+    </Stack>
+  );
+}
