@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow } from '../../../electron/contract';
-import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow, type RepeatCheck } from '../../../electron/contract';
+import { call, OpFailure, opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
 import { useFormatDate } from '../beneficiaries/format';
@@ -12,6 +12,7 @@ import { useActivityLabels } from './labels';
 import classes from './AttendancePage.module.css';
 import { activityPath } from './paths';
 import { PersonSearch } from './PersonSearch';
+import { RepeatAlert } from './RepeatAlert';
 
 const STATUSES = attendanceStatusSchema.options;
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
@@ -45,6 +46,8 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
   const [edits, setEdits] = useState<Record<string, AttendanceStatus>>({});
   const [added, setAdded] = useState<BeneficiaryRow[]>([]);
   const [saved, setSaved] = useState(false);
+  const [pendingAdd, setPendingAdd] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
+  const [checkError, setCheckError] = useState<OpFailure | null>(null);
   const groups = useRef<(HTMLDivElement | null)[]>([]);
 
   const store = (result: AttendanceSheet) => {
@@ -110,6 +113,24 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
     } else if (key === 'home' || key === 'end') {
       event.preventDefault();
       focusRow(key === 'home' ? 0 : lines.length - 1);
+    }
+  };
+
+  const addLine = (row: BeneficiaryRow) => {
+    setAdded((a) => [...a, row]);
+    setEdits((e) => ({ ...e, [row.id]: 'present' }));
+    setSaved(false);
+  };
+  /** The same question as when registering someone beforehand: did they already attend this theme often? */
+  const pick = async (row: BeneficiaryRow) => {
+    setCheckError(null);
+    try {
+      const check = await call('activities.repeatCheck', { activityId: sheet.activity.id, beneficiaryId: row.id });
+      if (check.alert) setPendingAdd({ person: row, check });
+      else addLine(row);
+    } catch (error) {
+      if (error instanceof OpFailure) setCheckError(error);
+      else throw error;
     }
   };
 
@@ -251,15 +272,20 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           <Title order={3} mb="xs">
             {t('activities.attendance.addUnregistered')}
           </Title>
-          <PersonSearch
-            exclude={new Set(lines.map((l) => l.id))}
-            pickLabel={t('activities.attendance.addPerson')}
-            onPick={(row) => {
-              setAdded((a) => [...a, row]);
-              setEdits((e) => ({ ...e, [row.id]: 'present' }));
-              setSaved(false);
-            }}
-          />
+          <PersonSearch exclude={new Set(lines.map((l) => l.id))} pickLabel={t('activities.attendance.addPerson')} onPick={(row) => void pick(row)} />
+          <OpErrorAlert error={checkError} />
+          {pendingAdd && (
+            <RepeatAlert
+              name={pendingAdd.person.displayName}
+              check={pendingAdd.check}
+              busy={false}
+              onConfirm={() => {
+                addLine(pendingAdd.person);
+                setPendingAdd(null);
+              }}
+              onCancel={() => setPendingAdd(null)}
+            />
+          )}
         </Paper>
       )}
     </Stack>

@@ -1,19 +1,18 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BeneficiaryRow, RegistrationOutcome, RepeatCheck } from '../../../electron/contract';
 import { call, OpFailure, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
-import { useFormatDate } from '../beneficiaries/format';
 import { useActivityLabels } from './labels';
 import { PersonSearch } from './PersonSearch';
+import { RepeatAlert } from './RepeatAlert';
 import { WalkInForm } from './WalkInForm';
 
 export function ParticipantsTab({ activityId, onChanged }: { activityId: string; onChanged: () => unknown }) {
   const { t } = useTranslation();
   const lookups = useActivityLabels();
-  const formatDate = useFormatDate();
   const list = useOp('registrations.list', { activityId });
   const [pending, setPending] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
   const [checkError, setCheckError] = useState<OpFailure | null>(null);
@@ -76,47 +75,13 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
       <OpErrorAlert error={checkError ?? add.error ?? remove.error} />
       <ExportButton list="participants" filters={{ activityId }} />
       {pending && (
-        <Alert color="orange" variant="light" role="alertdialog" aria-label={t('activities.repeat.title')} title={t('activities.repeat.title')}>
-          <Stack gap="xs">
-            <Text size="sm">
-              {t('activities.repeat.message', {
-                name: pending.person.displayName,
-                count: pending.check.count,
-                theme: lookups.theme(pending.check.theme),
-              })}
-            </Text>
-            <Table aria-label={t('activities.repeat.history')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('activities.field.reference')}</Table.Th>
-                  <Table.Th>{t('activities.field.title')}</Table.Th>
-                  <Table.Th>{t('activities.repeat.period')}</Table.Th>
-                  <Table.Th>{t('activities.repeat.sessionsPresent')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pending.check.history.map((h) => (
-                  <Table.Tr key={h.activityId}>
-                    <Table.Td>{h.reference}</Table.Td>
-                    <Table.Td>{h.title}</Table.Td>
-                    <Table.Td>
-                      {h.firstPresentOn === h.lastPresentOn ? formatDate(h.firstPresentOn) : `${formatDate(h.firstPresentOn)} – ${formatDate(h.lastPresentOn)}`}
-                    </Table.Td>
-                    <Table.Td>{h.sessionsPresent}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group>
-              <Button color="orange" loading={add.isPending} onClick={() => add.mutate({ activityId, beneficiaryIds: [pending.person.id] })}>
-                {t('activities.repeat.confirm')}
-              </Button>
-              <Button variant="default" onClick={() => setPending(null)}>
-                {t('activities.repeat.cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <RepeatAlert
+          name={pending.person.displayName}
+          check={pending.check}
+          busy={add.isPending}
+          onConfirm={() => add.mutate({ activityId, beneficiaryIds: [pending.person.id] })}
+          onCancel={() => setPending(null)}
+        />
       )}
       {outcome && outcome.added.length > 0 && !outcome.overPlanned && (
         <Text size="sm" c="green.8" role="status">

@@ -6,10 +6,14 @@ import { sexSchema, type RegistrationOutcome } from '../../../electron/contract'
 import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryOptions } from '../beneficiaries/countries';
+import { useBeneficiaryFieldError } from '../beneficiaries/format';
 import { useLookupLabels } from '../beneficiaries/lookups';
 import { newPath } from '../beneficiaries/paths';
 
 type Sex = (typeof sexSchema.options)[number];
+type Field = 'initials' | 'sex' | 'birthYear' | 'category' | 'nationality';
+const FIELDS: readonly Field[] = ['initials', 'sex', 'birthYear', 'category', 'nationality'];
+const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
 
 /** Someone registered on the spot: a pseudonymous record (initials, sex, birth year, category, nationality). */
 export function WalkInForm({ activityId, onDone }: { activityId: string; onDone: (outcome: RegistrationOutcome) => void }) {
@@ -21,18 +25,37 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
   const [birthYear, setBirthYear] = useState<number | ''>('');
   const [category, setCategory] = useState<string | null>(null);
   const [nationality, setNationality] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const fieldError = useBeneficiaryFieldError();
+  const thisYear = new Date().getFullYear();
   const walkIn = useOpMutation('registrations.walkIn', {
     onSuccess: (result) => {
       setInitials('');
       setBirthYear('');
       onDone(result.outcome);
     },
+    // The core's refusals name `beneficiary.<field>` (a category taken off the list, initials it reads differently…).
+    onError: (failure) => {
+      const found: Partial<Record<Field, string>> = {};
+      for (const [path, code] of Object.entries(failure.fields ?? {})) {
+        const name = path.split('.')[1] ?? '';
+        if (isField(name)) found[name] = fieldError({ message: code });
+      }
+      setErrors(found);
+    },
   });
-  const ready = initials.trim() !== '' && sex !== null && birthYear !== '' && category !== null && nationality !== null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!ready) return;
+    const required = t('validation.required');
+    const found: Partial<Record<Field, string>> = {};
+    if (initials.trim() === '') found.initials = t('beneficiaries.validation.initials_required');
+    if (sex === null) found.sex = required;
+    if (birthYear === '') found.birthYear = required;
+    if (category === null) found.category = required;
+    if (nationality === null) found.nationality = required;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || sex === null || birthYear === '' || category === null || nationality === null) return;
     walkIn.mutate({
       activityId,
       beneficiary: {
@@ -49,7 +72,7 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={t('activities.walkIn.title')}>
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('activities.walkIn.title')}>
       <Stack gap="sm">
         <Title order={3}>{t('activities.walkIn.title')}</Title>
         <Text size="sm" c="dimmed">
@@ -58,8 +81,16 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
             {t('activities.walkIn.fullForm')}
           </Anchor>
         </Text>
-        <Group align="flex-end" gap="sm">
-          <TextInput label={t('beneficiaries.field.initials')} value={initials} onChange={(e) => setInitials(e.currentTarget.value)} maxLength={6} w={100} required />
+        <Group align="flex-start" gap="sm">
+          <TextInput
+            label={t('beneficiaries.field.initials')}
+            value={initials}
+            onChange={(e) => setInitials(e.currentTarget.value)}
+            maxLength={6}
+            w={140}
+            required
+            error={errors.initials}
+          />
           <Select
             label={t('beneficiaries.field.sex')}
             data={sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }))}
@@ -67,24 +98,44 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
             onChange={(v) => setSex(v === 'female' || v === 'male' ? v : null)}
             w={130}
             required
+            error={errors.sex}
           />
           <NumberInput
             label={t('beneficiaries.field.birthYear')}
             min={1900}
-            max={new Date().getFullYear()}
+            max={thisYear}
             allowDecimal={false}
             value={birthYear}
             onChange={(v) => setBirthYear(typeof v === 'number' ? v : '')}
             w={150}
             required
+            error={errors.birthYear}
           />
-          <Select label={t('beneficiaries.field.category')} data={lookups.options('category')} value={category} onChange={setCategory} searchable w={240} required />
-          <Select label={t('beneficiaries.field.nationality')} data={countries} value={nationality} onChange={setNationality} searchable w={220} required />
-          <Button type="submit" disabled={!ready} loading={walkIn.isPending}>
+          <Select
+            label={t('beneficiaries.field.category')}
+            data={lookups.options('category')}
+            value={category}
+            onChange={setCategory}
+            searchable
+            w={240}
+            required
+            error={errors.category}
+          />
+          <Select
+            label={t('beneficiaries.field.nationality')}
+            data={countries}
+            value={nationality}
+            onChange={setNationality}
+            searchable
+            w={220}
+            required
+            error={errors.nationality}
+          />
+          <Button type="submit" loading={walkIn.isPending} mt={25}>
             {t('activities.walkIn.submit')}
           </Button>
         </Group>
-        <OpErrorAlert error={walkIn.error} />
+        {Object.keys(errors).length === 0 && <OpErrorAlert error={walkIn.error} />}
       </Stack>
     </Paper>
   );
