@@ -49,7 +49,7 @@ function NamedExportModal({ opened, onClose, onConfirm }: { opened: boolean; onC
       <form noValidate onSubmit={form.handleSubmit(({ purpose }) => onConfirm(purpose))}>
         <Stack>
           <Text size="sm">{t('exports.namedWarning')}</Text>
-          <Textarea label={t('exports.purpose')} description={t('exports.purposeHelp')} autosize minRows={2} withAsterisk data-autofocus {...purpose} error={fieldError(form.formState.errors.purpose)} />
+          <Textarea label={t('exports.purpose')} description={t('exports.purposeHelp')} minRows={2} withAsterisk data-autofocus {...purpose} error={fieldError(form.formState.errors.purpose)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,0 +1,173 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IndicatorReport, ListExport, OpInput } from '../../electron/contract';
+import { signedIn } from './beneficiaries-fixtures';
+import { ok, renderApp, session } from './helpers';
+
+vi.mock('../../renderer/transport');
+
+const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => ({
+  locale,
+  title: locale === 'fr' ? 'Rapport d’indicateurs' : 'Indicator report',
+  associationName: 'Association Amal',
+  from: '2026-01-01',
+  to: '2026-06-30',
+  generatedAt: '2026-07-01T10:00:00.000Z',
+  headings: { period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
+  definitions: [{ term: 'Personne touchée', text: 'Personne distincte…' }],
+  notes: [],
+  sections: [
+    {
+      id: 'beneficiaries',
+      title: 'Personnes touchées',
+      available: true,
+      notes: [],
+      tables: [
+        {
+          id: 'reached.byAgeBand',
+          title: 'Par tranche d’âge et sexe',
+          columns: [
+            { heading: 'Tranche d’âge', kind: 'label' },
+            { heading: 'Femmes', kind: 'count' },
+            { heading: 'Hommes', kind: 'count' },
+            { heading: 'Total', kind: 'count' },
+          ],
+          rows: [
+            ['15-17', 2, 1, 3],
+            ['18-29', 1200, 4, 1204],
+          ],
+          total: ['Total', 1202, 5, 1207],
+        },
+      ],
+    },
+    {
+      id: 'activities',
+      title: 'Activités',
+      available: true,
+      notes: [],
+      tables: [
+        {
+          id: 'activities.byTheme',
+          title: 'Participants et achèvements par thème',
+          columns: [
+            { heading: 'Thème', kind: 'label' },
+            { heading: 'Achèvements', kind: 'count' },
+            { heading: 'Taux d’achèvement (%)', kind: 'percent' },
+          ],
+          rows: [['Santé', 3, 37.5]],
+          total: null,
+        },
+      ],
+    },
+    { id: 'grants', title: 'Subventions et microprojets', available: false, notes: ['Section pas encore disponible.'], tables: [] },
+  ],
+});
+
+describe('reports page', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows the report for the period in the address, with its chart, tables and notes', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), { 'reports.indicators': () => ok(report()) });
+    await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
+
+    // The preview on screen, and the same document kept for printing.
+    const [table] = await screen.findAllByRole('table', { name: 'Par tranche d’âge et sexe' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual(['Tranche d’âgeFemmesHommesTotal', '15-17213', `18-29${(1200).toLocaleString('fr-MA')}4${(1204).toLocaleString('fr-MA')}`, `Total${(1202).toLocaleString('fr-MA')}5${(1207).toLocaleString('fr-MA')}`]);
+    expect(screen.getAllByRole('img', { name: 'Par tranche d’âge et sexe' }).length).toBeGreaterThan(0);
+    expect(within(screen.getAllByRole('table', { name: 'Participants et achèvements par thème' })[0]).getByText(/37,5\s%/)).toBeTruthy();
+    expect(screen.getAllByText('Section pas encore disponible.').length).toBeGreaterThan(0);
+    expect(core.calls('reports.indicators')[0]).toEqual({ from: '2026-01-01', to: '2026-06-30', locale: 'fr' });
+  });
+
+  it('asks again for another period, refusing an impossible date in the form', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), { 'reports.indicators': () => ok(report()) });
+    await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
+    await screen.findAllByRole('table', { name: 'Par tranche d’âge et sexe' });
+    const user = userEvent.setup();
+    const to = screen.getByLabelText('Au');
+    await user.clear(to);
+    await user.click(screen.getByRole('button', { name: 'Afficher' }));
+    await waitFor(() => expect(to.getAttribute('aria-invalid')).toBe('true'));
+    expect(core.calls('reports.indicators')).toHaveLength(1);
+    await user.type(to, '2026-03-31');
+    await user.click(screen.getByRole('button', { name: 'Afficher' }));
+    await waitFor(() => expect(core.calls('reports.indicators')).toContainEqual({ from: '2026-01-01', to: '2026-03-31', locale: 'fr' }));
+  });
+
+  it('builds the report in another language and downloads it as XLSX', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'reports.indicators': ({ locale }) => ok(report(locale === 'en' ? 'en' : 'fr')),
+      'reports.exportXlsx': () => ok({ fileName: 'indicators.xlsx', mimeType: 'application/xlsx', contentBase64: btoa('PK') }),
+    });
+    let saved: Blob | undefined;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      saved = blob as Blob;
+      return 'blob:report';
+    };
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
+    await screen.findAllByRole('table', { name: 'Par tranche d’âge et sexe' });
+    const user = userEvent.setup();
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Langue du rapport' })).getByText('English'));
+    await waitFor(() => expect(core.calls('reports.indicators')).toContainEqual({ from: '2026-01-01', to: '2026-06-30', locale: 'en' }));
+    expect((await screen.findAllByText('Indicator report')).length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'Télécharger en XLSX' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(core.calls('reports.exportXlsx')).toEqual([{ from: '2026-01-01', to: '2026-06-30', locale: 'en' }]);
+    expect(saved).toMatchObject({ size: 2, type: 'application/xlsx' });
+  });
+});
+
+describe('export button', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const file: ListExport = { fileName: 'referrals.csv', mimeType: 'text/csv', contentBase64: btoa('x'), rows: 1 };
+  const dashboard = { today: '2026-06-01', staleProcedureDays: 30, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [] };
+
+  it('exports pseudonymised for everyone, and offers a named export only to presidents, with a purpose', async () => {
+    URL.createObjectURL = () => 'blob:export';
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'followUp.dashboard': () => ok(dashboard),
+      'exports.list': () => ok(file),
+      'jobs.progress': () => ok(null),
+    });
+    await renderApp('#/follow-up');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Exporter' }));
+    expect(screen.queryByText('Avec noms et téléphones')).toBeNull();
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const [input] = core.calls('exports.list') as OpInput<'exports.list'>[];
+    expect(input).toMatchObject({ target: { list: 'referrals', filters: {} }, format: 'csv', delimiter: ';', locale: 'fr' });
+    expect(input.jobId).toMatch(/^export-/);
+  });
+
+  it('a president states the purpose before a named export', async () => {
+    URL.createObjectURL = () => 'blob:export';
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const core = signedIn(session({ role: 'president' }), {
+      'followUp.dashboard': () => ok(dashboard),
+      'exports.namedList': () => ok(file),
+      'jobs.progress': () => ok(null),
+    });
+    await renderApp('#/follow-up');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Exporter' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX) nominatif…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' });
+    await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));
+    expect(await within(dialog).findByText('Au moins 3 caractères.')).toBeTruthy();
+    expect(core.calls('exports.namedList')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText(/Finalité de l’export/), 'Liste pour le HCR');
+    await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));
+    await waitFor(() => expect(core.calls('exports.namedList')).toHaveLength(1));
+    expect(core.calls('exports.namedList')[0]).toMatchObject({ target: { list: 'referrals' }, format: 'xlsx', purpose: 'Liste pour le HCR' });
+  });
+});
