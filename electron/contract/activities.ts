@@ -467,6 +467,15 @@ export const activitiesOps = {
   /** An association logo replaces the previous one; funder logos add up. */
   'logos.add': defineOp<SheetLogo>()({ input: logoUploadSchema, kind: 'write', access: ['president'] }),
   'logos.remove': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: ['president'] }),
+  /**
+   * The printable page on screen saved as a PDF where the user chooses (Electron: `printToPDF` and a
+   * save dialog); `not_supported` without that host capability: print and choose "Save as PDF" there.
+   */
+  'print.savePdf': defineOp<{ path: string | null }>()({
+    input: z.object({ fileName: z.string().trim().min(1).max(200) }),
+    kind: 'read',
+    access: 'signedIn',
+  }),
   'attendance.get': defineOp<AttendanceSheet>()({ input: z.object({ sessionId: idSchema }), kind: 'read', access: 'signedIn' }),
   /** One transaction for the whole batch: all marks are written, or none. */
   'attendance.mark': defineOp<AttendanceSheet>()({ input: markAttendanceSchema, kind: 'write', access: 'signedIn' }),

@@ -1,6 +1,7 @@
 import type { OpName, Operations, OpOutput, ParsedInputOf } from '../contract';
 import type { CoreContext, SignedInContext, WriteTx } from './context';
 import { addLogo, listLogos, removeLogo } from './activities/logos';
+import { savePdf } from './activities/print';
 import * as activities from './activities/service';
 import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
@@ -117,6 +118,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'logos.list': (_input, ctx) => listLogos(ctx.session.file.db),
   'logos.add': (input) => addLogo(input),
   'logos.remove': (input) => removeLogo(input.id),
+  'print.savePdf': (input, ctx) => savePdf(ctx, input.fileName),
   'attendance.get': (input, ctx) => activities.getAttendance(ctx, input.sessionId),
   'attendance.mark': (input, ctx) => activities.markAttendance(ctx, input),
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),

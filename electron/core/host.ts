@@ -9,5 +9,10 @@ export interface Host {
   /** Native file dialogs; absent in the web bridge. */
   pickFile?: () => Promise<string | null>;
   pickDirectory?: () => Promise<string | null>;
+  /**
+   * Saves the app's page as printed (its print CSS) to a PDF the user places with a native dialog;
+   * null when cancelled. Absent in the web bridge, where the print dialog offers "Save as PDF".
+   */
+  savePdf?: (fileName: string) => Promise<string | null>;
   now?: () => Date;
 }

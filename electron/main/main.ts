@@ -10,6 +10,7 @@ import {
   type OpenDialogOptions,
 } from 'electron';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCore, type Core } from '../core/dispatcher';
 import type { Host } from '../core/host';
@@ -19,6 +20,7 @@ import { createIpcHandler } from './ipc-handler';
 import { chooseNativeBinding } from './native-binding';
 import { guardNavigation } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
+import { createSavePdf } from './save-pdf';
 import { isTrustedSender } from './trusted-sender';
 import { buildWindowOptions } from './window-options';
 
@@ -42,6 +44,13 @@ async function pickPath(options: OpenDialogOptions): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function choosePdfPath(defaultName: string): Promise<string | null> {
+  const options = { defaultPath: path.join(documentsDir(), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+  const parent = liveWindow();
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}
+
 /** Some Linux desktops have no XDG documents folder, and getPath throws there. */
 function documentsDir(): string {
   try {
@@ -59,6 +68,7 @@ function createHost(): Host {
     pickFile: () =>
       pickPath({ properties: ['openFile'], filters: [{ name: 'Tadamon', extensions: ['tadamon'] }] }),
     pickDirectory: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
+    savePdf: createSavePdf({ source: () => liveWindow()?.webContents ?? null, choosePath: choosePdfPath, writeFile }),
   };
 }
 

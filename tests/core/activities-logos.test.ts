@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOGO_BYTES, type Result } from '../../electron/contract';
+import { createCore } from '../../electron/core/dispatcher';
 import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
 
 // A real 1×1 PNG, and bytes that only begin like a JPEG (the store recognises files by their first bytes).
@@ -86,5 +87,42 @@ describe('logos of the attendance sheets', () => {
     const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
     const ops = withDb(path, key, (db) => auditRows(db)).filter((r) => r.op.startsWith('logos.'));
     expect(ops.map((r) => r.op)).toEqual(['logos.add', 'logos.add', 'logos.add', 'logos.add', 'logos.remove']);
+  });
+});
+
+describe('saving a sheet as a PDF', () => {
+  const dir = useSuiteTempDir();
+
+  it('goes through the host, and says not_supported where the host cannot (the web bridge)', async () => {
+    const root = dir();
+    const bare = testCore(join(root, 'bare'));
+    await createdFile(bare, join(root, 'bare-file'));
+    expect(failure(await bare.call('print.savePdf', { fileName: 'feuille' }))?.code).toBe('not_supported');
+    bare.close();
+
+    const asked: string[] = [];
+    const core = createCore({
+      dataDir: join(root, 'electron', 'data'),
+      documentsDir: join(root, 'electron', 'documents'),
+      savePdf: async (fileName) => (asked.push(fileName), `/chosen/${fileName}.pdf`),
+    });
+    const created = await core.dispatch('file.create', {
+      associationName: 'Association Amal',
+      city: 'Oujda',
+      directory: join(root, 'electron-file'),
+      displayName: 'Nadia Bennani',
+      password: PRESIDENT_PASSWORD,
+    });
+    expect(created.ok).toBe(true);
+    expect(await core.dispatch('print.savePdf', { fileName: 'Feuille A-2026-00001' })).toEqual({ ok: true, value: { path: '/chosen/Feuille A-2026-00001.pdf' } });
+    expect(asked).toEqual(['Feuille A-2026-00001']);
+    core.close();
+  });
+
+  it('is for signed-in users only', async () => {
+    const root = dir();
+    const core = createCore({ dataDir: join(root, 'data'), documentsDir: join(root, 'documents'), savePdf: async () => '/x.pdf' });
+    expect(failure(await core.dispatch('print.savePdf', { fileName: 'feuille' }))?.code).toBe('no_open_file');
+    core.close();
   });
 });

@@ -96,3 +96,35 @@ describe('logos', () => {
     expect(screen.queryByRole('button', { name: /Retirer/ })).toBeNull();
   });
 });
+
+describe('printing and saving as PDF', () => {
+  it('saves through the host when it can, named after the activity and the date', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'attendance.get': () => ok(sheet),
+      'print.savePdf': () => ok({ path: '/home/amal/Documents/Feuille de présence A-2026-00001 2026-03-03.pdf' }),
+    });
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await renderApp('#/activities/a-1/sessions/s-1/sheet');
+    await userEvent.click(await screen.findByRole('button', { name: 'Enregistrer en PDF' }));
+    await waitFor(() => expect(core.calls('print.savePdf')).toEqual([{ fileName: 'Feuille de présence A-2026-00001 2026-03-03' }]));
+    expect(await screen.findByText(/Enregistré : \/home\/amal\/Documents/)).toBeTruthy();
+    expect(print).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
+  });
+
+  it('falls back to the print dialog where the host has no save dialog (web bridge)', async () => {
+    signedIn(session({ role: 'volunteer' }), {
+      'attendance.get': () => ok(sheet),
+      'print.savePdf': () => ({ ok: false, error: { code: 'not_supported' } }),
+    });
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await renderApp('#/activities/a-1/sessions/s-1/sheet');
+    await userEvent.click(await screen.findByRole('button', { name: 'Enregistrer en PDF' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(screen.queryByRole('alert')).toBeNull();
+    print.mockRestore();
+  });
+});

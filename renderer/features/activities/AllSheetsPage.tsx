@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Checkbox, Group, Loader, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -9,10 +9,10 @@ import { useAppStatus } from '../../app/session';
 import type { AttendanceSheet } from '../../../electron/contract';
 import { AttendanceSheetDocument, type AttendanceSheetProps } from '../../print/AttendanceSheet';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPrinter } from '../../ui/icons';
 import { useCountryName } from '../beneficiaries/countries';
 import { useActivityLabels } from './labels';
 import { activityPath } from './paths';
+import { PrintButtons } from './PrintButtons';
 
 /** One document with the sheet of every session of an activity, a page (or more) per session. */
 export function AllSheetsPage() {
@@ -64,9 +64,7 @@ export function AllSheetsPage() {
           w={160}
         />
         <Checkbox label={t('activities.sheet.phoneColumn')} checked={showPhone} onChange={(e) => setShowPhone(e.currentTarget.checked)} mb={8} />
-        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()} disabled={all.length === 0}>
-          {t('activities.sheet.print')}
-        </Button>
+        <PrintButtons fileName={t('activities.sheet.allFileName', { reference: detail.data.activity.reference })} disabled={all.length === 0} />
       </Group>
       {all.map((sheet) => (
         <AttendanceSheetDocument key={sheet.session.id} {...common} sheet={sheet} preview />

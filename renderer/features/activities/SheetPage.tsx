@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Stack, Title } from '@mantine/core';
+import { Anchor, Checkbox, Group, Loader, NumberInput, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,10 +6,10 @@ import { useOp } from '../../app/ops';
 import { useAppStatus } from '../../app/session';
 import { AttendanceSheetDocument, AttendanceSheetPrint, type AttendanceSheetProps } from '../../print/AttendanceSheet';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPrinter } from '../../ui/icons';
 import { useCountryName } from '../beneficiaries/countries';
 import { useActivityLabels } from './labels';
 import { activityPath, attendanceFromSheetPath } from './paths';
+import { PrintButtons } from './PrintButtons';
 
 /** The printable sheet of a session: choose the blank rows and the phone column, preview, print. */
 export function SheetPage() {
@@ -58,9 +58,7 @@ export function SheetPage() {
         />
         <Checkbox label={t('activities.sheet.phoneColumn')} checked={showPhone} onChange={(e) => setShowPhone(e.currentTarget.checked)} mb={8} />
         <Checkbox label={t('activities.sheet.blankSheet')} checked={blankSheet} onChange={(e) => setBlankSheet(e.currentTarget.checked)} mb={8} />
-        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()}>
-          {t('activities.sheet.print')}
-        </Button>
+        <PrintButtons fileName={t('activities.sheet.fileName', { reference: sheet.data.activity.reference, date: sheet.data.session.date })} />
       </Group>
       <AttendanceSheetDocument {...props} preview />
       <AttendanceSheetPrint {...props} />
