@@ -8,6 +8,7 @@ import { beneficiaryInputSchema, beneficiarySearchSchema, type BeneficiaryInput,
 import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/service';
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
+import { benchReports } from './bench-reports';
 import type { WriteTx } from '../electron/core/context';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
 import type { Db } from '../electron/core/db/database';
@@ -135,6 +136,7 @@ try {
   results.push(...(await benchBackups(file, president.id, 'bench password 2026'))); // (closes the file)
   closeFile(file);
   results.push(...(await benchAttendance(dir, now)));
+  results.push(...(await benchReports(dir, now)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
