@@ -9,6 +9,7 @@ import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/serv
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
 import { benchReports } from './bench-reports';
+import { benchSheets } from './bench-sheets';
 import type { WriteTx } from '../electron/core/context';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
 import type { Db } from '../electron/core/db/database';
@@ -137,6 +138,7 @@ try {
   closeFile(file);
   results.push(...(await benchAttendance(dir, now)));
   results.push(...(await benchReports(dir, now)));
+  results.push(...(await benchSheets()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
