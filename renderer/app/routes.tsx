@@ -4,6 +4,8 @@ import { AreaPage } from '../features/areas/AreaPage';
 import { areas } from '../features/areas/areas';
 import { beneficiaryRoutes } from '../features/beneficiaries/routes';
 import { caseFollowUpRoutes } from '../features/case-follow-up/routes';
+import { cooperativeRoutes } from '../features/cooperatives/routes';
+import { memberRoutes } from '../features/members/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CreateFilePage } from '../features/welcome/CreateFilePage';
@@ -15,7 +17,7 @@ import { PublicOnly, SignedInOnly } from './guards';
 import { Root } from './Root';
 
 /** Every built area's routes; an area without its own page yet shows the placeholder. */
-const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...activityRoutes, ...reportRoutes];
+const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...reportRoutes];
 
 /** Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. */
 export function createAppRouter() {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionInfo, User } from '../../electron/contract';
+import { DEFAULT_SETTINGS, type SessionInfo, type User } from '../../electron/contract';
 import { fail, fakeCore, ok, renderApp, session, status } from './helpers';
 
 vi.mock('../../renderer/transport');
@@ -25,7 +25,7 @@ function signedIn(current: SessionInfo, extra: Parameters<typeof fakeCore>[0] = 
       return ok(null);
     },
     'file.inspect': () => ok({ associationHint: 'Association Amal', users: [{ id: current.user.id, displayName: current.user.displayName }] }),
-    'settings.get': () => ok({ autoLockMinutes: 10, staleProcedureDays: 30, repeatAlertThreshold: 2, statisticsAgeBands: [0, 15, 18, 30, 60] }),
+    'settings.get': () => ok(DEFAULT_SETTINGS),
     'users.list': () => (live?.user.role === 'president' ? ok(staff) : fail('forbidden')),
     ...extra,
   });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PASSWORD, type SessionInfo } from '../../electron/contract';
+import { DEFAULT_SETTINGS, DEMO_PASSWORD, type SessionInfo } from '../../electron/contract';
 import { fail, fakeCore, FILE_PATH, ok, renderApp, session, status } from './helpers';
 
 vi.mock('../../renderer/transport');
@@ -33,7 +33,7 @@ function coreWithFile() {
       return ok(null);
     },
     'users.list': () => fail('forbidden'),
-    'settings.get': () => (current ? ok({ autoLockMinutes: 10, staleProcedureDays: 30, repeatAlertThreshold: 2, statisticsAgeBands: [0, 15, 18, 30, 60] }) : fail('session_locked')),
+    'settings.get': () => (current ? ok(DEFAULT_SETTINGS) : fail('session_locked')),
   });
   return {
     ...core,

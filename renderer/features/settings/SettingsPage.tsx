@@ -8,6 +8,7 @@ import { SecurityTab } from '../security/SecurityTab';
 import { AutoLockTab } from './AutoLockTab';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ListsTab } from './ListsTab';
+import { MembersCooperativesSettingsTab } from '../cooperatives/SettingsTab';
 import { UsersTab } from './UsersTab';
 
 const tabs = {
@@ -15,6 +16,7 @@ const tabs = {
   password: 'settings.tabs.password',
   'auto-lock': 'settings.tabs.autoLock',
   lists: 'settings.tabs.lists',
+  'members-cooperatives': 'cooperatives.settings.tab',
   logos: 'settings.logos.tab',
   backups: 'backups.tab',
   security: 'security.tab',
@@ -54,6 +56,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="lists" pt="lg">
           <ListsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="members-cooperatives" pt="lg">
+          <MembersCooperativesSettingsTab canEdit={isPresident} />
         </Tabs.Panel>
         <Tabs.Panel value="logos" pt="lg">
           <LogosTab canEdit={isPresident} />

@@ -1,0 +1,77 @@
+import { Anchor, Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PipelineCard } from '../../../electron/contract';
+import { useOp } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { IconPlus } from '../../ui/icons';
+import { useFormatDate } from '../beneficiaries/format';
+import classes from './PipelineBoard.module.css';
+import { useStepLabel } from './labels';
+import { cooperativePath, newCooperativePath } from './paths';
+
+function Card({ card }: { card: PipelineCard }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  return (
+    <Paper withBorder p="sm" className={card.stale ? classes.stale : undefined} role="listitem" aria-label={card.name}>
+      <Anchor component={Link} to={cooperativePath(card.id)} fw={600}>
+        {card.name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {card.reference} · {t(`cooperatives.sector.${card.sector}`)} · {card.city}
+      </Text>
+      <Text size="xs">{t('cooperatives.board.founders', { count: card.founders })}</Text>
+      {card.currentStep && card.currentStep.status !== 'not_started' && (
+        <Badge size="xs" variant="light" color={card.currentStep.status === 'blocked' ? 'red' : 'blue'}>
+          {t(`cooperatives.stepStatus.${card.currentStep.status}`)}
+        </Badge>
+      )}
+      {card.stale && (
+        <Badge size="xs" color="orange" variant="filled">
+          {t('cooperatives.board.stale', { date: formatDate(card.lastChangeAt) })}
+        </Badge>
+      )}
+    </Paper>
+  );
+}
+
+/** Every project in the column of its current step; those with no change for a while stand out. */
+export function CooperativeListPage() {
+  const { t } = useTranslation();
+  const stepLabel = useStepLabel();
+  const board = useOp('cooperatives.pipeline', {});
+  const columns = board.data ? [...board.data.columns.map((c) => ({ code: c.code, title: stepLabel(c.labels), cards: c.cards })), { code: 'created', title: t('cooperatives.board.created'), cards: board.data.created }] : [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('areas.cooperatives')}</Title>
+        <Button component={Link} to={newCooperativePath} leftSection={<IconPlus width={18} height={18} />}>
+          {t('cooperatives.list.new')}
+        </Button>
+      </Group>
+      <OpErrorAlert error={board.error} />
+      {board.isPending && <Loader />}
+      {board.data && board.data.columns.every((c) => c.cards.length === 0) && board.data.created.length === 0 && (
+        <Text c="dimmed">{t('cooperatives.list.empty')}</Text>
+      )}
+      <ScrollArea type="auto">
+        <div className={classes.board}>
+          {columns.map((column) => (
+            <section key={column.code} className={classes.column} aria-label={column.title} data-step={column.code}>
+              <Text fw={600} size="sm" mb="xs">
+                {column.title} ({column.cards.length})
+              </Text>
+              <Stack gap="xs" role="list">
+                {column.cards.map((card) => (
+                  <Card key={card.id} card={card} />
+                ))}
+              </Stack>
+            </section>
+          ))}
+        </div>
+      </ScrollArea>
+    </Stack>
+  );
+}

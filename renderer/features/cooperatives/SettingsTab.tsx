@@ -1,0 +1,122 @@
+import { Alert, Button, Divider, Group, Loader, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { settingsSchema, type Settings } from '../../../electron/contract';
+import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { formResolver, useFieldError } from '../../ui/forms';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { toCentimes, toDirhams } from '../members/money';
+import { TemplateEditor } from './TemplateEditor';
+
+const schema = settingsSchema.pick({
+  memberLapseAfterUnpaidYears: true,
+  assemblyQuorumPercent: true,
+  cooperativeMinShareValue: true,
+  cooperativeMinCapital: true,
+  cooperativeMinFounders: true,
+  cooperativeStaleDays: true,
+});
+type Values = Pick<
+  Settings,
+  'memberLapseAfterUnpaidYears' | 'assemblyQuorumPercent' | 'cooperativeMinShareValue' | 'cooperativeMinCapital' | 'cooperativeMinFounders' | 'cooperativeStaleDays'
+>;
+
+function NumberField({
+  control,
+  name,
+  label,
+  description,
+  money = false,
+  disabled,
+}: {
+  control: Control<Values>;
+  name: keyof Values;
+  label: string;
+  description?: string;
+  money?: boolean;
+  disabled: boolean;
+}) {
+  const fieldError = useFieldError();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NumberInput
+          label={label}
+          description={description}
+          min={0}
+          allowDecimal={money}
+          decimalScale={money ? 2 : 0}
+          suffix={money ? ' MAD' : undefined}
+          disabled={disabled}
+          name={field.name}
+          value={money ? toDirhams(field.value) : field.value}
+          onChange={(v) => field.onChange(typeof v === 'number' ? (money ? toCentimes(v) : v) : undefined)}
+          onBlur={field.onBlur}
+          error={fieldError(fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+/** Settings of the members and cooperatives areas: the lapse rule, the quorum, the cooperative rules and steps. */
+export function MembersCooperativesSettingsTab({ canEdit }: { canEdit: boolean }) {
+  const settings = useOp('settings.get', {});
+  if (settings.isPending) return <Loader />;
+  if (settings.error) return <OpErrorAlert error={settings.error} />;
+  return (
+    <Stack gap="xl">
+      <RulesForm settings={settings.data} canEdit={canEdit} />
+      <Divider />
+      <TemplateEditor canEdit={canEdit} />
+    </Stack>
+  );
+}
+
+function RulesForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { control, handleSubmit } = useForm({ resolver: formResolver(schema), defaultValues: schema.parse(settings) });
+  const update = useOpMutation('settings.update', { onSuccess: (saved) => client.setQueryData(opKey('settings.get', {}), saved) });
+  const disabled = !canEdit;
+  return (
+    <form noValidate onSubmit={handleSubmit((values) => update.mutate(values))}>
+      <Stack gap="md" maw={760}>
+        <Title order={3}>{t('members.settings.title')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberField control={control} name="memberLapseAfterUnpaidYears" label={t('members.settings.lapseYears')} description={t('members.settings.lapseHelp')} disabled={disabled} />
+          <NumberField control={control} name="assemblyQuorumPercent" label={t('members.settings.quorum')} disabled={disabled} />
+        </SimpleGrid>
+        <Title order={3}>{t('cooperatives.settings.title')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberField control={control} name="cooperativeMinShareValue" label={t('cooperatives.settings.minShareValue')} money disabled={disabled} />
+          <NumberField control={control} name="cooperativeMinCapital" label={t('cooperatives.settings.minCapital')} money disabled={disabled} />
+          <NumberField control={control} name="cooperativeMinFounders" label={t('cooperatives.settings.minFounders')} disabled={disabled} />
+          <NumberField control={control} name="cooperativeStaleDays" label={t('cooperatives.settings.staleDays')} disabled={disabled} />
+        </SimpleGrid>
+        {canEdit ? (
+          <>
+            <OpErrorAlert error={update.error} />
+            {update.isSuccess && (
+              <Alert color="green" variant="light">
+                {t('cooperatives.settings.saved')}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" loading={update.isPending}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('cooperatives.settings.presidentOnly')}
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
