@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useDemoPage } from './demo-session';
+import { eventually } from './poll';
+
+let page: Page;
+useDemoPage((p) => (page = p));
+
+const dir = mkdtempSync(join(tmpdir(), 'tadamon-reports-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const pdfText = async (name: string) => {
+  writeFileSync(join(dir, name), await page.pdf({ format: 'A4' }));
+  return execFileSync('pdftotext', ['-layout', join(dir, name), '-'], { encoding: 'utf8' });
+};
+
+/** Clicks, waits for the download the click starts, and returns the saved file's bytes. */
+async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+let reached = 0;
+
+describe('indicator report of the demo association, in Chromium', () => {
+  it('shows the report for a period with the people reached, disaggregated', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/reports?from=2020-01-01&to=2030-12-31';
+    });
+    await page.getByRole('heading', { name: 'Rapports', level: 1 }).waitFor();
+    const summary = page.getByRole('table', { name: 'Personnes touchées' }).first();
+    await summary.waitFor();
+    const cell = summary.getByRole('row').nth(1).getByRole('cell').nth(1);
+    reached = Number((await cell.textContent())?.replace(/\D/g, ''));
+    expect(reached).toBeGreaterThan(10);
+    await expect(page.getByRole('table', { name: 'Participants et achèvements par thème' }).first().getByRole('row').count()).resolves.toBeGreaterThan(2);
+    await expect(page.getByRole('img', { name: 'Par tranche d’âge et sexe' }).first().isVisible()).resolves.toBe(true);
+  });
+
+  it('downloads the report as XLSX: a cover sheet, one sheet per table, numbers as numbers', async () => {
+    const file = await download(() => page.getByRole('button', { name: 'Télécharger en XLSX' }).click());
+    expect(file.name).toBe('indicators-2020-01-01-2030-12-31.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].name).toBe('Rapport d’indicateurs');
+    expect(workbook.worksheets.map((w) => w.name)).toContain('1. Personnes touchées');
+    const cover = workbook.worksheets[0].getSheetValues().flat();
+    expect(cover).toEqual(expect.arrayContaining(['2020-01-01', '2030-12-31', 'Personne touchée']));
+    const people = workbook.getWorksheet('1. Personnes touchées')!;
+    expect(people.getRow(3).values).toEqual([undefined, 'Personnes touchées', reached]);
+    expect(people.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('prints the report alone to PDF, in French then in English', async () => {
+    const fr = await pdfText('report-fr.pdf');
+    expect(fr).toContain('Rapport d’indicateurs');
+    expect(fr).toContain('Personnes touchées');
+    expect(fr).toContain('Définitions');
+    expect(fr).toMatch(new RegExp(`Personnes touchées\\s+${reached.toLocaleString('fr-MA').replace(/\s/g, '\\s')}`));
+    // The app around the report is not printed.
+    expect(fr).not.toContain('Télécharger en XLSX');
+
+    await page.getByRole('radiogroup', { name: 'Langue du rapport' }).getByText('English').click();
+    await eventually(() => page.getByRole('table', { name: 'People reached' }).count()).toBeGreaterThan(0);
+    const en = await pdfText('report-en.pdf');
+    expect(en).toContain('Indicator report');
+    expect(en).toContain('Participants and completions by theme');
+    expect(en).toContain('Section not available yet');
+  });
+
+  it('exports the beneficiaries list pseudonymised: no name from the screen in the file', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/beneficiaries';
+    });
+    await page.getByRole('heading', { name: 'Bénéficiaires', level: 1 }).waitFor();
+    const nameCell = (await page.getByRole('table').first().getByRole('row').nth(1).getByRole('cell').nth(1).textContent()) ?? '';
+    // The Latin name, without the Arabic one shown beside it.
+    const name = nameCell.match(/^[^\u0600-\u06FF]+/)?.[0].trim() ?? '';
+    expect(name).toMatch(/\S+ \S+/);
+    await page.getByRole('button', { name: 'Exporter' }).click();
+    const file = await download(() => page.getByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)', exact: true }).click());
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = file.bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFRéférence;Sexe;Tranche d’âge;Catégorie;Nationalité;Ville');
+    expect(text).not.toContain(name);
+    for (const part of name.split(' ').filter((w) => w.length >= 6)) expect(text).not.toContain(part);
+    expect(text.split('\r\n').length).toBeGreaterThan(20);
+  });
+});
