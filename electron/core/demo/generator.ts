@@ -10,6 +10,8 @@ import { createBeneficiary } from '../beneficiaries/service';
 import type { WriteTx } from '../context';
 import { insertUser } from '../users/repository';
 import { addDemoActivities } from './activities';
+import { addDemoCooperatives } from './cooperatives';
+import { addDemoMembers } from './members';
 import { fictitiousBeneficiary } from './beneficiaries';
 import { addDemoFollowUp } from './case-follow-up';
 import { addDemoPartners } from './partners';
@@ -89,6 +91,8 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       addDemoPartners(file.db, random, at);
       addDemoFollowUp(file.db, random, options.now);
       addDemoActivities(tx, random, options.now);
+      addDemoMembers(tx, options.now);
+      addDemoCooperatives(tx, options.now);
       writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
     })();
   } finally {
