@@ -4,6 +4,7 @@ import { AreaPage } from '../features/areas/AreaPage';
 import { areas } from '../features/areas/areas';
 import { beneficiaryRoutes } from '../features/beneficiaries/routes';
 import { caseFollowUpRoutes } from '../features/case-follow-up/routes';
+import { grantsRoutes } from '../features/grants/routes';
 import { cooperativeRoutes } from '../features/cooperatives/routes';
 import { memberRoutes } from '../features/members/routes';
 import { reportRoutes } from '../features/reports/routes';
@@ -17,7 +18,7 @@ import { PublicOnly, SignedInOnly } from './guards';
 import { Root } from './Root';
 
 /** Every built area's routes; an area without its own page yet shows the placeholder. */
-const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...reportRoutes];
+const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...grantsRoutes, ...reportRoutes];
 
 /** Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. */
 export function createAppRouter() {

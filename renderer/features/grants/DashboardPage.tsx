@@ -1,0 +1,148 @@
+import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AgreementDashboardRow } from '../../../electron/contract';
+import { useOp } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { IconPlus } from '../../ui/icons';
+import { useDate } from './dates';
+import { useMoney } from './money';
+import { agreementPath, fundersPath, newAgreementPath, ratesPath, recipientsPath, subGrantPath } from './paths';
+import { StateBadge } from './StateBadge';
+
+/** The treasurer's dashboard: every agreement's figures, then (drill-down) its sub-grants'. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const dashboard = useOp('grants.dashboard', {});
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('grants.dashboard.title')}</Title>
+        <Group gap="xs">
+          <Button component={Link} to={fundersPath} variant="default">
+            {t('grants.funders.title')}
+          </Button>
+          <Button component={Link} to={recipientsPath} variant="default">
+            {t('grants.recipients.title')}
+          </Button>
+          <Button component={Link} to={ratesPath} variant="default">
+            {t('grants.rates.title')}
+          </Button>
+          <Button component={Link} to={newAgreementPath} leftSection={<IconPlus width={18} height={18} />}>
+            {t('grants.agreement.new')}
+          </Button>
+        </Group>
+      </Group>
+      {dashboard.isPending && <Loader />}
+      <OpErrorAlert error={dashboard.error} />
+      {dashboard.data && dashboard.data.agreements.length === 0 && <Text c="dimmed">{t('grants.dashboard.empty')}</Text>}
+      {dashboard.data?.agreements.map((a) => <AgreementFigures key={a.id} row={a} />)}
+    </Stack>
+  );
+}
+
+function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const date = useDate();
+  const [open, setOpen] = useState(false);
+  const m = (minor: number) => money(minor, row.currency);
+  return (
+    <Stack gap="xs" component="section" aria-label={row.reference} data-testid={`agreement-${row.reference}`}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Anchor component={Link} to={agreementPath(row.id)} fw={700}>
+            {row.reference} — {row.title}
+          </Anchor>
+          <Text c="dimmed" size="sm">
+            {row.funderName}
+          </Text>
+          <StateBadge state={row.state} />
+        </Group>
+        <Button variant="subtle" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+          {open ? t('grants.dashboard.hideSubGrants') : t('grants.dashboard.showSubGrants', { count: row.subGrants.length })}
+        </Button>
+      </Group>
+      <Table withTableBorder aria-label={t('grants.dashboard.figures')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('grants.figures.total')}</Table.Th>
+            <Table.Th>{t('grants.figures.committed')}</Table.Th>
+            <Table.Th>{t('grants.figures.disbursed')}</Table.Th>
+            <Table.Th>{t('grants.figures.justified')}</Table.Th>
+            <Table.Th>{t('grants.figures.leftToDisburse')}</Table.Th>
+            <Table.Th>{t('grants.figures.leftToJustify')}</Table.Th>
+            <Table.Th>{t('grants.figures.nextTranche')}</Table.Th>
+            <Table.Th>{t('grants.figures.overdueReports')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td data-figure="total">{m(row.totalMinor)}</Table.Td>
+            <Table.Td data-figure="committed">{m(row.committedMinor)}</Table.Td>
+            <Table.Td data-figure="disbursed">{m(row.disbursedMinor)}</Table.Td>
+            <Table.Td data-figure="justified">{m(row.justifiedMinor)}</Table.Td>
+            <Table.Td data-figure="leftToDisburse">{m(row.leftToDisburseMinor)}</Table.Td>
+            <Table.Td data-figure="leftToJustify">{m(row.leftToJustifyMinor)}</Table.Td>
+            <Table.Td>{date(row.nextTrancheDue)}</Table.Td>
+            <Table.Td>{row.overdueReports}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      {row.unconverted > 0 && (
+        <Text c="orange" size="sm">
+          {t('grants.dashboard.unconverted', { count: row.unconverted })}
+        </Text>
+      )}
+      {open && <SubGrantTable rows={row.subGrants} />}
+    </Stack>
+  );
+}
+
+export function SubGrantTable({ rows }: { rows: AgreementDashboardRow['subGrants'] }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const date = useDate();
+  if (rows.length === 0) return <Text c="dimmed">{t('grants.subGrant.none')}</Text>;
+  return (
+    <Table striped highlightOnHover aria-label={t('grants.subGrant.list')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('grants.subGrant.reference')}</Table.Th>
+          <Table.Th>{t('grants.subGrant.recipient')}</Table.Th>
+          <Table.Th>{t('grants.figures.amount')}</Table.Th>
+          <Table.Th>{t('grants.figures.disbursed')}</Table.Th>
+          <Table.Th>{t('grants.figures.justified')}</Table.Th>
+          <Table.Th>{t('grants.figures.leftToDisburse')}</Table.Th>
+          <Table.Th>{t('grants.figures.leftToJustify')}</Table.Th>
+          <Table.Th>{t('grants.figures.nextTranche')}</Table.Th>
+          <Table.Th>{t('grants.figures.overdueReports')}</Table.Th>
+          <Table.Th>{t('grants.figures.state')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <Anchor component={Link} to={subGrantPath(s.id)}>
+                {s.reference}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{s.recipientName}</Table.Td>
+            <Table.Td>{money(s.amountMinor, s.currency)}</Table.Td>
+            <Table.Td>{money(s.disbursedMinor, s.currency)}</Table.Td>
+            <Table.Td>{money(s.justifiedMinor, s.currency)}</Table.Td>
+            <Table.Td>{money(s.leftToDisburseMinor, s.currency)}</Table.Td>
+            <Table.Td>{money(s.leftToJustifyMinor, s.currency)}</Table.Td>
+            <Table.Td>{date(s.nextTrancheDue)}</Table.Td>
+            <Table.Td>{s.overdueReports}</Table.Td>
+            <Table.Td>
+              <StateBadge state={s.state} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
