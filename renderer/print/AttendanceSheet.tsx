@@ -69,9 +69,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
         <dt>{t('activities.field.theme')}</dt>
         <dd>{label.theme(sheet.activity.theme)}</dd>
         <dt>{t('activities.sessions.date')}</dt>
-        <dd>
-          {date}, {t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}
-        </dd>
+        <dd>{t('activities.sheet.when', { date, time: t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }) })}</dd>
         <dt>{t('activities.field.place')}</dt>
         <dd>{s.place ?? ''}</dd>
         <dt>{t('activities.sessions.facilitator')}</dt>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
@@ -54,8 +54,16 @@ export function ActivityPage() {
             </Badge>
             {activity.archivedAt && <Badge color="gray">{t('activities.detail.archived')}</Badge>}
           </Group>
+          {/* Each part isolated: French names next to Arabic dates must not reorder the line. */}
           <Text size="sm">
-            {[activity.place, activity.facilitators, dates, activity.project].filter(Boolean).join(' · ')}
+            {[activity.place, activity.facilitators, dates, activity.project]
+              .filter(Boolean)
+              .map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  <bdi>{part}</bdi>
+                </Fragment>
+              ))}
           </Text>
         </Stack>
         <Group gap="xs">

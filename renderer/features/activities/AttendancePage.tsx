@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow, type RepeatCheck } from '../../../electron/contract';
@@ -151,9 +151,16 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           {t('activities.attendance.back', { reference: sheet.activity.reference })}
         </Anchor>
         <Title order={1}>{title}</Title>
+        {/* Each part isolated: a French title next to an Arabic date must not reorder the line. */}
         <Text>
-          {sheet.activity.title} · {formatDate(s.date)} · {t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}
-          {s.place ? ` · ${s.place}` : ''}
+          {[sheet.activity.title, formatDate(s.date), t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }), s.place]
+            .filter(Boolean)
+            .map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' · '}
+                <bdi>{part}</bdi>
+              </Fragment>
+            ))}
         </Text>
       </Stack>
       {!editable && (

@@ -2,6 +2,7 @@ import { Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { StatisticsGroup, StatisticsInput } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
+import { intlLocale } from '../../i18n';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryName } from '../beneficiaries/countries';
 import { useFormatNumber } from '../beneficiaries/format';
@@ -13,13 +14,14 @@ export function StatisticsTab({ activityId }: { activityId: string }) {
 
 /** The figures and their disaggregation for one activity, a theme across activities, a period, or all. */
 export function StatisticsView({ input }: { input: StatisticsInput }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stats = useOp('activities.statistics', input);
   const formatNumber = useFormatNumber();
   const lookups = useActivityLabels();
   const countryName = useCountryName();
   const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
-  const rate = (r: number | null) => (r === null ? '—' : `${formatNumber(Math.round(r * 100))} %`);
+  const percent = new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent', maximumFractionDigits: 0 });
+  const rate = (r: number | null) => (r === null ? '—' : percent.format(r));
 
   if (stats.isPending) return <Loader />;
   if (stats.error) return <OpErrorAlert error={stats.error} />;
