@@ -90,7 +90,7 @@ export function ActivityListPage() {
           <Table.Tbody>
             {list.data.rows.map((row) => (
               <Table.Tr key={row.id}>
-                <Table.Td>{row.reference}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.reference}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={activityPath(row.id)}>
                     {row.title}
