@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinorPlain, parseMoney, parseRate, ribKeyValid, type ErrorCode, type OpInput } from '../../electron/contract';
+import { DEMO_PASSWORD, formatMinorPlain, parseMoney, parseRate, ribKeyValid, type ErrorCode, type OpInput } from '../../electron/contract';
 import { person } from './builders';
 import { agreementInput, newAgreement, newFunder, newOrganisation, subGrantInput, validRib } from './grants-builders';
 import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
@@ -402,4 +402,34 @@ describe('no float arithmetic on money', () => {
       { numRuns: 3 },
     );
   }, 240_000);
+});
+
+describe('demo grants', () => {
+  it('gives the demo treasurer an agreement in EUR paid in MAD, a ranked call and two sub-grants with receipts', async () => {
+    const dir = tempDir();
+    const core = testCore(dir, () => new Date(NOW));
+    const { path } = await core.must('file.openDemo', {});
+    const { users } = await core.must('file.inspect', { path });
+    const treasurer = users.find((u) => u.displayName === 'Nadia El Amrani');
+    await core.must('file.open', { path, userId: treasurer?.id as string, password: DEMO_PASSWORD });
+    const { agreements } = await core.must('grants.dashboard', {});
+    expect(agreements).toHaveLength(1);
+    const [agreement] = agreements;
+    expect(agreement?.currency).toBe('EUR');
+    expect(agreement?.subGrants.map((s) => [s.currency, s.state])).toEqual([
+      ['MAD', 'ok'],
+      ['MAD', 'late'],
+    ]);
+    // 100,000.00 + 84,000.00 MAD at 10.85 MAD per EUR: 9,216.59 + 7,741.94.
+    expect(agreement?.committedMinor).toBe(16_958_53);
+    const detail = await core.must('grants.agreements.get', { id: agreement?.id as string });
+    const call = await core.must('grants.calls.get', { id: detail.calls[0]?.id as string });
+    expect(call.applications.map((a) => [a.rank, a.decision])).toEqual([
+      [1, 'selected'],
+      [2, 'selected'],
+      [3, 'reserve'],
+      [4, 'rejected'],
+    ]);
+    core.close();
+  });
 });

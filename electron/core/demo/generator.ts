@@ -10,6 +10,7 @@ import { createBeneficiary } from '../beneficiaries/service';
 import type { WriteTx } from '../context';
 import { insertUser } from '../users/repository';
 import { addDemoActivities } from './activities';
+import { addDemoGrants } from './grants';
 import { addDemoCooperatives } from './cooperatives';
 import { addDemoMembers } from './members';
 import { fictitiousBeneficiary } from './beneficiaries';
@@ -91,6 +92,7 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       addDemoPartners(file.db, random, at);
       addDemoFollowUp(file.db, random, options.now);
       addDemoActivities(tx, random, options.now);
+      addDemoGrants({ ...tx, user: others[0] }, options.now);
       addDemoMembers(tx, options.now);
       addDemoCooperatives(tx, options.now);
       writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
