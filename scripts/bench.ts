@@ -8,6 +8,7 @@ import { beneficiaryInputSchema, beneficiarySearchSchema, type BeneficiaryInput,
 import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/service';
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
+import { benchGrants } from './bench-grants';
 import { benchReports } from './bench-reports';
 import { benchSheets } from './bench-sheets';
 import type { WriteTx } from '../electron/core/context';
@@ -137,6 +138,7 @@ try {
   results.push(...(await benchBackups(file, president.id, 'bench password 2026'))); // (closes the file)
   closeFile(file);
   results.push(...(await benchAttendance(dir, now)));
+  results.push(...(await benchGrants(dir, now)));
   results.push(...(await benchReports(dir, now)));
   results.push(...(await benchSheets()));
 } finally {
