@@ -14,10 +14,36 @@ import { localeSchema, type Locale } from './roles';
 export const reportInputSchema = z.object({
   from: isoDateSchema,
   to: isoDateSchema,
+  /** A funding agreement: its targets are compared with what was achieved, its sub-grants counted. */
+  agreementId: z.string().min(1).max(64).optional(),
   /** Defaults to the signed-in user's language. */
   locale: localeSchema.optional(),
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/**
+ * Indicator codes the report measures itself. An agreement's indicator with one of these codes
+ * gets its "achieved" figure for the period; any other code is shown with its target only.
+ */
+export const measuredIndicatorCodes = [
+  'people_reached',
+  'people_reached_female',
+  'people_reached_male',
+  'people_registered',
+  'activities_held',
+  'sessions_held',
+  'participants',
+  'completions',
+  'procedures_completed',
+  'referrals_sent',
+  'case_notes',
+  'micro_projects_funded',
+  'members_joined',
+  'dues_payments',
+  'cooperative_projects_started',
+  'cooperatives_created',
+] as const;
+export type MeasuredIndicatorCode = (typeof measuredIndicatorCodes)[number];
 
 /** What a column holds: `amount` is in minor units (centimes) of the table's currency. */
 export type ReportColumnKind = 'label' | 'count' | 'percent' | 'amount';
@@ -64,12 +90,14 @@ export interface IndicatorReport {
   locale: Locale;
   title: string;
   associationName: string;
+  /** The agreement the report is for; null: all the association's work. */
+  agreement: { id: string; reference: string; title: string; funderName: string } | null;
   from: string;
   to: string;
   /** ISO UTC timestamp. */
   generatedAt: string;
   /** Words around the tables, in the report's language. */
-  headings: { period: string; generatedAt: string; definitions: string; notes: string };
+  headings: { agreement: string; period: string; generatedAt: string; definitions: string; notes: string };
   /** Stated on the report: who counts as reached, how age is computed… */
   definitions: ReportDefinition[];
   /** About the report as a whole (end before start…). */

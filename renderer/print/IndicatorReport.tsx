@@ -129,6 +129,11 @@ export function IndicatorReportDocument({ report, preview = false }: { report: I
       <header className="indicator-report__head">
         <strong>{report.associationName}</strong>
         <h1>{report.title}</h1>
+        {report.agreement && (
+          <p>
+            {headings.agreement} : {report.agreement.reference} — {report.agreement.title} ({report.agreement.funderName})
+          </p>
+        )}
         <p>
           {headings.period} : {date(report.from)} – {date(report.to)}
         </p>

@@ -14,7 +14,8 @@ const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => ({
   from: '2026-01-01',
   to: '2026-06-30',
   generatedAt: '2026-07-01T10:00:00.000Z',
-  headings: { period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
+  agreement: null,
+  headings: { agreement: 'Convention', period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
   definitions: [{ term: 'Personne touchée', text: 'Personne distincte…' }],
   notes: [],
   sections: [
@@ -119,6 +120,34 @@ describe('reports page', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(core.calls('reports.exportXlsx')).toEqual([{ from: '2026-01-01', to: '2026-06-30', locale: 'en' }]);
     expect(saved).toMatchObject({ size: 2, type: 'application/xlsx' });
+  });
+  it('lets a treasurer report on one funding agreement, over its period', async () => {
+    const agreement = {
+      id: 'ag-1',
+      funderId: 'f-1',
+      funderName: 'Enabel',
+      reference: 'MA-2026-017',
+      title: 'Inclusion socio-économique',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      currency: 'EUR',
+      totalMinor: 100_000_00,
+      tolerancePct: 0,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      archivedAt: null,
+    };
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'reports.indicators': () => ok(report()),
+      'grants.agreements.list': () => ok([agreement]),
+    });
+    await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
+    const select = await screen.findByLabelText('Convention de financement');
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(2));
+    await userEvent.selectOptions(select, 'ag-1');
+    await waitFor(() =>
+      expect(core.calls('reports.indicators')).toContainEqual({ from: '2026-01-01', to: '2027-12-31', agreementId: 'ag-1', locale: 'fr' }),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Locale, ReportCell, ReportColumn, ReportColumnKind, ReportSection, ReportSectionId, ReportTable } from '../../contract';
+import type { Locale, MeasuredIndicatorCode, ReportCell, ReportColumn, ReportColumnKind, ReportSection, ReportSectionId, ReportTable, Role } from '../../contract';
 import type { Db } from '../db/database';
 import type { ReportTexts, TableId } from './texts';
 
@@ -11,20 +11,28 @@ export interface SectionInput {
   texts: ReportTexts;
   /** The setting `statisticsAgeBands`. */
   ageBandEdges: readonly number[];
+  /** Who asks: money figures are for treasurers and presidents. */
+  role: Role;
+  /** The agreement the report is for, if any. */
+  agreementId: string | null;
 }
+
+/** Figures a section measured, for the agreement's targets. */
+export type Measures = Partial<Record<MeasuredIndicatorCode, number>>;
 
 /** One area's part of the indicator report; each area adds its own module under `sections/`. */
 export interface ReportSectionModule {
   id: ReportSectionId;
   /** False while the area's tables do not exist in the file (area not built yet). */
   available(db: Db): boolean;
-  build(input: SectionInput): Omit<ReportSection, 'id' | 'title' | 'available'>;
+  build(input: SectionInput): Omit<ReportSection, 'id' | 'title' | 'available'> & { measures?: Measures };
 }
 
 export const column = (heading: string, kind: ReportColumnKind = 'count'): ReportColumn => ({ heading, kind });
 
 export function table(texts: ReportTexts, id: TableId, columns: ReportColumn[], rows: ReportCell[][], total: ReportCell[] | null = null): ReportTable {
-  return { id, title: texts.tables[id], columns, rows, total };
+  const title = id in texts.tables ? texts.tables[id as keyof ReportTexts['tables']] : texts.areas.tables[id as keyof ReportTexts['areas']['tables']];
+  return { id, title, columns, rows, total };
 }
 
 /** The total row of a table: its label, then the sum of each count column. */

@@ -1,39 +1,65 @@
-import type { ExportedFile, IndicatorReport, Locale, ReportInput } from '../../contract';
+import type { ExportedFile, IndicatorReport, Locale, ReportInput, ReportSection, Role } from '../../contract';
 import { readAssociation } from '../association/repository';
 import type { SignedInContext } from '../context';
 import type { Db } from '../db/database';
+import { AppError } from '../errors';
 import { readSettings } from '../settings/repository';
+import type { Measures } from './section';
 import { REPORT_SECTIONS } from './sections';
+import { agreementHead, targetsTable } from './targets';
 import { reportTexts } from './texts';
 import { reportWorkbook } from './xlsx';
 
+export interface ReportRequest {
+  from: string;
+  to: string;
+  agreementId?: string;
+  locale: Locale;
+  role: Role;
+}
+
 /** The whole report, every section in the given language. Reads only: nothing is written. */
-export function buildIndicatorReport(db: Db, period: { from: string; to: string }, locale: Locale, now: Date): IndicatorReport {
+export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date): IndicatorReport {
+  const { from, to, locale, role } = request;
   const texts = reportTexts(locale);
-  const { from, to } = period;
-  const input = { db, from, to, locale, texts, ageBandEdges: readSettings(db).statisticsAgeBands };
+  const agreement = request.agreementId ? (agreementHead(db, request.agreementId) ?? null) : null;
+  if (request.agreementId && !agreement) throw new AppError('not_found');
+  const input = { db, from, to, locale, texts, role, agreementId: agreement?.id ?? null, ageBandEdges: readSettings(db).statisticsAgeBands };
+  const measures: Measures = {};
+  const sections: ReportSection[] = REPORT_SECTIONS.map((section) => {
+    const head = { id: section.id, title: texts.sections[section.id] };
+    if (!section.available(db)) return { ...head, available: false, notes: [texts.notesText.notAvailable], tables: [] };
+    const { measures: measured, ...built } = section.build(input);
+    Object.assign(measures, measured);
+    return { ...head, available: true, ...built };
+  });
+  // Targets need every section's figures, so they come last, into the grants section.
+  const grants = sections.find((s) => s.id === 'grants');
+  if (agreement && grants) {
+    const targets = targetsTable(db, agreement.id, measures, texts);
+    grants.tables.unshift(targets.table);
+    grants.notes.push(...targets.notes);
+  }
   const terms = texts.definitionTerms;
   const defs = texts.definitionTexts;
   return {
     locale,
     title: texts.reportTitle,
     associationName: readAssociation(db)?.name ?? '',
+    agreement,
     from,
     to,
     generatedAt: now.toISOString(),
-    headings: { period: texts.period, generatedAt: texts.generatedAt, definitions: texts.definitions, notes: texts.notes },
+    headings: { agreement: texts.agreement, period: texts.period, generatedAt: texts.generatedAt, definitions: texts.definitions, notes: texts.notes },
     definitions: (Object.keys(terms) as (keyof typeof terms)[]).map((k) => ({ term: terms[k], text: defs[k] })),
     notes: to < from ? [texts.notesText.endBeforeStart] : [],
-    sections: REPORT_SECTIONS.map((section) => {
-      const head = { id: section.id, title: texts.sections[section.id] };
-      if (!section.available(db)) return { ...head, available: false, notes: [texts.notesText.notAvailable], tables: [] };
-      return { ...head, available: true, ...section.build(input) };
-    }),
+    sections,
   };
 }
 
 export function indicatorReport(ctx: SignedInContext, input: ReportInput): IndicatorReport {
-  return buildIndicatorReport(ctx.session.file.db, input, input.locale ?? ctx.session.user.locale, ctx.now());
+  const { user } = ctx.session;
+  return buildIndicatorReport(ctx.session.file.db, { ...input, locale: input.locale ?? user.locale, role: user.role }, ctx.now());
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,5 +67,6 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function indicatorReportXlsx(ctx: SignedInContext, input: ReportInput): Promise<ExportedFile> {
   const report = indicatorReport(ctx, input);
   const content = await reportWorkbook(report);
-  return { fileName: `indicators-${report.from}-${report.to}.xlsx`, mimeType: XLSX_TYPE, contentBase64: content.toString('base64') };
+  const scope = report.agreement ? `${report.agreement.reference.replace(/[^\w.-]+/g, '_')}-` : '';
+  return { fileName: `indicators-${scope}${report.from}-${report.to}.xlsx`, mimeType: XLSX_TYPE, contentBase64: content.toString('base64') };
 }

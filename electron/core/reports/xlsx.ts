@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import type { IndicatorReport, ReportCell, ReportColumnKind, ReportTable } from '../../contract';
 import { reportTexts } from './texts';
 
-/** Excel refuses these in sheet names and caps them at 31 characters. */
+/** Excel refuses these in sheet names and caps them at 31 characters (cut here at a word's end). */
 export function sheetName(index: number, title: string, taken: Set<string>): string {
   const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
-  let name = `${index}. ${clean}`.slice(0, 31).trim();
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${index}.${n} ${clean}`.slice(0, 31).trim();
+  const fit = (full: string) => (full.length <= 31 ? full : full.slice(0, 32).replace(/\s+\S*$/, '').slice(0, 31));
+  let name = fit(`${index}. ${clean}`);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(`${index}.${n} ${clean}`);
   taken.add(name.toLowerCase());
   return name;
 }
@@ -53,7 +54,8 @@ export async function reportWorkbook(report: IndicatorReport): Promise<Buffer> {
   cover.getColumn(2).width = 100;
   cover.addRow([report.title]).font = { bold: true, size: 16 };
   cover.addRow([texts.association, report.associationName]);
-  cover.addRow([texts.agreement, texts.allWork]);
+  const agreement = report.agreement;
+  cover.addRow([texts.agreement, agreement ? `${agreement.reference} — ${agreement.title} (${agreement.funderName})` : texts.allWork]);
   cover.addRow([texts.period, `${report.from} – ${report.to}`]);
   cover.addRow([texts.from, report.from]);
   cover.addRow([texts.to, report.to]);

@@ -33,6 +33,7 @@ export const activitiesSection: ReportSectionModule = {
     const c = texts.columns;
     const i = texts.indicators;
     return {
+      measures: { activities_held: all.activities, sessions_held: all.sessionsHeld, participants: all.total.uniqueParticipants, completions: all.total.completed },
       notes: all.sessionsHeld === 0 ? [texts.notesText.noSessions] : [],
       tables: [
         table(texts, 'activities.summary', [column(c.indicator, 'label'), column(c.value)], [

@@ -88,6 +88,7 @@ export const beneficiariesSection: ReportSectionModule = {
     const detailColumns = [column(c.sex, 'label'), column(c.ageBand, 'label'), column(c.category, 'label'), column(c.nationality, 'label'), column(c.city, 'label'), column(c.people)];
     const reached = total.female + total.male;
     return {
+      measures: { people_reached: reached, people_reached_female: total.female, people_reached_male: total.male, people_registered: registered },
       notes: reached === 0 ? [texts.notesText.nobodyReached] : [],
       tables: [
         table(texts, 'reached.summary', [column(c.indicator, 'label'), column(c.value)], [

@@ -57,7 +57,13 @@ export const followUpSection: ReportSectionModule = {
     const referralTotal = sumRow(texts.total, [column(''), column(c.referrals)], referralRows);
     const noteTotal = sumRow(texts.total, [column(''), column(c.notes)], noteRows);
     const empty = procedureRows.length === 0 && referredPeople === 0 && notedPeople === 0;
+    const count = (cell: ReportCell | undefined) => (typeof cell === 'number' ? cell : 0);
     return {
+      measures: {
+        procedures_completed: procedureRows.reduce((sum, r) => sum + count(r[2]), 0),
+        referrals_sent: count(referralTotal[1]),
+        case_notes: count(noteTotal[1]),
+      },
       notes: empty ? [texts.notesText.noFollowUp] : [],
       tables: [
         table(texts, 'followUp.procedures', procedureColumns, procedureRows, sumRow(texts.total, procedureColumns, procedureRows)),

@@ -1,15 +1,17 @@
 import type { ReportSectionModule } from '../section';
 import { activitiesSection } from './activities';
 import { beneficiariesSection } from './beneficiaries';
+import { cooperativesSection } from './cooperatives';
 import { followUpSection } from './follow-up';
-import { pendingSection } from './pending';
+import { grantsSection } from './grants';
+import { membersSection } from './members';
 
 /** In the order of the report. */
 export const REPORT_SECTIONS: readonly ReportSectionModule[] = [
   beneficiariesSection,
   activitiesSection,
   followUpSection,
-  pendingSection('grants'),
-  pendingSection('members'),
-  pendingSection('cooperatives'),
+  grantsSection,
+  membersSection,
+  cooperativesSection,
 ];
