@@ -38,9 +38,18 @@ export function addDemoMembers(tx: WriteTx, now: Date): void {
     .prepare("SELECT id, sex, personal_json FROM beneficiaries WHERE personal_json IS NOT NULL AND archived_at IS NULL ORDER BY created_at LIMIT 20")
     .all() as { id: string; sex: 'female' | 'male'; personal_json: string }[];
 
+  // The president and the treasurer of the board are the demo's staff of the same roles.
+  const staffNames = new Map(
+    (tx.db.prepare("SELECT role, display_name FROM users WHERE role IN ('president', 'treasurer')").all() as { role: string; display_name: string }[]).map(
+      (u) => [u.role, u.display_name],
+    ),
+  );
   const members = [];
   for (let i = 0; i < DEMO_MEMBERS; i += 1) {
-    const p = fictitiousPerson(random, random() < 0.8 ? 'MA' : undefined);
+    const drawn = fictitiousPerson(random, random() < 0.8 ? 'MA' : undefined);
+    const staffName = BOARD[i] === 'president' || BOARD[i] === 'treasurer' ? staffNames.get(BOARD[i]) : undefined;
+    const [first, ...rest] = staffName?.split(' ') ?? [];
+    const p = staffName ? { ...drawn, firstName: first, lastName: rest.join(' '), arabicName: null, sex: 'female' as const } : drawn;
     const linked = i >= 12 && i < 12 + beneficiaries.length ? beneficiaries[i - 12] : undefined;
     const personal = linked ? (JSON.parse(linked.personal_json) as { firstName: string; lastName: string; arabicName?: string }) : undefined;
     const joinedDaysAgo = i < 30 ? 400 + Math.floor(random() * 1500) : 20 + Math.floor(random() * 300);

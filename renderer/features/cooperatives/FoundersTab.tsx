@@ -20,7 +20,7 @@ interface Picked {
   label: string;
 }
 
-function MemberSearch({ onPick, pickLabel }: { onPick: (p: Picked) => void; pickLabel: string }) {
+function MemberSearch({ onPick, pickLabel, exclude }: { onPick: (p: Picked) => void; pickLabel: string; exclude: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -34,19 +34,21 @@ function MemberSearch({ onPick, pickLabel }: { onPick: (p: Picked) => void; pick
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
-      {(found.data?.rows ?? []).map((m) => (
-        <Group key={m.id} justify="space-between" wrap="nowrap">
-          <Text size="sm">
-            {m.firstName} {m.lastName}{' '}
-            <Text span size="xs" c="dimmed">
-              {m.number}
+      {(found.data?.rows ?? [])
+        .filter((m) => !exclude.has(m.id))
+        .map((m) => (
+          <Group key={m.id} justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {m.firstName} {m.lastName}{' '}
+              <Text span size="xs" c="dimmed">
+                {m.number}
+              </Text>
             </Text>
-          </Text>
-          <Button size="compact-sm" variant="light" onClick={() => onPick({ kind: 'member', id: m.id, label: `${m.firstName} ${m.lastName}` })}>
-            {pickLabel}
-          </Button>
-        </Group>
-      ))}
+            <Button size="compact-sm" variant="light" onClick={() => onPick({ kind: 'member', id: m.id, label: `${m.firstName} ${m.lastName}` })}>
+              {pickLabel}
+            </Button>
+          </Group>
+        ))}
     </Stack>
   );
 }
@@ -110,7 +112,7 @@ function AddFounder({ cooperativeId, exclude }: { cooperativeId: string; exclude
             onPick={(row) => setPicked({ kind: 'beneficiary', id: row.id, label: `${row.displayName} (${row.reference})` })}
           />
         ) : (
-          <MemberSearch pickLabel={t('cooperatives.founders.pick')} onPick={setPicked} />
+          <MemberSearch pickLabel={t('cooperatives.founders.pick')} onPick={setPicked} exclude={exclude} />
         )}
         <SharesInputs subscribed={shares.subscribed} paid={shares.paid} onChange={(subscribed, paid) => setShares({ subscribed, paid })} />
         {add.data?.residenceWarning && (
@@ -189,7 +191,7 @@ export function FoundersTab({ detail, editable }: { detail: CooperativeDetail; e
   const refresh = useRefreshCooperatives();
   const [editing, setEditing] = useState<Founder | null>(null);
   const remove = useOpMutation('cooperatives.removeFounder', { onSuccess: refresh });
-  const exclude = new Set(detail.founders.map((f) => f.beneficiaryId).filter((id): id is string => id !== null));
+  const exclude = new Set(detail.founders.flatMap((f) => [f.beneficiaryId, f.memberId]).filter((id): id is string => id !== null));
 
   return (
     <Stack gap="md">

@@ -127,7 +127,7 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
           <Table.Tr>
             <Table.Th>{t('cooperatives.step.number')}</Table.Th>
             <Table.Th>{t('cooperatives.step.name')}</Table.Th>
-            <Table.Th>{t('cooperatives.step.status')}</Table.Th>
+            <Table.Th miw={130}>{t('cooperatives.step.status')}</Table.Th>
             <Table.Th>{t('cooperatives.step.dates')}</Table.Th>
             <Table.Th>{t('cooperatives.step.responsible')}</Table.Th>
             <Table.Th />

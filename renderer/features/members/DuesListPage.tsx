@@ -53,7 +53,7 @@ function DuesTable({ title, rows, linked }: { title: string; rows: DuesListRow[]
                     r.name
                   )}
                   {r.arabicName && (
-                    <Text span lang="ar" dir="rtl" ms="xs">
+                    <Text span lang="ar" dir="rtl" ml="xs" mr="xs">
                       {r.arabicName}
                     </Text>
                   )}

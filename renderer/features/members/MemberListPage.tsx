@@ -101,7 +101,7 @@ export function MemberListPage() {
                     {row.firstName} {row.lastName}
                   </Anchor>
                   {row.arabicName && (
-                    <Text span size="sm" c="dimmed" lang="ar" dir="rtl" ms="xs">
+                    <Text span size="sm" c="dimmed" lang="ar" dir="rtl" ml="xs" mr="xs">
                       {row.arabicName}
                     </Text>
                   )}
