@@ -87,6 +87,18 @@ describe('logos of the attendance sheets', () => {
     const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
     const ops = withDb(path, key, (db) => auditRows(db)).filter((r) => r.op.startsWith('logos.'));
     expect(ops.map((r) => r.op)).toEqual(['logos.add', 'logos.add', 'logos.add', 'logos.add', 'logos.remove']);
+
+    // The file itself refuses a logo that is not a small image, whatever writes to it.
+    withDb(path, key, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, size, content, created_at)
+         VALUES (?, ?, 'association', 'x', ?, ?, ?, '2026-06-01T00:00:00Z')`,
+      );
+      expect(() => insert.run('l-pdf', 'funder_logo', 'application/pdf', PDF.length, PDF)).toThrow(/PNG or JPEG/);
+      expect(() => insert.run('l-big', 'association_logo', 'image/png', MAX_LOGO_BYTES + 1, PNG)).toThrow(/at most 1 MB/);
+      expect(() => insert.run('l-second', 'association_logo', 'image/png', PNG.length, PNG)).toThrow(/UNIQUE/);
+      expect(() => insert.run('receipt', 'grant_expense', 'application/pdf', PDF.length, PDF)).not.toThrow();
+    });
   });
 });
 

@@ -852,7 +852,8 @@ describe('the demo file', () => {
     expect(rows.length).toBeGreaterThanOrEqual(8);
     expect(new Set(rows.map((r) => r.theme)).size).toBeGreaterThanOrEqual(7);
     const today = new Date().toISOString().slice(0, 10);
-    for (const r of rows.filter((a) => a.lastSessionDate && a.lastSessionDate < today)) {
+    // Trainings and workshops run over several sessions; a general assembly (the members' demo) sits once.
+    for (const r of rows.filter((a) => a.lastSessionDate && a.lastSessionDate < today && a.type !== 'general_assembly')) {
       expect(r.sessionCount).toBeGreaterThanOrEqual(3);
       expect(r.sessionCount).toBeLessThanOrEqual(10);
       expect(r.sessionsHeld).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import m0004 from './0004_case_follow_up.sql';
 import m0005 from './0005_activities.sql';
 import m0006 from './0006_grants.sql';
 import m0007 from './0007_members_cooperatives.sql';
+import m0008 from './0008_activities_logos.sql';
 import m0009 from './0009_reports.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
@@ -16,6 +17,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0005_activities', sql: m0005 },
   { name: '0006_grants', sql: m0006 },
   { name: '0007_members_cooperatives', sql: m0007 },
+  { name: '0008_activities_logos', sql: m0008 },
   { name: '0009_reports', sql: m0009 },
 ];
 
