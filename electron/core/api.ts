@@ -9,6 +9,7 @@ import * as backups from './backups/service';
 import { restoreBackup } from './backups/restore';
 import { importBeneficiaries, previewImport } from './beneficiaries/import/service';
 import { mergeBeneficiaries } from './beneficiaries/merge';
+import { answeredTo } from './beneficiaries/sensitive';
 import * as beneficiaries from './beneficiaries/service';
 import { followUpDashboard } from './case-follow-up/dashboard';
 import * as followUp from './case-follow-up/service';
@@ -74,13 +75,13 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'beneficiaries.get': (input, ctx) => beneficiaries.getOne(ctx, input.id),
   'beneficiaries.findDuplicates': (input, ctx) =>
     beneficiaries.findDuplicates(ctx.session.file.db, input.input, input.excludeId),
-  'beneficiaries.create': (input) => beneficiaries.createBeneficiary(input),
-  'beneficiaries.update': (input) => beneficiaries.updateBeneficiary(input.id, input.input),
-  'beneficiaries.archive': (input) => beneficiaries.setArchived(input.id, true),
-  'beneficiaries.restore': (input) => beneficiaries.setArchived(input.id, false),
-  'beneficiaries.withdrawConsent': (input) => beneficiaries.withdrawConsent(input.id),
+  'beneficiaries.create': (input) => answeredTo(beneficiaries.createBeneficiary(input)),
+  'beneficiaries.update': (input) => answeredTo(beneficiaries.updateBeneficiary(input.id, input.input)),
+  'beneficiaries.archive': (input) => answeredTo(beneficiaries.setArchived(input.id, true)),
+  'beneficiaries.restore': (input) => answeredTo(beneficiaries.setArchived(input.id, false)),
+  'beneficiaries.withdrawConsent': (input) => answeredTo(beneficiaries.withdrawConsent(input.id)),
   'beneficiaries.duplicatePairs': (_input, ctx) => beneficiaries.duplicatePairs(ctx.session.file.db),
-  'beneficiaries.merge': (input) => mergeBeneficiaries(input.survivorId, input.mergedId),
+  'beneficiaries.merge': (input) => answeredTo(mergeBeneficiaries(input.survivorId, input.mergedId)),
   'beneficiaries.importPreview': (input) => previewImport(input.fileName, input.contentBase64),
   'beneficiaries.import': (input, ctx) => importBeneficiaries(ctx, input),
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),

@@ -21,6 +21,7 @@ import {
   type StatisticsInput,
 } from '../../contract';
 import { getBeneficiary } from '../beneficiaries/repository';
+import { shownTo } from '../beneficiaries/sensitive';
 import { createBeneficiary } from '../beneficiaries/service';
 import { lookupState } from '../case-follow-up/repository';
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
@@ -346,7 +347,7 @@ export function walkIn(ctx: Clock, input: { activityId: string; beneficiary: Ben
       upsertMark(tx.db, { sessionId: input.presentAt, beneficiaryId: beneficiary.id, status: 'present', at: tx.at, userId: tx.user.id });
     }
     tx.audit(activity.id);
-    return { beneficiary, outcome };
+    return { beneficiary: shownTo(tx.db, tx.user.role, beneficiary), outcome };
   };
 }
 

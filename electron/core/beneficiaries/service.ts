@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { newId } from '../ids';
 import { allocateReference } from '../references/counter';
 import { similarPerson } from './duplicates';
+import { keepingHidden, shownTo } from './sensitive';
 import {
   activeNamedPeople,
   getBeneficiary,
@@ -83,7 +84,8 @@ function existing(db: Db, id: string): Beneficiary {
 }
 
 export function getOne(ctx: SignedInContext, id: string): Beneficiary {
-  return existing(ctx.session.file.db, id);
+  const { db } = ctx.session.file;
+  return shownTo(db, ctx.session.user.role, existing(db, id));
 }
 
 export function searchIn(db: Db, params: z.output<typeof beneficiarySearchSchema>, currentYear: number) {
@@ -147,8 +149,9 @@ export function createBeneficiary(input: BeneficiaryInput) {
 export function updateBeneficiary(id: string, input: BeneficiaryInput) {
   return (tx: WriteTx): Beneficiary => {
     const before = existing(tx.db, id);
-    assertInLists(tx.db, input);
-    const record: Beneficiary = { ...before, ...input, initials: initialsOf(input), updatedAt: tx.at };
+    const saved = keepingHidden(tx.db, tx.user.role, before, input);
+    assertInLists(tx.db, saved);
+    const record: Beneficiary = { ...before, ...saved, initials: initialsOf(saved), updatedAt: tx.at };
     saveBeneficiary(tx.db, record, derive(record));
     tx.audit(id);
     return record;
