@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { beneficiarySearchSchema } from './beneficiaries';
 import { referralStatusSchema } from './case-follow-up';
 import { isoDateSchema } from './dates';
+import { memberSearchSchema } from './members';
 import { defineOp } from './operation';
 import type { ExportedFile } from './reports';
 import { localeSchema } from './roles';
@@ -24,6 +25,11 @@ export const exportTargetSchema = z.discriminatedUnion('list', [
       .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), status: referralStatusSchema.optional() })
       .default({}),
   }),
+  z.object({ list: z.literal('members'), filters: memberSearchSchema.omit({ offset: true, limit: true }).default({ query: '', archived: false }) }),
+  z.object({ list: z.literal('cooperatives'), filters: z.object({ archived: z.boolean().default(false) }).default({ archived: false }) }),
+  /** Treasurers and presidents only (else `forbidden`), like the grants screens. */
+  z.object({ list: z.literal('subGrants'), filters: z.object({ agreementId: idSchema.optional() }).default({}) }),
+  z.object({ list: z.literal('expenses'), filters: z.object({ agreementId: idSchema.optional(), subGrantId: idSchema.optional() }).default({}) }),
 ]);
 export type ExportTarget = z.input<typeof exportTargetSchema>;
 export type ExportListName = ExportTarget['list'];

@@ -32,23 +32,28 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
   const now = ctx.now();
   const year = now.getUTCFullYear();
 
-  const list = listLines(ctx, input.target, texts);
-  const people = peopleByIds(db, list.lines.map((l) => l.beneficiaryId), named);
-  const edges = readSettings(db).statisticsAgeBands;
-  const bands = ageBandLabels(edges);
-  const category = lookupLabels(db, 'category', locale);
-  const c = t.columns;
-  const headings = [c.reference, c.sex, c.ageBand, c.category, c.nationality, c.city];
-  if (named) headings.push(c.lastName, c.firstName, c.arabicName, c.phones, c.documentNumber);
-  headings.push(...list.headings);
-
+  const list = listLines(ctx, input.target, texts, locale);
+  const headings: string[] = [];
   const rows: ReportCell[][] = [];
-  for (const line of list.lines) {
-    const p = people.get(line.beneficiaryId) as (PersonFacts & Partial<PersonIdentity>) | undefined;
-    if (!p) continue;
-    const row: ReportCell[] = [p.reference, t.sexValue[p.sex], bands[ageBandIndex(edges, year - p.birthYear)], category(p.category), countryName(p.nationality, locale), p.city];
-    if (named) row.push(p.lastName ?? null, p.firstName ?? null, p.arabicName ?? null, p.phones ?? null, p.documentNumber ?? null);
-    rows.push([...row, ...line.cells]);
+  const c = t.columns;
+  if (list.people) {
+    const people = peopleByIds(db, list.lines.flatMap((l) => (l.beneficiaryId ? [l.beneficiaryId] : [])), named);
+    const edges = readSettings(db).statisticsAgeBands;
+    const bands = ageBandLabels(edges);
+    const category = lookupLabels(db, 'category', locale);
+    headings.push(c.reference, c.sex, c.ageBand, c.category, c.nationality, c.city);
+    if (named) headings.push(c.lastName, c.firstName, c.arabicName, c.phones, c.documentNumber);
+    headings.push(...list.headings);
+    for (const line of list.lines) {
+      const p = line.beneficiaryId ? (people.get(line.beneficiaryId) as (PersonFacts & Partial<PersonIdentity>) | undefined) : undefined;
+      if (!p) continue;
+      const row: ReportCell[] = [p.reference, t.sexValue[p.sex], bands[ageBandIndex(edges, year - p.birthYear)], category(p.category), countryName(p.nationality, locale), p.city];
+      if (named) row.push(p.lastName ?? null, p.firstName ?? null, p.arabicName ?? null, p.phones ?? null, p.documentNumber ?? null);
+      rows.push([...row, ...line.cells]);
+    }
+  } else {
+    headings.push(...list.headings, ...(named ? list.namedHeadings : []));
+    for (const line of list.lines) rows.push(named ? [...line.cells, ...(line.named ?? [])] : line.cells);
   }
 
   const preface = named

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PipelineCard } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { IconPlus } from '../../ui/icons';
 import { useFormatDate } from '../beneficiaries/format';
 import classes from './PipelineBoard.module.css';
@@ -47,6 +48,7 @@ export function CooperativeListPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('areas.cooperatives')}</Title>
+        <ExportButton list="cooperatives" filters={{ archived: false }} />
         <Button component={Link} to={newCooperativePath} leftSection={<IconPlus width={18} height={18} />}>
           {t('cooperatives.list.new')}
         </Button>

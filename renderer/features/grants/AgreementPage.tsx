@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { AgreementDetail } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { IconPlus } from '../../ui/icons';
 import { CallModal } from './CallModal';
 import { SubGrantTable } from './DashboardPage';
@@ -40,6 +41,7 @@ export function AgreementPage() {
           </Text>
         </Stack>
         <Group gap="xs">
+          <ExportButton list="subGrants" filters={{ agreementId: a.id }} />
           {figures && <StateBadge state={figures.state} />}
           <Button component={Link} to={editAgreementPath(a.id)} variant="default">
             {t('grants.edit')}

@@ -15,6 +15,7 @@ import {
 import { call, useOp, useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { IconPlus, IconPrinter } from '../../ui/icons';
 import { readAsBase64 } from '../beneficiary-import/readFile';
 import { useDate } from './dates';
@@ -66,6 +67,7 @@ export function SubGrantPage() {
           )}
         </Stack>
         <Group gap="xs">
+          <ExportButton list="expenses" filters={{ subGrantId: s.id }} />
           <StateBadge state={f.state} />
           <Button component={Link} to={editSubGrantPath(s.id)} variant="default">
             {t('grants.edit')}

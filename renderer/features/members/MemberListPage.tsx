@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { MemberStatus } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportButton } from '../reports/ExportButton';
 import { IconPlus, IconSearch } from '../../ui/icons';
 import { useMemberOptions } from './labels';
 import { useFormatMoney } from './money';
@@ -36,6 +37,7 @@ export function MemberListPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('areas.members')}</Title>
         <Group gap="xs">
+          <ExportButton list="members" filters={{ query: debounced.trim(), status: (status as MemberStatus | null) ?? undefined, year, archived }} />
           <Button component={Link} to={assembliesPath} variant="default">
             {t('members.assemblies.title')}
           </Button>

@@ -4,8 +4,9 @@ CREATE TABLE list_exports (
   id          TEXT PRIMARY KEY,
   at          TEXT NOT NULL,
   user_id     TEXT NOT NULL REFERENCES users (id),
-  list        TEXT NOT NULL CHECK (list IN ('beneficiaries', 'participants', 'attendance', 'referrals')),
-  -- The activity or session of the list, if any.
+  list        TEXT NOT NULL
+              CHECK (list IN ('beneficiaries', 'participants', 'attendance', 'referrals', 'members', 'cooperatives', 'subGrants', 'expenses')),
+  -- The activity, session, agreement or sub-grant of the list, if any.
   scope_id    TEXT,
   format      TEXT NOT NULL CHECK (format IN ('xlsx', 'csv')),
   named       INTEGER NOT NULL CHECK (named IN (0, 1)),
