@@ -1,0 +1,211 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { GrantsDashboard, SubGrantDetail } from '../../electron/contract';
+import { signedIn } from './beneficiaries-fixtures';
+import { fail, ok, renderApp, session } from './helpers';
+
+vi.mock('../../renderer/transport');
+
+const AT = '2026-05-01T10:00:00.000Z';
+
+const dashboard: GrantsDashboard = {
+  today: '2026-06-01',
+  agreements: [
+    {
+      id: 'ag-1',
+      reference: 'ENABEL-014',
+      title: 'Inclusion socio-économique',
+      funderName: 'Enabel',
+      currency: 'EUR',
+      totalMinor: 250_000_00,
+      committedMinor: 16_958_53,
+      disbursedMinor: 8_479_26,
+      justifiedMinor: 2_603_69,
+      leftToCommitMinor: 233_041_47,
+      leftToDisburseMinor: 8_479_27,
+      leftToJustifyMinor: 5_875_57,
+      nextTrancheDue: '2026-06-15',
+      overdueReports: 0,
+      state: 'late',
+      unconverted: 0,
+      subGrants: [
+        {
+          id: 'sg-1',
+          reference: 'SG-2026-00001',
+          title: 'Atelier de couture',
+          recipientName: 'Association Amal',
+          currency: 'MAD',
+          amountMinor: 100_000_00,
+          disbursedMinor: 50_000_00,
+          justifiedMinor: 28_250_00,
+          submittedMinor: 640_00,
+          rejectedMinor: 1_980_50,
+          leftToDisburseMinor: 50_000_00,
+          leftToJustifyMinor: 21_750_00,
+          nextTrancheDue: '2026-09-01',
+          overdueReports: 1,
+          state: 'late',
+        },
+      ],
+    },
+  ],
+};
+
+const detail: SubGrantDetail = {
+  subGrant: {
+    id: 'sg-1',
+    reference: 'SG-2026-00001',
+    agreementId: 'ag-1',
+    callId: null,
+    applicationId: null,
+    recipientId: 'r-1',
+    title: 'Atelier de couture',
+    amountMinor: 100_000_00,
+    currency: 'MAD',
+    startDate: '2026-02-01',
+    endDate: '2026-12-31',
+    envelopeOverrideReason: null,
+    createdAt: AT,
+    updatedAt: AT,
+    archivedAt: null,
+  },
+  recipient: {
+    id: 'r-1',
+    kind: 'organisation',
+    name: 'Association Amal',
+    legalForm: null,
+    registrationNumber: null,
+    city: 'Oujda',
+    president: null,
+    contact: null,
+    rib: null,
+    beneficiaryId: null,
+    createdAt: AT,
+    updatedAt: AT,
+    archivedAt: null,
+  },
+  agreement: {
+    id: 'ag-1',
+    funderId: 'f-1',
+    reference: 'ENABEL-014',
+    title: 'Inclusion',
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+    currency: 'EUR',
+    totalMinor: 250_000_00,
+    tolerancePct: 0,
+    createdAt: AT,
+    updatedAt: AT,
+    archivedAt: null,
+  },
+  callTitle: null,
+  budget: [{ budgetLineId: 'l-1', code: 'A1', label: 'Micro-projets', amountMinor: 100_000_00 }],
+  tranches: [
+    { id: 't-1', seq: 1, amountMinor: 50_000_00, percent: 50, dueDate: '2026-02-15', conditionPct: null, disbursedMinor: 50_000_00, conditionRequiredMinor: null, conditionMet: true },
+    { id: 't-2', seq: 2, amountMinor: 50_000_00, percent: 50, dueDate: '2026-09-01', conditionPct: 70, disbursedMinor: 0, conditionRequiredMinor: 35_000_00, conditionMet: false },
+  ],
+  disbursements: [],
+  expenses: [],
+  reportDates: [],
+  figures: {
+    amountMinor: 100_000_00,
+    disbursedMinor: 50_000_00,
+    justifiedMinor: 28_250_00,
+    submittedMinor: 0,
+    rejectedMinor: 0,
+    leftToDisburseMinor: 50_000_00,
+    leftToJustifyMinor: 21_750_00,
+    nextTrancheDue: '2026-09-01',
+    overdueReports: 0,
+    state: 'ok',
+  },
+  rate: { date: '2026-01-01', fromCurrency: 'MAD', toCurrency: 'EUR', rateMicro: 10_850_000, inverse: true },
+};
+
+const agreementDetail = {
+  agreement: detail.agreement,
+  funder: { id: 'f-1', name: 'Enabel', type: 'bilateral' as const, country: 'BE', contact: null, createdAt: AT, updatedAt: AT, archivedAt: null },
+  budgetLines: [{ id: 'l-1', code: 'A1', label: 'Micro-projets', amountMinor: 100_000_00 }],
+  deadlines: [],
+  indicators: [],
+  calls: [],
+  subGrants: [],
+};
+
+const compact = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f.]/g, '');
+
+describe('grants dashboard', () => {
+  it('shows each agreement’s figures with a worded state, and its sub-grants on demand', async () => {
+    signedIn(session({ role: 'treasurer' }), { 'grants.dashboard': () => ok(dashboard) });
+    await renderApp('#/grants');
+    const section = await screen.findByRole('region', { name: 'ENABEL-014' });
+    const figures = within(section).getByRole('table', { name: 'Chiffres' });
+    expect(compact(figures.querySelector('[data-figure="committed"]')?.textContent ?? null)).toBe('16958,53€');
+    expect(compact(figures.querySelector('[data-figure="leftToJustify"]')?.textContent ?? null)).toBe('5875,57€');
+    expect(within(section).getAllByText('En retard').length).toBeGreaterThan(0);
+    expect(within(section).queryByRole('table', { name: 'Sous-subventions' })).toBeNull();
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Voir les sous-subventions (1)' }));
+    const subGrants = within(section).getByRole('table', { name: 'Sous-subventions' });
+    expect(within(subGrants).getByRole('link', { name: 'SG-2026-00001' })).toBeTruthy();
+    expect(within(subGrants).getByText('Association Amal')).toBeTruthy();
+  });
+});
+
+describe('grants forms', () => {
+  it('sends a typed "2 345,67" as 234567 centimes, and refuses more than 2 decimals at the field', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.subGrants.get': () => ok(detail),
+      'grants.agreements.get': () => ok(agreementDetail),
+      'grants.expenses.add': (input) =>
+        ok({ ...input, id: 'e-1', budgetLineCode: 'A1', receiptNumber: null, attachmentId: null, attachmentName: null, status: 'submitted', rejectionReason: null, createdAt: AT } as never),
+    });
+    await renderApp('#/grants/sub-grants/sg-1');
+    expect(await screen.findByText(/Taux utilisé : 1 EUR = 10,85 MAD/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une dépense' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/^Date/), '2026-03-01');
+    await userEvent.type(within(dialog).getByLabelText(/^Fournisseur/), 'Tissus El Fath');
+    await userEvent.type(within(dialog).getByLabelText(/^Description/), 'Tissus');
+    const amount = within(dialog).getByLabelText(/^Montant/);
+    await userEvent.type(amount, '2 345,678');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('Saisissez un montant positif avec au plus 2 décimales (ex. 1 234,56).')).toBeTruthy();
+    expect(core.calls('grants.expenses.add')).toHaveLength(0);
+
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '2 345,67');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.expenses.add')).toHaveLength(1));
+    expect(core.calls('grants.expenses.add')[0]).toMatchObject({ subGrantId: 'sg-1', budgetLineId: 'l-1', amountMinor: 234_567, date: '2026-03-01', receipt: null });
+  });
+
+  it('asks for a reason when the next tranche’s condition is unmet, and shows the core’s refusal at the field', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.subGrants.get': () => ok(detail),
+      'grants.disbursements.add': () => ({ ok: false, error: { code: 'disbursement_exceeds_agreement', fields: { amountMinor: 'disbursement_exceeds_agreement' } } }),
+    });
+    await renderApp('#/grants/sub-grants/sg-1');
+    expect(await screen.findByText(/de la précédente justifiés \(35[\s\u00a0\u202f.]?000,00/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Verser la tranche 2' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(/^Motif du versement malgré la condition/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.disbursements.add')).toHaveLength(1));
+    expect(core.calls('grants.disbursements.add')[0]).toMatchObject({ trancheId: 't-2', amountMinor: 50_000_00, method: 'transfer' });
+    expect((await within(dialog).findAllByText('Ce versement dépasserait le montant de la sous-subvention.')).length).toBe(2);
+  });
+
+  it('refuses a RIB with a wrong key before sending anything', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), { 'grants.recipients.list': () => ok([]), 'grants.recipients.save': () => fail('internal') });
+    await renderApp('#/grants/recipients');
+    await userEvent.click(await screen.findByRole('button', { name: 'Nouveau bénéficiaire de subvention' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/^Nom/), 'Association Nour');
+    await userEvent.type(within(dialog).getByLabelText(/^RIB/), '007780000123456789012395');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('La clé du RIB ne correspond pas : vérifiez les chiffres.')).toBeTruthy();
+    expect(core.calls('grants.recipients.save')).toHaveLength(0);
+  });
+});
