@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentUploadSchema, type AttachmentContent, type AttachmentInfo } from './attachments';
 import { isoDateSchema } from './dates';
 import { defineOp } from './operation';
 
@@ -165,7 +166,12 @@ export interface CooperativeStep {
   responsible: string | null;
   notes: string | null;
   updatedAt: string;
+  /** Files attached to the step (name approval, signed statutes, minutes…), oldest first. */
+  documents: AttachmentInfo[];
 }
+
+/** Owner type of a step's documents in the attachments store. */
+export const STEP_DOCUMENT_OWNER = 'cooperative_step';
 
 export const visitInputSchema = z.object({
   cooperativeId: idSchema,
@@ -278,6 +284,13 @@ export const cooperativesOps = {
   'cooperatives.removeFounder': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: 'signedIn' }),
   /** Done before an earlier mandatory step → `previous_step_not_done`; the assembly needs the founders and capital. */
   'cooperatives.saveStep': defineOp<CooperativeStep>()({ input: stepInputSchema, kind: 'write', access: 'signedIn' }),
+  /** PDF, JPEG or PNG (by content), at most 10 MB; kept inside the encrypted file. */
+  'cooperatives.attachDocument': defineOp<AttachmentInfo>()({
+    input: z.object({ stepId: idSchema, file: attachmentUploadSchema }),
+    kind: 'write',
+    access: 'signedIn',
+  }),
+  'cooperatives.document': defineOp<AttachmentContent>()({ input: byId, kind: 'read', access: 'signedIn' }),
   'cooperatives.saveVisit': defineOp<CooperativeVisit>()({ input: visitInputSchema, kind: 'write', access: 'signedIn' }),
   'cooperatives.template': defineOp<TemplateStep[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   /** Applies to projects created afterwards; existing projects keep their steps. */

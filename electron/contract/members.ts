@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentUploadSchema, type AttachmentContent, type AttachmentInfo } from './attachments';
 import { phoneSchema, sexSchema } from './beneficiaries';
 import { isoDateSchema } from './dates';
 import { defineOp } from './operation';
@@ -228,7 +229,12 @@ export interface AssemblyQuorum {
   /** Members in good standing, linked to a beneficiary marked present at a session of the assembly. */
   present: { memberId: string; number: string; name: string }[];
   reached: boolean;
+  /** The minutes attached to the assembly, oldest first. */
+  minutes: AttachmentInfo[];
 }
+
+/** Owner type of assembly minutes in the attachments store (owner id: the activity). */
+export const ASSEMBLY_MINUTES_OWNER = 'assembly_minutes';
 
 export interface StatusRuleOutcome {
   /** Members moved from active to lapsed. */
@@ -254,6 +260,13 @@ export const membersOps = {
   'members.assemblies': defineOp<AssemblyQuorum[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   /** Of one activity of type `general_assembly` (else `not_general_assembly`). */
   'members.quorum': defineOp<AssemblyQuorum>()({ input: z.object({ activityId: idSchema }), kind: 'read', access: 'signedIn' }),
+  /** PDF, JPEG or PNG (by content), at most 10 MB; only on an activity of type `general_assembly`. */
+  'members.attachMinutes': defineOp<AttachmentInfo>()({
+    input: z.object({ activityId: idSchema, file: attachmentUploadSchema }),
+    kind: 'write',
+    access: 'signedIn',
+  }),
+  'members.minutes': defineOp<AttachmentContent>()({ input: byId, kind: 'read', access: 'signedIn' }),
   'dues.fees': defineOp<YearFees[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   'dues.setFees': defineOp<YearFees>()({ input: feeInputSchema, kind: 'write', access: DUES_WRITERS }),
   /** Allocates the receipt number inside the transaction: a failed payment uses none. */

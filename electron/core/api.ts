@@ -15,7 +15,7 @@ import { followUpDashboard } from './case-follow-up/dashboard';
 import * as followUp from './case-follow-up/service';
 import * as cooperatives from './cooperatives/service';
 import * as dues from './members/dues';
-import { assemblyQuorum, listAssemblies } from './members/quorum';
+import { assemblyQuorum, attachMinutes, getMinutes, listAssemblies } from './members/quorum';
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
@@ -148,6 +148,10 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'cooperatives.saveVisit': (input) => cooperatives.saveVisit(input),
   'cooperatives.template': (_input, ctx) => cooperatives.getTemplate(ctx),
   'cooperatives.saveTemplate': (input) => cooperatives.saveTemplate(input.steps),
+  'cooperatives.attachDocument': (input) => cooperatives.attachDocument(input.stepId, input.file),
+  'cooperatives.document': (input, ctx) => cooperatives.getDocument(ctx, input.id),
+  'members.attachMinutes': (input) => attachMinutes(input.activityId, input.file),
+  'members.minutes': (input, ctx) => getMinutes(ctx, input.id),
   'attachments.get': (input, ctx) => getAttachment(ctx.session.file.db, input.id),
   'grants.funders.list': (input, ctx) => grants.listFunders(ctx, input.includeArchived),
   'grants.funders.save': (input) => grants.saveFunder(input),

@@ -261,6 +261,36 @@ describe('steps and the founders rule', () => {
   });
 });
 
+describe('step documents', () => {
+  const pdf = Buffer.from('%PDF-1.4\n% certificat négatif\n').toString('base64');
+
+  it('keeps a PDF on a step, refuses a text file, and reads back only step documents', async () => {
+    const { core } = await signedInFile();
+    const { coop } = await withFounders(core, 5);
+    const [first] = await stepsOf(core, coop.id);
+    const info = await core.must('cooperatives.attachDocument', { stepId: first.id, file: { fileName: 'certificat.pdf', contentBase64: pdf } });
+    expect(info).toMatchObject({ ownerType: 'cooperative_step', ownerId: first.id, mime: 'application/pdf', fileName: 'certificat.pdf' });
+    await expectFailure(
+      core.call('cooperatives.attachDocument', { stepId: first.id, file: { fileName: 'faux.pdf', contentBase64: Buffer.from('plain text').toString('base64') } }),
+      'attachment_type_not_allowed',
+    );
+    const [withDoc] = await stepsOf(core, coop.id);
+    expect(withDoc.documents.map((d) => d.id)).toEqual([info.id]);
+    expect((await core.must('cooperatives.document', { id: info.id })).contentBase64).toBe(pdf);
+
+    const ga = await core.must('activities.save', { title: 'AG', type: 'general_assembly', theme: 'sociocultural_integration' });
+    const minutes = await core.must('members.attachMinutes', { activityId: ga.id, file: { fileName: 'pv.pdf', contentBase64: pdf } });
+    // Each area reads only its own files.
+    await expectFailure(core.call('cooperatives.document', { id: minutes.id }), 'not_found');
+    await expectFailure(core.call('members.minutes', { id: info.id }), 'not_found');
+    expect((await core.must('members.minutes', { id: minutes.id })).fileName).toBe('pv.pdf');
+    expect((await core.must('members.quorum', { activityId: ga.id })).minutes.map((m) => m.id)).toEqual([minutes.id]);
+    const workshop = await core.must('activities.save', { title: 'Atelier', type: 'workshop', theme: 'employability' });
+    await expectFailure(core.call('members.attachMinutes', { activityId: workshop.id, file: { fileName: 'pv.pdf', contentBase64: pdf } }), 'not_general_assembly');
+    core.close();
+  });
+});
+
 describe('pipeline', () => {
   it('shows every project at its current step, highlights those unchanged for 45 days, and lists trainings attended', async () => {
     const { core, jump } = await signedInFile('2026-03-01T09:00:00.000Z');

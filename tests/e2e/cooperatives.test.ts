@@ -81,4 +81,15 @@ describe('cooperative creation, in Chromium', () => {
     await openBoard();
     await eventually(() => columnOf(NAME)).toBe('Coopérative créée');
   });
+
+  it('keeps the certificat négatif as a PDF on its step', async () => {
+    await page.getByRole('link', { name: NAME }).click();
+    const firstStep = page.locator('tr[data-step="name_approval"]');
+    await firstStep.locator('input[type="file"]').setInputFiles({
+      name: 'certificat-negatif.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% certificat négatif\n'),
+    });
+    await firstStep.getByRole('button', { name: 'certificat-negatif.pdf' }).waitFor();
+  });
 });

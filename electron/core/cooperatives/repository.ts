@@ -222,6 +222,7 @@ const toStep = (r: StepDbRow): CooperativeStep => ({
   responsible: r.responsible,
   notes: r.notes,
   updatedAt: r.updated_at,
+  documents: [],
 });
 
 export function insertSteps(db: Db, cooperativeId: string, template: TemplateStep[], at: string, newId: () => string): void {

@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import {
   CONSTITUTIVE_ASSEMBLY_STEP,
   NOT_RESIDENCE_DOCUMENTS,
+  STEP_DOCUMENT_OWNER,
   RESIDENCE_WARNING_DAYS,
   todayIso,
   VISIT_MONTHS,
+  type AttachmentContent,
+  type AttachmentInfo,
+  type AttachmentUpload,
   type Beneficiary,
   type Cooperative,
   type CooperativeDetail,
@@ -21,6 +25,8 @@ import {
   type TemplateStep,
   type visitInputSchema,
 } from '../../contract';
+import { attachmentsOf } from '../attachments/repository';
+import { getAttachment, saveAttachment } from '../attachments/service';
 import { getBeneficiary } from '../beneficiaries/repository';
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
@@ -88,6 +94,9 @@ function createdOnOf(steps: CooperativeStep[]): string | null {
   if (steps.length === 0 || currentStepOf(steps)) return null;
   return steps.reduce<string | null>((latest, s) => (s.mandatory && s.doneOn && (!latest || s.doneOn > latest) ? s.doneOn : latest), null);
 }
+
+const withDocuments = (db: Db, steps: CooperativeStep[]): CooperativeStep[] =>
+  steps.map((s) => ({ ...s, documents: attachmentsOf(db, STEP_DOCUMENT_OWNER, s.id) }));
 
 const assemblyDone = (db: Db, cooperativeId: string) =>
   stepsOf(db, cooperativeId).some((s) => s.code === CONSTITUTIVE_ASSEMBLY_STEP && s.status === 'done');
@@ -200,7 +209,7 @@ export function getCooperativeDetail(ctx: SignedInContext, id: string): Cooperat
   const cooperative = existingCooperative(db, id);
   const settings = readSettings(db);
   const founders = activeFounders(db, id).map((f) => founderView(db, f, today));
-  const steps = stepsOf(db, id);
+  const steps = withDocuments(db, stepsOf(db, id));
   const createdOn = createdOnOf(steps);
   const visits = visitsOf(db, id);
   return {
@@ -359,8 +368,28 @@ export function saveStep(input: z.output<typeof stepInputSchema>) {
     updateStep(tx.db, record);
     touchCooperative(tx.db, cooperative.id, tx.at);
     tx.audit(record.id);
-    return record;
+    return withDocuments(tx.db, [record])[0];
   };
+}
+
+/** A document of a step (certificat négatif, signed statutes, minutes…), stored in the encrypted file. */
+export function attachDocument(stepId: string, file: AttachmentUpload) {
+  return (tx: WriteTx): AttachmentInfo => {
+    const step = getStep(tx.db, stepId);
+    if (!step) throw new AppError('not_found');
+    openCooperative(tx.db, step.cooperativeId);
+    const info = saveAttachment(tx, { ...file, ownerType: STEP_DOCUMENT_OWNER, ownerId: stepId });
+    touchCooperative(tx.db, step.cooperativeId, tx.at);
+    tx.audit(info.id);
+    return info;
+  };
+}
+
+/** Only files attached to a step: the attachments of other areas keep their own access rules. */
+export function getDocument(ctx: SignedInContext, id: string): AttachmentContent {
+  const file = getAttachment(ctx.session.file.db, id);
+  if (file.ownerType !== STEP_DOCUMENT_OWNER) throw new AppError('not_found');
+  return file;
 }
 
 /** The 6- and 12-month visits, once the cooperative is created (every mandatory step done). */

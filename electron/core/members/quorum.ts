@@ -1,5 +1,7 @@
-import type { AssemblyQuorum } from '../../contract';
-import type { SignedInContext } from '../context';
+import { ASSEMBLY_MINUTES_OWNER, type AssemblyQuorum, type AttachmentContent, type AttachmentInfo, type AttachmentUpload } from '../../contract';
+import { attachmentsOf } from '../attachments/repository';
+import { getAttachment, saveAttachment } from '../attachments/service';
+import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/repository';
@@ -34,15 +36,37 @@ function quorumOf(db: Db, activity: AssemblyActivity, thisYear: number): Assembl
     required,
     present,
     reached: good.length > 0 && present.length >= required,
+    minutes: attachmentsOf(db, ASSEMBLY_MINUTES_OWNER, activity.id),
   };
+}
+
+function generalAssembly(db: Db, activityId: string): AssemblyActivity {
+  const activity = assemblyActivity(db, activityId);
+  if (!activity) throw new AppError('not_found');
+  if (activity.type !== 'general_assembly') throw new AppError('not_general_assembly');
+  return activity;
 }
 
 export function assemblyQuorum(ctx: SignedInContext, activityId: string): AssemblyQuorum {
   const { db } = ctx.session.file;
-  const activity = assemblyActivity(db, activityId);
-  if (!activity) throw new AppError('not_found');
-  if (activity.type !== 'general_assembly') throw new AppError('not_general_assembly');
-  return quorumOf(db, activity, ctx.now().getUTCFullYear());
+  return quorumOf(db, generalAssembly(db, activityId), ctx.now().getUTCFullYear());
+}
+
+/** The minutes of a general assembly, kept in the encrypted file with the activity as owner. */
+export function attachMinutes(activityId: string, file: AttachmentUpload) {
+  return (tx: WriteTx): AttachmentInfo => {
+    generalAssembly(tx.db, activityId);
+    const info = saveAttachment(tx, { ...file, ownerType: ASSEMBLY_MINUTES_OWNER, ownerId: activityId });
+    tx.audit(info.id);
+    return info;
+  };
+}
+
+/** Only assembly minutes: the attachments of other areas keep their own access rules. */
+export function getMinutes(ctx: SignedInContext, id: string): AttachmentContent {
+  const file = getAttachment(ctx.session.file.db, id);
+  if (file.ownerType !== ASSEMBLY_MINUTES_OWNER) throw new AppError('not_found');
+  return file;
 }
 
 export function listAssemblies(ctx: SignedInContext): AssemblyQuorum[] {

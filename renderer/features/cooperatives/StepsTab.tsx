@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { stepInputSchema, todayIso, type CooperativeDetail, type CooperativeStep, type StepInput, type StepStatus } from '../../../electron/contract';
-import { useOpMutation } from '../../app/ops';
+import { call, useOpMutation } from '../../app/ops';
 import { useFieldError } from '../../ui/forms';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
+import { Attachments } from '../members/Attachments';
 import { areaResolver, showFieldProblems } from '../members/problems';
 import { useRefreshCooperatives } from './CooperativePage';
 import { useCooperativeOptions, useStepLabel } from './labels';
@@ -109,6 +110,7 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
   const refresh = useRefreshCooperatives();
   const [editing, setEditing] = useState<CooperativeStep | null>(null);
   const quick = useOpMutation('cooperatives.saveStep', { onSuccess: refresh });
+  const attach = useOpMutation('cooperatives.attachDocument', { onSuccess: refresh });
   const move = (step: CooperativeStep, status: StepStatus) =>
     quick.mutate({
       id: step.id,
@@ -151,6 +153,14 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
                     {step.notes}
                   </Text>
                 )}
+                <Attachments
+                  files={step.documents}
+                  read={(id) => call('cooperatives.document', { id })}
+                  upload={(file) => attach.mutate({ stepId: step.id, file })}
+                  uploading={attach.isPending && attach.variables?.stepId === step.id}
+                  error={attach.variables?.stepId === step.id ? attach.error : null}
+                  canAdd={editable}
+                />
               </Table.Td>
               <Table.Td>
                 <Badge variant="light" color={statusColor[step.status]}>

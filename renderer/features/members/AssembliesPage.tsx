@@ -1,10 +1,12 @@
 import { Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useOp } from '../../app/ops';
+import { useQueryClient } from '@tanstack/react-query';
+import { call, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { activityPath } from '../activities/paths';
 import { useFormatDate } from '../beneficiaries/format';
+import { Attachments } from './Attachments';
 import { membersPath } from './paths';
 
 /**
@@ -14,7 +16,11 @@ import { membersPath } from './paths';
 export function AssembliesPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const queryClient = useQueryClient();
   const assemblies = useOp('members.assemblies', {});
+  const attach = useOpMutation('members.attachMinutes', {
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('members.') }),
+  });
   return (
     <Stack gap="md">
       <Anchor component={Link} to={membersPath} size="sm">
@@ -37,6 +43,7 @@ export function AssembliesPage() {
               <Table.Th>{t('members.assemblies.required')}</Table.Th>
               <Table.Th>{t('members.assemblies.present')}</Table.Th>
               <Table.Th>{t('members.assemblies.quorum')}</Table.Th>
+              <Table.Th>{t('members.assemblies.minutes')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,6 +65,16 @@ export function AssembliesPage() {
                   <Badge color={a.reached ? 'green' : 'red'} variant="light">
                     {a.reached ? t('members.assemblies.reached') : t('members.assemblies.notReached')}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Attachments
+                    files={a.minutes}
+                    read={(id) => call('members.minutes', { id })}
+                    upload={(file) => attach.mutate({ activityId: a.activityId, file })}
+                    uploading={attach.isPending && attach.variables?.activityId === a.activityId}
+                    error={attach.variables?.activityId === a.activityId ? attach.error : null}
+                    canAdd
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,0 +1,72 @@
+import { Anchor, Button, FileButton, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type AttachmentInfo, type AttachmentUpload } from '../../../electron/contract';
+import type { OpFailure } from '../../app/ops';
+import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { saveFile } from '../../ui/saveFile';
+import { readAsBase64 } from '../beneficiary-import/readFile';
+
+const ACCEPT = 'application/pdf,image/jpeg,image/png';
+
+/**
+ * Files kept in the encrypted file (step documents, assembly minutes): each opens through `read`,
+ * a new one is sent through `upload`. The core checks the type by content and the size again.
+ */
+export function Attachments({
+  files,
+  read,
+  upload,
+  uploading,
+  error,
+  canAdd,
+}: {
+  files: AttachmentInfo[];
+  read: (id: string) => Promise<AttachmentContent>;
+  upload?: (file: AttachmentUpload) => void;
+  uploading?: boolean;
+  error?: OpFailure | null;
+  canAdd: boolean;
+}) {
+  const { t } = useTranslation();
+  const [tooLarge, setTooLarge] = useState(false);
+  const open = async (id: string) => {
+    const file = await read(id);
+    saveFile({ fileName: file.fileName, mimeType: file.mime, contentBase64: file.contentBase64 });
+  };
+  const pick = async (file: File | null) => {
+    if (!file || !upload) return;
+    setTooLarge(file.size > MAX_ATTACHMENT_BYTES);
+    if (file.size > MAX_ATTACHMENT_BYTES) return;
+    upload({ fileName: file.name, contentBase64: await readAsBase64(file) });
+  };
+  return (
+    <Stack gap={2}>
+      {files.map((f) => (
+        <Anchor key={f.id} component="button" type="button" size="xs" onClick={() => void open(f.id)}>
+          {f.fileName}
+        </Anchor>
+      ))}
+      {canAdd && upload && (
+        <Group gap={4}>
+          <FileButton onChange={(file) => void pick(file)} accept={ACCEPT}>
+            {(props) => (
+              <Button {...props} size="compact-xs" variant="subtle" loading={uploading}>
+                {t('members.files.add')}
+              </Button>
+            )}
+          </FileButton>
+          <Text size="xs" c="dimmed">
+            {t('members.files.limits')}
+          </Text>
+        </Group>
+      )}
+      {tooLarge && (
+        <Text size="xs" c="red">
+          {t('errors.attachment_too_large')}
+        </Text>
+      )}
+      <OpErrorAlert error={error} />
+    </Stack>
+  );
+}
