@@ -3,9 +3,8 @@
 // e2e does; Electron's printToPDF is the same engine). Needs `npm run build` and Chromium.
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
-import { todayIso, type OpInput, type OpName, type OpOutput } from '../electron/contract';
-import { CHROMIUM, launchChromium, newPage, signInToDemo, startWebBridge } from '../tests/e2e/harness';
+import { todayIso, type OpInput } from '../electron/contract';
+import { callOp as call, CHROMIUM, launchChromium, newPage, signInToDemo, startWebBridge } from '../tests/e2e/harness';
 
 export interface SheetBenchResult {
   name: string;
@@ -17,24 +16,6 @@ export interface SheetBenchResult {
 const PEOPLE = 40;
 const RUNS = 7;
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-/** An operation through the page's own bridge token, as the renderer calls it. */
-async function call<K extends OpName>(page: Page, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
-  const result = await page.evaluate(
-    async ({ op, input }) => {
-      const token = document.querySelector('meta[name="tadamon-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tadamon-token': token },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { op, input },
-  );
-  if (!result.ok) throw new Error(`${op} failed: ${JSON.stringify(result.error)}`);
-  return result.value as OpOutput<K>;
-}
 
 export async function benchSheets(): Promise<SheetBenchResult[]> {
   if (!existsSync('dist/web/server.mjs') || !existsSync(CHROMIUM)) {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { todayIso } from '../../electron/contract';
 import { useDemoPage } from './demo-session';
+import { callOp } from './harness';
 import { eventually } from './poll';
 
 let page: Page;
@@ -135,6 +137,96 @@ describe('activities and attendance, in Chromium', () => {
     const table = page.getByRole('table', { name: 'Participants inscrits' });
     await table.getByRole('row', { name: /ZQ/ }).waitFor();
     await table.getByRole('row', { name: /ZQ/ }).getByText('Venu sans inscription').waitFor();
+  });
+  it('creates an activity with 3 sessions, registers 5 people through a repeat alert, prints them with the logo, and enters attendance from the signed sheet', async () => {
+    // Three weekly sessions, the first two weeks ago: all can be marked today.
+    const start = new Date(Date.now() - 14 * 86_400_000);
+    const weekday = ['Dimanche', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'][start.getUTCDay()];
+    await page.evaluate(() => (window.location.hash = '#/activities/new'));
+    await page.getByRole('textbox', { name: /Intitulé/ }).fill('Prévention de la radicalisation — cycle 4 (e2e)');
+    await page.getByLabel(/^Type d'activité/).first().click();
+    await page.getByRole('option', { name: 'Atelier', exact: true }).click();
+    await page.getByLabel(/^Thème/).first().click();
+    await page.getByRole('option', { name: 'Prévention de la radicalisation', exact: true }).click();
+    await page.getByRole('button', { name: "Enregistrer l'activité" }).click();
+    await page.getByRole('tab', { name: /Séances/ }).waitFor();
+    const activityId = (await page.evaluate(() => window.location.hash)).split('/')[2];
+
+    await page.getByRole('button', { name: 'Générer un calendrier' }).click();
+    await page.getByRole('checkbox', { name: weekday }).check();
+    await page.getByLabel('À partir du').fill(todayIso(start));
+    await page.getByRole('textbox', { name: 'Nombre de semaines' }).fill('3');
+    await page.getByRole('button', { name: 'Aperçu des dates' }).click();
+    await page.getByText('Séances à créer : 3').waitFor();
+    await page.getByRole('button', { name: 'Créer les séances' }).click();
+    await eventually(() => page.getByRole('table', { name: 'Séances' }).getByRole('row').count()).toBe(4);
+
+    // Who to register: someone who followed the two earlier cycles (the demo's repeat case), someone
+    // with an Arabic name, and three others whom nothing flags.
+    const cycle2 = (await callOp(page, 'activities.list', { query: 'radicalisation' })).rows.find((r) => r.title.includes('cycle 2'))!;
+    const earlier = (await callOp(page, 'registrations.list', { activityId: cycle2.id })).rows;
+    const checks = await Promise.all(earlier.map((r) => callOp(page, 'activities.repeatCheck', { activityId, beneficiaryId: r.beneficiaryId })));
+    const repeat = earlier.find((r, i) => checks[i].alert && !r.pseudonymous)!;
+    const named = (await callOp(page, 'beneficiaries.search', { limit: 300 })).rows.filter((r) => r.id !== repeat.beneficiaryId && !r.pseudonymous);
+    const quiet: typeof named = [];
+    for (const r of named) {
+      if (quiet.length === 4) break;
+      const wantsArabic = quiet.length === 0;
+      if (wantsArabic !== (r.arabicName !== null)) continue;
+      if (!(await callOp(page, 'activities.repeatCheck', { activityId, beneficiaryId: r.id })).alert) quiet.push(r);
+    }
+    expect(quiet).toHaveLength(4);
+
+    await page.getByRole('tab', { name: /^Participants/ }).click();
+    const search = page.getByRole('searchbox', { name: /Rechercher une personne/ });
+    await search.fill(repeat.reference);
+    await page.getByRole('button', { name: `Inscrire ${repeat.displayName}` }).click();
+    const alert = page.getByRole('alertdialog', { name: 'Déjà venu sur ce thème' });
+    await alert.getByText(/cycle 2/).first().waitFor();
+    await alert.getByRole('button', { name: 'Inscrire quand même' }).click();
+    for (const r of quiet) {
+      await search.fill(r.reference);
+      await page.getByRole('button', { name: `Inscrire ${r.displayName}` }).click();
+      await page.getByRole('table', { name: 'Participants inscrits' }).getByText(r.displayName).waitFor();
+    }
+    const order = [repeat.displayName, ...quiet.map((r) => r.displayName)];
+
+    // A 16×16 green square.
+    const logo = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFUlEQVR4nGNgmJZCGhrVMKph+GoAAIVy+gG76RhsAAAAAElFTkSuQmCC';
+    await callOp(page, 'logos.add', { kind: 'association', fileName: 'amal.png', contentBase64: logo });
+
+    await page.getByRole('tab', { name: /Séances/ }).click();
+    await page.getByRole('link', { name: /^Feuille à imprimer du/ }).first().click();
+    await page.getByRole('heading', { name: 'Feuille de présence à imprimer' }).waitFor();
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-cycle4-'));
+    try {
+      writeFileSync(join(dir, 'sheet.pdf'), await page.pdf({ format: 'A4' }));
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' });
+      const lines = order.map((name) => text.split('\n').findIndex((line) => line.includes(name)));
+      expect(lines.every((n) => n >= 0)).toBe(true);
+      expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+      // The association's logo is in the PDF.
+      const images = execFileSync('pdfimages', ['-list', join(dir, 'sheet.pdf')], { encoding: 'utf8' });
+      expect(images.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    await page.getByRole('link', { name: 'Saisir les présences depuis la feuille signée' }).click();
+    await page.getByText('Saisie depuis la feuille signée').waitFor();
+    const groups = page.getByRole('table', { name: 'Présences de la séance' }).getByRole('radiogroup');
+    await eventually(() => groups.count()).toBe(5);
+    expect(await groups.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(order);
+    await groups.nth(0).locator('[tabindex="0"]').focus();
+    for (let row = 0; row < 5; row++) {
+      await eventually(() => groups.nth(row).evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press(row === 3 ? 'a' : 'p');
+    }
+    await eventually(() => groups.nth(4).getByRole('radio', { name: 'Présent' }).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Présences enregistrées.').waitFor();
+    const sheet = await callOp(page, 'attendance.get', { sessionId: (await callOp(page, 'activities.get', { id: activityId })).sessions[0].id });
+    expect(sheet.counts).toMatchObject({ present: 4, absent: 1, unmarked: 0 });
   });
 });
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../electron/contract';
+import { DEMO_PASSWORD, type OpInput, type OpName, type OpOutput } from '../../electron/contract';
 import { demoStaff } from '../../electron/core/demo/generator';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,4 +87,25 @@ export async function signInToDemo(page: Page): Promise<void> {
   await labelled(page, 'Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}
+
+/**
+ * An operation asked from inside the page, with its bridge token, as the renderer asks it: to set
+ * up or look up what a test or a benchmark needs without clicking through every screen.
+ */
+export async function callOp<K extends OpName>(page: Page, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const result = await page.evaluate(
+    async ({ op, input }) => {
+      const token = document.querySelector('meta[name="tadamon-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tadamon-token': token },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { op, input },
+  );
+  if (!result.ok) throw new Error(`${op} failed: ${JSON.stringify(result.error)}`);
+  return result.value as OpOutput<K>;
 }
