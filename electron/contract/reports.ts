@@ -22,13 +22,16 @@ export const reportInputSchema = z.object({
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /**
- * Indicator codes the report measures itself. An agreement's indicator with one of these codes
- * gets its "achieved" figure for the period; any other code is shown with its target only.
+ * The figures the report measures. An agreement's indicator whose code is one of these, or which a
+ * treasurer linked to one (`reports.setIndicatorMeasure`), gets its "achieved" figure for the
+ * period; any other is shown with its target only.
  */
 export const measuredIndicatorCodes = [
   'people_reached',
   'people_reached_female',
   'people_reached_male',
+  /** Women among the people reached, in % (one decimal). */
+  'people_reached_female_share',
   'people_registered',
   'activities_held',
   'sessions_held',
@@ -44,6 +47,15 @@ export const measuredIndicatorCodes = [
   'cooperatives_created',
 ] as const;
 export type MeasuredIndicatorCode = (typeof measuredIndicatorCodes)[number];
+export const measuredIndicatorCodeSchema = z.enum(measuredIndicatorCodes);
+
+/** An indicator of the agreement the report is for, and the figure that measures it. */
+export interface ReportIndicator {
+  code: string;
+  label: string;
+  target: number;
+  measure: MeasuredIndicatorCode | null;
+}
 
 /** What a column holds: `amount` is in minor units (centimes) of the table's currency. */
 export type ReportColumnKind = 'label' | 'count' | 'percent' | 'amount';
@@ -92,6 +104,8 @@ export interface IndicatorReport {
   associationName: string;
   /** The agreement the report is for; null: all the association's work. */
   agreement: { id: string; reference: string; title: string; funderName: string } | null;
+  /** The agreement's indicators (empty without an agreement). */
+  indicators: ReportIndicator[];
   from: string;
   to: string;
   /** ISO UTC timestamp. */
@@ -112,8 +126,17 @@ export interface ExportedFile {
   contentBase64: string;
 }
 
+export const indicatorMeasureSchema = z.object({
+  agreementId: z.string().min(1).max(64),
+  code: z.string().trim().min(1).max(40),
+  /** null: not measured by the report. */
+  measure: measuredIndicatorCodeSchema.nullable(),
+});
+
 export const reportsOps = {
   'reports.indicators': defineOp<IndicatorReport>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
   /** The same report as XLSX: a cover sheet, then one sheet per table. Changes nothing. */
   'reports.exportXlsx': defineOp<ExportedFile>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
+  /** Links an indicator of an agreement to the figure that measures it (unknown agreement or code → `not_found`). */
+  'reports.setIndicatorMeasure': defineOp<ReportIndicator>()({ input: indicatorMeasureSchema, kind: 'write', access: ['treasurer', 'president'] }),
 };

@@ -23,6 +23,7 @@ import { exportList } from './exports/service';
 import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
 import * as reports from './reports/service';
+import { setIndicatorMeasure } from './reports/targets';
 import * as security from './security/service';
 import * as session from './session/service';
 import { getSettings, updateSettings } from './settings/service';
@@ -87,6 +88,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),
   'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
   'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
+  'reports.setIndicatorMeasure': (input) => setIndicatorMeasure(input),
   'exports.list': (input, ctx) => exportList(ctx, input, null),
   'exports.namedList': (input, ctx) => exportList(ctx, input, input.purpose),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),

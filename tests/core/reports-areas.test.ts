@@ -136,8 +136,36 @@ describe('report sections of grants, members and cooperatives', () => {
     });
     expect(notesOf(report, 'grants')).toEqual([
       'Micro-projects are those of the agreement; people and activities are counted for all of the association’s work in the period.',
-      'An indicator whose code the application does not measure is shown with its target only.',
+      'An indicator not linked to a figure of the report is shown with its target only.',
     ]);
+  });
+
+  it('lets a treasurer link an indicator to the figure that measures it', async () => {
+    const forbidden = await volunteer.call('reports.setIndicatorMeasure', { agreementId, code: 'IND-X', measure: 'case_notes' });
+    expect(forbidden).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await president.call('reports.setIndicatorMeasure', { agreementId, code: 'NOPE', measure: 'case_notes' })).toEqual({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await president.must('reports.setIndicatorMeasure', { agreementId, code: 'IND-X', measure: 'case_notes' })).toEqual({
+      code: 'IND-X',
+      label: 'Partenariats signés',
+      target: 2,
+      measure: 'case_notes',
+    });
+    const linked = await president.must('reports.indicators', { ...PERIOD, agreementId });
+    expect(linked.indicators.map((i) => [i.code, i.measure])).toEqual([
+      ['people_reached', 'people_reached'],
+      ['micro_projects_funded', 'micro_projects_funded'],
+      ['IND-X', 'case_notes'],
+    ]);
+    // One case note in the period, for a target of 2.
+    expect(tableOf(linked, 'targets.byIndicator')?.rows[2]).toEqual(['Partenariats signés', 2, 1, 50]);
+    expect(notesOf(linked, 'grants')).not.toContain('An indicator not linked to a figure of the report is shown with its target only.');
+
+    await president.must('reports.setIndicatorMeasure', { agreementId, code: 'IND-X', measure: null });
+    const unlinked = await president.must('reports.indicators', { ...PERIOD, agreementId });
+    expect(tableOf(unlinked, 'targets.byIndicator')?.rows[2]).toEqual(['Partenariats signés', 2, null, null]);
   });
 
   it('says when an agreement has no targets, asks for one otherwise, and refuses an unknown one', async () => {

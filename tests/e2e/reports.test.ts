@@ -72,7 +72,44 @@ describe('indicator report of the demo association, in Chromium', () => {
     const en = await pdfText('report-en.pdf');
     expect(en).toContain('Indicator report');
     expect(en).toContain('Participants and completions by theme');
-    expect(en).toContain('Section not available yet');
+    expect(en).toContain('Members by current status');
+    expect(en).toContain('Cooperatives by step reached');
+  });
+
+  it('reports on the demo agreement: targets against what was achieved, on screen, in the PDF and in the XLSX', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/reports';
+    });
+    const select = page.getByLabel('Convention de financement');
+    await eventually(() => select.locator('option').count()).toBeGreaterThan(1);
+    const value = await select.locator('option', { hasText: 'ENABEL-MOR-2025-014' }).getAttribute('value');
+    await select.selectOption(value!);
+    const targets = page.getByRole('table', { name: 'Cibles et réalisations' }).first();
+    await targets.waitFor();
+    const rows = targets.getByRole('row');
+    await eventually(() => rows.count()).toBe(4);
+    // Micro-projets financés: a target of 12, and a number achieved.
+    const first = (await rows.nth(1).getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(first[0]).toBe('Micro-projets financés');
+    expect(first[1]).toBe('12');
+    expect(first[2]).toMatch(/^\d+$/);
+    await expect(page.getByRole('img', { name: 'Cibles et réalisations' }).first().isVisible()).resolves.toBe(true);
+
+    const pdf = await pdfText('agreement.pdf');
+    expect(pdf).toContain('ENABEL-MOR-2025-014');
+    expect(pdf).toContain('Cibles et réalisations');
+    expect(pdf).toMatch(/Micro-projets financés\s+12\s+\d+/);
+
+    const file = await download(() => page.getByRole('button', { name: 'Télécharger en XLSX' }).click());
+    expect(file.name).toMatch(/^indicators-ENABEL-MOR-2025-014-/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].getSheetValues().flat()).toContain('ENABEL-MOR-2025-014 — Inclusion socio-économique des personnes migrantes dans l’Oriental (Enabel — Agence belge de développement)');
+    const sheet = workbook.worksheets.find((w) => w.name.includes('Cibles et réalisations'))!;
+    const row = sheet.getRow(3).values as unknown[];
+    expect(row.slice(1, 3)).toEqual(['Micro-projets financés', 12]);
+    expect(typeof row[3]).toBe('number');
+    expect(String(row[3])).toBe(first[2]);
   });
 
   it('exports the beneficiaries list pseudonymised: no name from the screen in the file', async () => {

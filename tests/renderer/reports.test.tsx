@@ -15,6 +15,7 @@ const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => ({
   to: '2026-06-30',
   generatedAt: '2026-07-01T10:00:00.000Z',
   agreement: null,
+  indicators: [],
   headings: { agreement: 'Convention', period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
   definitions: [{ term: 'Personne touchée', text: 'Personne distincte…' }],
   notes: [],
@@ -137,9 +138,18 @@ describe('reports page', () => {
       updatedAt: '2026-01-01T00:00:00Z',
       archivedAt: null,
     };
+    const forAgreement = (agreementId?: string): IndicatorReport =>
+      agreementId
+        ? {
+            ...report(),
+            agreement: { id: 'ag-1', reference: 'MA-2026-017', title: 'Inclusion socio-économique', funderName: 'Enabel' },
+            indicators: [{ code: 'IND2', label: 'Personnes migrantes formées', target: 300, measure: null }],
+          }
+        : report();
     const core = signedIn(session({ role: 'treasurer' }), {
-      'reports.indicators': () => ok(report()),
+      'reports.indicators': ({ agreementId }) => ok(forAgreement(agreementId)),
       'grants.agreements.list': () => ok([agreement]),
+      'reports.setIndicatorMeasure': ({ code, measure }) => ok({ code, label: 'Personnes migrantes formées', target: 300, measure: measure ?? null }),
     });
     await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
     const select = await screen.findByLabelText('Convention de financement');
@@ -148,6 +158,10 @@ describe('reports page', () => {
     await waitFor(() =>
       expect(core.calls('reports.indicators')).toContainEqual({ from: '2026-01-01', to: '2027-12-31', agreementId: 'ag-1', locale: 'fr' }),
     );
+    // The indicators not measured by their own code can be linked to a figure of the report.
+    const measure = await screen.findByLabelText('Personnes migrantes formées');
+    await userEvent.selectOptions(measure, 'participants');
+    await waitFor(() => expect(core.calls('reports.setIndicatorMeasure')).toEqual([{ agreementId: 'ag-1', code: 'IND2', measure: 'participants' }]));
   });
 });
 

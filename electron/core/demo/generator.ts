@@ -16,6 +16,7 @@ import { addDemoMembers } from './members';
 import { fictitiousBeneficiary } from './beneficiaries';
 import { addDemoFollowUp } from './case-follow-up';
 import { addDemoPartners } from './partners';
+import { addDemoIndicatorMeasures } from './reports';
 import { fictitiousPerson } from './people';
 import { seededRandom } from './random';
 
@@ -95,6 +96,7 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       addDemoGrants({ ...tx, user: others[0] }, options.now);
       addDemoMembers(tx, options.now);
       addDemoCooperatives(tx, options.now);
+      addDemoIndicatorMeasures(tx);
       writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
     })();
   } finally {

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { readSettings } from '../settings/repository';
 import type { Measures } from './section';
 import { REPORT_SECTIONS } from './sections';
-import { agreementHead, targetsTable } from './targets';
+import { agreementHead, agreementIndicators, targetsTable } from './targets';
 import { reportTexts } from './texts';
 import { reportWorkbook } from './xlsx';
 
@@ -34,9 +34,10 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
     return { ...head, available: true, ...built };
   });
   // Targets need every section's figures, so they come last, into the grants section.
+  const indicators = agreement ? agreementIndicators(db, agreement.id) : [];
   const grants = sections.find((s) => s.id === 'grants');
   if (agreement && grants) {
-    const targets = targetsTable(db, agreement.id, measures, texts);
+    const targets = targetsTable(indicators, measures, texts);
     grants.tables.unshift(targets.table);
     grants.notes.push(...targets.notes);
   }
@@ -47,6 +48,7 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
     title: texts.reportTitle,
     associationName: readAssociation(db)?.name ?? '',
     agreement,
+    indicators,
     from,
     to,
     generatedAt: now.toISOString(),

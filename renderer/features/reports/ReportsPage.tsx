@@ -12,6 +12,7 @@ import { formResolver } from '../../ui/forms';
 import { IconPrinter } from '../../ui/icons';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { saveFile } from '../../ui/saveFile';
+import { IndicatorMeasures } from './IndicatorMeasures';
 
 type Asked = ReportInput & { locale: Locale };
 
@@ -91,6 +92,9 @@ export function ReportsPage() {
       </Group>
       <OpErrorAlert error={xlsx.error ?? report.error} />
       {report.isPending && <Loader />}
+      {report.data?.agreement && report.data.indicators.length > 0 && (role === 'treasurer' || role === 'president') && (
+        <IndicatorMeasures agreementId={report.data.agreement.id} indicators={report.data.indicators} />
+      )}
       {report.data && (
         <>
           <IndicatorReportDocument report={report.data} preview />

@@ -15,3 +15,14 @@ CREATE TABLE list_exports (
   CHECK (named = 0 OR purpose IS NOT NULL)
 );
 CREATE INDEX list_exports_at ON list_exports (at);
+
+-- Which figure of the indicator report measures an agreement's indicator, chosen by a treasurer or
+-- president. Keyed by the indicator's code (kept when the agreement is edited), not by a foreign
+-- key: the grants area rewrites an agreement's indicator rows on each save.
+CREATE TABLE indicator_measures (
+  agreement_id  TEXT NOT NULL,
+  code          TEXT NOT NULL,
+  measure       TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  PRIMARY KEY (agreement_id, code)
+) WITHOUT ROWID;

@@ -2,7 +2,7 @@ import type { ReportCell } from '../../../contract';
 import { ageBandIndex, ageBandLabels } from '../../activities/statistics';
 import { countryName, lookupLabels } from '../labels';
 import { reachedGroups } from '../reached';
-import { column, sumRow, table, type ReportSectionModule } from '../section';
+import { column, percent, sumRow, table, type ReportSectionModule } from '../section';
 import type { TableId } from '../texts';
 
 interface BySex {
@@ -88,7 +88,13 @@ export const beneficiariesSection: ReportSectionModule = {
     const detailColumns = [column(c.sex, 'label'), column(c.ageBand, 'label'), column(c.category, 'label'), column(c.nationality, 'label'), column(c.city, 'label'), column(c.people)];
     const reached = total.female + total.male;
     return {
-      measures: { people_reached: reached, people_reached_female: total.female, people_reached_male: total.male, people_registered: registered },
+      measures: {
+        people_reached: reached,
+        people_reached_female: total.female,
+        people_reached_male: total.male,
+        people_reached_female_share: percent(total.female, reached) ?? 0,
+        people_registered: registered,
+      },
       notes: reached === 0 ? [texts.notesText.nobodyReached] : [],
       tables: [
         table(texts, 'reached.summary', [column(c.indicator, 'label'), column(c.value)], [
