@@ -53,18 +53,24 @@ function MemberSearch({ onPick, pickLabel, exclude }: { onPick: (p: Picked) => v
   );
 }
 
-function SharesInputs({ subscribed, paid, onChange }: { subscribed: number; paid: number; onChange: (s: number, p: number) => void }) {
+type Count = number | '';
+
+/** Whole shares; a field being retyped may be empty for a moment. */
+const sharesValid = (subscribed: Count, paid: Count) => subscribed !== '' && paid !== '' && subscribed >= 1 && paid <= subscribed;
+
+function SharesInputs({ subscribed, paid, onChange }: { subscribed: Count; paid: Count; onChange: (s: Count, p: Count) => void }) {
   const { t } = useTranslation();
+  const count = (v: string | number): Count => (typeof v === 'number' ? v : '');
   return (
     <Group grow>
-      <NumberInput label={t('cooperatives.founders.subscribed')} min={1} allowDecimal={false} value={subscribed} onChange={(v) => onChange(typeof v === 'number' ? v : 1, paid)} />
+      <NumberInput label={t('cooperatives.founders.subscribed')} min={1} allowDecimal={false} value={subscribed} onChange={(v) => onChange(count(v), paid)} />
       <NumberInput
         label={t('cooperatives.founders.paid')}
         min={0}
         allowDecimal={false}
         value={paid}
-        onChange={(v) => onChange(subscribed, typeof v === 'number' ? v : 0)}
-        error={paid > subscribed ? t('cooperatives.problems.shares_paid_above_subscribed') : undefined}
+        onChange={(v) => onChange(subscribed, count(v))}
+        error={subscribed !== '' && paid !== '' && paid > subscribed ? t('cooperatives.problems.shares_paid_above_subscribed') : undefined}
       />
     </Group>
   );
@@ -75,7 +81,7 @@ function AddFounder({ cooperativeId, exclude }: { cooperativeId: string; exclude
   const refresh = useRefreshCooperatives();
   const [kind, setKind] = useState<'beneficiary' | 'member'>('beneficiary');
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [shares, setShares] = useState({ subscribed: 1, paid: 0 });
+  const [shares, setShares] = useState<{ subscribed: Count; paid: Count }>({ subscribed: 1, paid: 0 });
   const add = useOpMutation('cooperatives.saveFounder', {
     onSuccess: async () => {
       setPicked(null);
@@ -123,10 +129,12 @@ function AddFounder({ cooperativeId, exclude }: { cooperativeId: string; exclude
         <OpErrorAlert error={add.error} />
         <Group>
           <Button
-            disabled={!picked || shares.paid > shares.subscribed}
+            disabled={!picked || !sharesValid(shares.subscribed, shares.paid)}
             loading={add.isPending}
             onClick={() =>
               picked &&
+              shares.subscribed !== '' &&
+              shares.paid !== '' &&
               add.mutate({
                 cooperativeId,
                 ...(picked.kind === 'beneficiary' ? { beneficiaryId: picked.id } : { memberId: picked.id }),
@@ -146,7 +154,7 @@ function AddFounder({ cooperativeId, exclude }: { cooperativeId: string; exclude
 function EditShares({ founder, onClose }: { founder: Founder; onClose: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefreshCooperatives();
-  const [shares, setShares] = useState({ subscribed: founder.sharesSubscribed, paid: founder.sharesPaid });
+  const [shares, setShares] = useState<{ subscribed: Count; paid: Count }>({ subscribed: founder.sharesSubscribed, paid: founder.sharesPaid });
   const save = useOpMutation('cooperatives.saveFounder', {
     onSuccess: async () => {
       await refresh();
@@ -164,8 +172,10 @@ function EditShares({ founder, onClose }: { founder: Founder; onClose: () => voi
           </Button>
           <Button
             loading={save.isPending}
-            disabled={shares.paid > shares.subscribed}
+            disabled={!sharesValid(shares.subscribed, shares.paid)}
             onClick={() =>
+              shares.subscribed !== '' &&
+              shares.paid !== '' &&
               save.mutate({
                 id: founder.id,
                 cooperativeId: founder.cooperativeId,
