@@ -322,6 +322,26 @@ describe('sub-grants: the cascade invariants', () => {
     expect([figures.justifiedMinor, figures.rejectedMinor, figures.leftToJustifyMinor]).toEqual([2_100_00, 1, -100_00]);
   });
 
+  it('keeps the totals right when a decision is changed afterwards', async () => {
+    const { core } = await signedInFile();
+    const { agreement, lines } = await newAgreement(core);
+    const r = await newOrganisation(core);
+    const sg = await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id, { tranches: [{ amountMinor: 10_000_00, dueDate: '2026-02-15' }] }));
+    const [t1] = (await core.must('grants.subGrants.get', { id: sg.id })).tranches;
+    await core.must('grants.disbursements.add', { trancheId: t1?.id as string, date: '2026-02-20', amountMinor: 3_000_00, method: 'transfer' });
+    const e = await core.must('grants.expenses.add', { subGrantId: sg.id, budgetLineId: lines[0]?.id as string, date: '2026-03-01', supplier: 'S', description: 'D', amountMinor: 1_234_56 });
+    const figures = async () => (await core.must('grants.subGrants.get', { id: sg.id })).figures;
+    expect((await figures()).submittedMinor).toBe(1_234_56);
+    await core.must('grants.expenses.decide', { id: e.id, status: 'accepted' });
+    expect([(await figures()).justifiedMinor, (await figures()).submittedMinor]).toEqual([1_234_56, 0]);
+    await core.must('grants.expenses.decide', { id: e.id, status: 'rejected', reason: 'Doublon' });
+    expect([(await figures()).justifiedMinor, (await figures()).rejectedMinor]).toEqual([0, 1_234_56]);
+    await core.must('grants.expenses.decide', { id: e.id, status: 'submitted' });
+    const back = await core.must('grants.subGrants.get', { id: sg.id });
+    expect([back.figures.submittedMinor, back.figures.rejectedMinor, back.expenses[0]?.rejectionReason]).toEqual([1_234_56, 0, null]);
+    expect(back.tranches[0]?.disbursedMinor).toBe(3_000_00);
+  });
+
   it('keeps a receipt scan inside the file, and refuses a receipt that is not PDF/JPEG/PNG or an expense outside the period', async () => {
     const { core, path, userId } = await signedInFile();
     const { agreement, lines } = await newAgreement(core);

@@ -8,8 +8,8 @@ import type {
   UsedRate,
 } from '../../contract';
 import type { Db } from '../db/database';
-import { applyRate, findRate } from './rates';
-import { budgetLines, type MoneyTotals, type TrancheRecord } from './repository';
+import { applyRate, pickRate } from './rates';
+import { budgetLines, listRates, type MoneyTotals, type TrancheRecord } from './repository';
 
 // The treasurer's figures. Every sum is an integer of minor units: SQL sums integers, conversions
 // round each sub-grant's total once (at the rate of its start date), so the same inputs always give
@@ -53,13 +53,14 @@ export function nextDue(tranches: Pick<TrancheRecord, 'amountMinor' | 'disbursed
   return next;
 }
 
-/** Memoised rate look-ups: thousands of sub-grants share a few (currency, date) pairs. */
+/** Rate look-ups over the table read once, memoised: thousands of sub-grants share a few (currency, date) pairs. */
 export function rateFinder(db: Db) {
+  const rates = listRates(db);
   const cache = new Map<string, UsedRate | null>();
   return (from: string, to: string, date: string): UsedRate | null | undefined => {
     if (from === to) return null;
     const key = `${from}>${to}@${date}`;
-    if (!cache.has(key)) cache.set(key, findRate(db, from, to, date));
+    if (!cache.has(key)) cache.set(key, pickRate(rates, from, to, date));
     // undefined: a conversion is needed and no rate exists.
     return cache.get(key) ?? undefined;
   };
@@ -76,8 +77,8 @@ interface SubGrantLine {
   startDate: string;
 }
 
-const sumBy = (db: Db, sql: string, today?: string): Map<string, number> => {
-  const rows = (today === undefined ? db.prepare(sql).all() : db.prepare(sql).all(today)) as { id: string; v: number }[];
+const countBy = (db: Db, sql: string, today: string): Map<string, number> => {
+  const rows = db.prepare(sql).all(today) as { id: string; v: number }[];
   return new Map(rows.map((r) => [r.id, r.v]));
 };
 
@@ -86,49 +87,39 @@ export function grantsDashboard(db: Db, today: string, agreementId?: string): Gr
   const only = agreementId ? 'AND a.id = @agreementId' : '';
   const agreements = db
     .prepare(
-      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.currency, a.total_minor AS totalMinor, a.start_date AS startDate
+      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.currency, a.total_minor AS totalMinor
        FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id WHERE a.archived_at IS NULL ${only}
        ORDER BY a.start_date DESC, a.id DESC`,
     )
-    .all(agreementId ? { agreementId } : {}) as (Pick<AgreementDashboardRow, 'id' | 'reference' | 'title' | 'funderName' | 'currency' | 'totalMinor'> & { startDate: string })[];
+    .all(agreementId ? { agreementId } : {}) as Pick<AgreementDashboardRow, 'id' | 'reference' | 'title' | 'funderName' | 'currency' | 'totalMinor'>[];
   const subGrants = db
     .prepare(
       `SELECT s.id, s.agreement_id AS agreementId, s.reference, s.title, coalesce(r.name, b.display_name, b.initials) AS recipientName,
-         s.currency, s.amount_minor AS amountMinor, s.start_date AS startDate
-       FROM sub_grants s JOIN grant_recipients r ON r.id = s.recipient_id LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
-       WHERE s.archived_at IS NULL ORDER BY s.reference`,
+         s.currency, s.amount_minor AS amountMinor, s.start_date AS startDate, t.disbursed_minor AS disbursedMinor,
+         t.accepted_minor AS justifiedMinor, t.submitted_minor AS submittedMinor, t.rejected_minor AS rejectedMinor
+       FROM sub_grants s JOIN grant_totals t ON t.sub_grant_id = s.id JOIN grant_recipients r ON r.id = s.recipient_id
+         LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
+       WHERE s.archived_at IS NULL ${agreementId ? 'AND s.agreement_id = @agreementId' : ''} ORDER BY s.reference`,
     )
-    .all() as SubGrantLine[];
-  const disbursed = sumBy(db, 'SELECT sub_grant_id AS id, sum(amount_minor) AS v FROM grant_disbursements GROUP BY sub_grant_id');
-  const expenses = db
-    .prepare('SELECT sub_grant_id AS id, status, sum(amount_minor) AS v FROM grant_expenses GROUP BY sub_grant_id, status')
-    .all() as { id: string; status: 'submitted' | 'accepted' | 'rejected'; v: number }[];
-  const byStatus = new Map<string, Record<string, number>>();
-  for (const e of expenses) {
-    const entry = byStatus.get(e.id) ?? {};
-    entry[e.status] = e.v;
-    byStatus.set(e.id, entry);
-  }
-  const nextTranche = db
-    .prepare(
-      `SELECT t.sub_grant_id AS id, min(t.due_date) AS v FROM grant_tranches t
-       WHERE t.amount_minor > (SELECT coalesce(sum(d.amount_minor), 0) FROM grant_disbursements d WHERE d.tranche_id = t.id)
-       GROUP BY t.sub_grant_id`,
-    )
-    .all() as { id: string; v: string }[];
-  const nextBySubGrant = new Map(nextTranche.map((r) => [r.id, r.v]));
-  const overdueReports = sumBy(db, 'SELECT sub_grant_id AS id, count(*) AS v FROM sub_grant_reports WHERE submitted_on IS NULL AND due_date < ? GROUP BY sub_grant_id', today);
-  const overdueDeadlines = sumBy(db, 'SELECT agreement_id AS id, count(*) AS v FROM agreement_deadlines WHERE submitted_on IS NULL AND due_date < ? GROUP BY agreement_id', today);
+    .all(agreementId ? { agreementId } : {}) as (SubGrantLine & MoneyTotals)[];
+  const nextBySubGrant = new Map(
+    (
+      db
+        .prepare('SELECT sub_grant_id AS id, min(due_date) AS v FROM grant_tranches WHERE amount_minor > disbursed_minor GROUP BY sub_grant_id')
+        .all() as { id: string; v: string }[]
+    ).map((r) => [r.id, r.v]),
+  );
+  const overdueReports = countBy(db, 'SELECT sub_grant_id AS id, count(*) AS v FROM sub_grant_reports WHERE submitted_on IS NULL AND due_date < ? GROUP BY sub_grant_id', today);
+  const overdueDeadlines = countBy(db, 'SELECT agreement_id AS id, count(*) AS v FROM agreement_deadlines WHERE submitted_on IS NULL AND due_date < ? GROUP BY agreement_id', today);
 
   const rateOf = rateFinder(db);
   const rowsByAgreement = new Map<string, { line: SubGrantLine; row: SubGrantDashboardRow }[]>();
   for (const s of subGrants) {
-    const status = byStatus.get(s.id) ?? {};
     const totals: MoneyTotals = {
-      disbursedMinor: disbursed.get(s.id) ?? 0,
-      justifiedMinor: status.accepted ?? 0,
-      submittedMinor: status.submitted ?? 0,
-      rejectedMinor: status.rejected ?? 0,
+      disbursedMinor: s.disbursedMinor,
+      justifiedMinor: s.justifiedMinor,
+      submittedMinor: s.submittedMinor,
+      rejectedMinor: s.rejectedMinor,
     };
     const figures = subGrantFigures(s.amountMinor, totals, nextBySubGrant.get(s.id) ?? null, overdueReports.get(s.id) ?? 0, today);
     const row: SubGrantDashboardRow = { id: s.id, reference: s.reference, title: s.title, recipientName: s.recipientName, currency: s.currency, ...figures };

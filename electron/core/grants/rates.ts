@@ -1,19 +1,22 @@
-import { convertMinor, convertMinorInverse, type UsedRate } from '../../contract';
+import { convertMinor, convertMinorInverse, type ExchangeRate, type UsedRate } from '../../contract';
 import type { Db } from '../db/database';
-import { rateOn } from './repository';
+import { listRates } from './repository';
 
 /**
  * The rate in force on a date from one currency to another: the latest stored on or before it,
- * either direct or, failing that, the reverse pair used backwards. Null when there is none.
+ * either direct or, failing that, the reverse pair used backwards. `rates` newest first.
  */
-export function findRate(db: Db, from: string, to: string, date: string): UsedRate | null {
-  const direct = rateOn(db, from, to, date);
-  const reverse = rateOn(db, to, from, date);
+export function pickRate(rates: readonly ExchangeRate[], from: string, to: string, date: string): UsedRate | null {
+  const direct = rates.find((r) => r.fromCurrency === from && r.toCurrency === to && r.date <= date);
+  const reverse = rates.find((r) => r.fromCurrency === to && r.toCurrency === from && r.date <= date);
   // The more recent of the two wins: a treasurer may have typed either direction.
-  const useReverse = reverse && (!direct || reverse.date > direct.date);
-  if (useReverse) return { date: reverse.date, fromCurrency: from, toCurrency: to, rateMicro: reverse.rateMicro, inverse: true };
+  if (reverse && (!direct || reverse.date > direct.date)) return { date: reverse.date, fromCurrency: from, toCurrency: to, rateMicro: reverse.rateMicro, inverse: true };
   if (direct) return { date: direct.date, fromCurrency: from, toCurrency: to, rateMicro: direct.rateMicro, inverse: false };
   return null;
+}
+
+export function findRate(db: Db, from: string, to: string, date: string): UsedRate | null {
+  return pickRate(listRates(db), from, to, date);
 }
 
 export function applyRate(minor: number, rate: UsedRate | null): number {

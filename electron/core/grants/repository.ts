@@ -355,8 +355,7 @@ export interface TrancheRecord {
 }
 
 const TRANCHE = `t.id, t.sub_grant_id AS subGrantId, t.seq, t.amount_minor AS amountMinor, t.percent, t.due_date AS dueDate,
-  t.condition_pct AS conditionPct,
-  (SELECT coalesce(sum(d.amount_minor), 0) FROM grant_disbursements d WHERE d.tranche_id = t.id) AS disbursedMinor`;
+  t.condition_pct AS conditionPct, t.disbursed_minor AS disbursedMinor`;
 
 export function tranchesOf(db: Db, subGrantId: string): TrancheRecord[] {
   return db.prepare(`SELECT ${TRANCHE} FROM grant_tranches t WHERE t.sub_grant_id = ? ORDER BY t.seq`).all(subGrantId) as TrancheRecord[];
@@ -412,15 +411,13 @@ export interface MoneyTotals {
 }
 
 export function subGrantTotals(db: Db, subGrantId: string): MoneyTotals {
-  return db
+  const row = db
     .prepare(
-      `SELECT
-         (SELECT coalesce(sum(amount_minor), 0) FROM grant_disbursements WHERE sub_grant_id = @id) AS disbursedMinor,
-         (SELECT coalesce(sum(amount_minor), 0) FROM grant_expenses WHERE sub_grant_id = @id AND status = 'accepted') AS justifiedMinor,
-         (SELECT coalesce(sum(amount_minor), 0) FROM grant_expenses WHERE sub_grant_id = @id AND status = 'submitted') AS submittedMinor,
-         (SELECT coalesce(sum(amount_minor), 0) FROM grant_expenses WHERE sub_grant_id = @id AND status = 'rejected') AS rejectedMinor`,
+      `SELECT disbursed_minor AS disbursedMinor, accepted_minor AS justifiedMinor, submitted_minor AS submittedMinor,
+         rejected_minor AS rejectedMinor FROM grant_totals WHERE sub_grant_id = ?`,
     )
-    .get({ id: subGrantId }) as MoneyTotals;
+    .get(subGrantId) as MoneyTotals | undefined;
+  return row ?? { disbursedMinor: 0, justifiedMinor: 0, submittedMinor: 0, rejectedMinor: 0 };
 }
 
 const EXPENSE = `e.id, e.sub_grant_id AS subGrantId, e.budget_line_id AS budgetLineId, l.code AS budgetLineCode, e.date, e.supplier,
@@ -473,11 +470,4 @@ export function upsertRate(db: Db, r: ExchangeRate & { createdAt: string }): Exc
        RETURNING ${RATE}`,
     )
     .get(r) as ExchangeRate;
-}
-
-/** The latest rate from → to on or before the date. */
-export function rateOn(db: Db, from: string, to: string, date: string): ExchangeRate | undefined {
-  return db
-    .prepare(`SELECT ${RATE} FROM exchange_rates WHERE from_currency = ? AND to_currency = ? AND date <= ? ORDER BY date DESC LIMIT 1`)
-    .get(from, to, date) as ExchangeRate | undefined;
 }

@@ -194,6 +194,8 @@ CREATE TABLE grant_tranches (
   due_date      TEXT NOT NULL,
   -- Paid once this % of the previous tranche is justified (accepted), null = no condition.
   condition_pct INTEGER CHECK (condition_pct IS NULL OR condition_pct BETWEEN 1 AND 100),
+  -- Derived, kept by the triggers below (never written by the application).
+  disbursed_minor INTEGER NOT NULL DEFAULT 0,
   UNIQUE (sub_grant_id, seq)
 );
 
@@ -232,6 +234,67 @@ CREATE TABLE grant_expenses (
 -- The dashboard sums by sub-grant and status; the budget follow-up by line and status.
 CREATE INDEX grant_expenses_sub_grant ON grant_expenses (sub_grant_id, status, amount_minor);
 CREATE INDEX grant_expenses_line ON grant_expenses (budget_line_id, status, sub_grant_id, amount_minor);
+
+-- Derived, kept by the triggers below (never written by the application): each sub-grant's money
+-- totals, so that the treasurer's dashboard reads one row per sub-grant instead of summing
+-- hundreds of thousands of expense lines. Integer sums only: exact to the centime.
+CREATE TABLE grant_totals (
+  sub_grant_id     TEXT PRIMARY KEY REFERENCES sub_grants (id),
+  disbursed_minor  INTEGER NOT NULL DEFAULT 0,
+  accepted_minor   INTEGER NOT NULL DEFAULT 0,
+  submitted_minor  INTEGER NOT NULL DEFAULT 0,
+  rejected_minor   INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TRIGGER grant_totals_row AFTER INSERT ON sub_grants BEGIN
+  INSERT INTO grant_totals (sub_grant_id) VALUES (NEW.id);
+END;
+
+CREATE TRIGGER grant_disbursement_added AFTER INSERT ON grant_disbursements BEGIN
+  UPDATE grant_totals SET disbursed_minor = disbursed_minor + NEW.amount_minor WHERE sub_grant_id = NEW.sub_grant_id;
+  UPDATE grant_tranches SET disbursed_minor = disbursed_minor + NEW.amount_minor WHERE id = NEW.tranche_id;
+END;
+
+CREATE TRIGGER grant_disbursement_removed AFTER DELETE ON grant_disbursements BEGIN
+  UPDATE grant_totals SET disbursed_minor = disbursed_minor - OLD.amount_minor WHERE sub_grant_id = OLD.sub_grant_id;
+  UPDATE grant_tranches SET disbursed_minor = disbursed_minor - OLD.amount_minor WHERE id = OLD.tranche_id;
+END;
+
+CREATE TRIGGER grant_disbursement_changed AFTER UPDATE OF amount_minor, sub_grant_id, tranche_id ON grant_disbursements BEGIN
+  UPDATE grant_totals SET disbursed_minor = disbursed_minor - OLD.amount_minor WHERE sub_grant_id = OLD.sub_grant_id;
+  UPDATE grant_tranches SET disbursed_minor = disbursed_minor - OLD.amount_minor WHERE id = OLD.tranche_id;
+  UPDATE grant_totals SET disbursed_minor = disbursed_minor + NEW.amount_minor WHERE sub_grant_id = NEW.sub_grant_id;
+  UPDATE grant_tranches SET disbursed_minor = disbursed_minor + NEW.amount_minor WHERE id = NEW.tranche_id;
+END;
+
+CREATE TRIGGER grant_expense_added AFTER INSERT ON grant_expenses BEGIN
+  UPDATE grant_totals SET
+    accepted_minor = accepted_minor + iif(NEW.status = 'accepted', NEW.amount_minor, 0),
+    submitted_minor = submitted_minor + iif(NEW.status = 'submitted', NEW.amount_minor, 0),
+    rejected_minor = rejected_minor + iif(NEW.status = 'rejected', NEW.amount_minor, 0)
+  WHERE sub_grant_id = NEW.sub_grant_id;
+END;
+
+CREATE TRIGGER grant_expense_removed AFTER DELETE ON grant_expenses BEGIN
+  UPDATE grant_totals SET
+    accepted_minor = accepted_minor - iif(OLD.status = 'accepted', OLD.amount_minor, 0),
+    submitted_minor = submitted_minor - iif(OLD.status = 'submitted', OLD.amount_minor, 0),
+    rejected_minor = rejected_minor - iif(OLD.status = 'rejected', OLD.amount_minor, 0)
+  WHERE sub_grant_id = OLD.sub_grant_id;
+END;
+
+CREATE TRIGGER grant_expense_changed AFTER UPDATE OF status, amount_minor, sub_grant_id ON grant_expenses BEGIN
+  UPDATE grant_totals SET
+    accepted_minor = accepted_minor - iif(OLD.status = 'accepted', OLD.amount_minor, 0),
+    submitted_minor = submitted_minor - iif(OLD.status = 'submitted', OLD.amount_minor, 0),
+    rejected_minor = rejected_minor - iif(OLD.status = 'rejected', OLD.amount_minor, 0)
+  WHERE sub_grant_id = OLD.sub_grant_id;
+  UPDATE grant_totals SET
+    accepted_minor = accepted_minor + iif(NEW.status = 'accepted', NEW.amount_minor, 0),
+    submitted_minor = submitted_minor + iif(NEW.status = 'submitted', NEW.amount_minor, 0),
+    rejected_minor = rejected_minor + iif(NEW.status = 'rejected', NEW.amount_minor, 0)
+  WHERE sub_grant_id = NEW.sub_grant_id;
+END;
 
 -- 1 unit of from_currency = rate_micro / 1,000,000 units of to_currency, from that date on.
 CREATE TABLE exchange_rates (
