@@ -1,18 +1,21 @@
-import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title, type TextInputProps } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DEFAULT_COMPLETION_THRESHOLD, type Activity } from '../../../electron/contract';
+import { activityInputSchema, DEFAULT_COMPLETION_THRESHOLD, type Activity, type ActivityInput, type LookupList } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
+import { translateMessage } from '../../i18n/validation';
+import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useLookupLabels } from '../beneficiaries/lookups';
 import { activitiesPath, activityPath } from './paths';
 
+/** What the form holds: the fields of `ActivityInput` (same names, so errors land on them), empty as ''. */
 interface Draft {
   title: string;
-  type: string | null;
-  theme: string | null;
+  type: string;
+  theme: string;
   project: string;
   facilitators: string;
   place: string;
@@ -23,35 +26,80 @@ interface Draft {
   completionThreshold: number | '';
 }
 
-const empty: Draft = {
-  title: '',
-  type: null,
-  theme: null,
-  project: '',
-  facilitators: '',
-  place: '',
-  targetAudience: '',
-  plannedParticipants: '',
-  startDate: '',
-  endDate: '',
-  completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
-};
-
-const draftOf = (a: Activity): Draft => ({
-  title: a.title,
-  type: a.type,
-  theme: a.theme,
-  project: a.project ?? '',
-  facilitators: a.facilitators ?? '',
-  place: a.place ?? '',
-  targetAudience: a.targetAudience ?? '',
-  plannedParticipants: a.plannedParticipants ?? '',
-  startDate: a.startDate ?? '',
-  endDate: a.endDate ?? '',
-  completionThreshold: a.completionThreshold,
+const draftOf = (a?: Activity): Draft => ({
+  title: a?.title ?? '',
+  type: a?.type ?? '',
+  theme: a?.theme ?? '',
+  project: a?.project ?? '',
+  facilitators: a?.facilitators ?? '',
+  place: a?.place ?? '',
+  targetAudience: a?.targetAudience ?? '',
+  plannedParticipants: a?.plannedParticipants ?? '',
+  startDate: a?.startDate ?? '',
+  endDate: a?.endDate ?? '',
+  completionThreshold: a?.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
 });
 
-type Errors = Partial<Record<keyof Draft, string>>;
+const orNull = <T,>(value: T | ''): T | null => (value === '' ? null : value);
+
+/** The contract's schema checks the form: empty fields become absent values first. */
+function activityResolver(id: string | undefined): Resolver<Draft, unknown, ActivityInput> {
+  const contract = formResolver(activityInputSchema);
+  return (draft, context, options) =>
+    contract(
+      {
+        ...(id ? { id } : {}),
+        title: draft.title,
+        // Absent rather than '': "required", not "invalid format".
+        type: draft.type || undefined,
+        theme: draft.theme || undefined,
+        project: orNull(draft.project),
+        facilitators: orNull(draft.facilitators),
+        place: orNull(draft.place),
+        targetAudience: orNull(draft.targetAudience),
+        plannedParticipants: orNull(draft.plannedParticipants),
+        startDate: orNull(draft.startDate),
+        endDate: orNull(draft.endDate),
+        completionThreshold: draft.completionThreshold === '' ? undefined : draft.completionThreshold,
+      },
+      context,
+      options as never,
+    ) as ReturnType<Resolver<Draft, unknown, ActivityInput>>;
+}
+
+/** The contract's own codes (`end_before_start`) and the core's (`not_in_list`), else zod's messages. */
+const CODES: Record<string, string> = { end_before_start: 'activities.errors.endBeforeStart', not_in_list: 'activities.errors.notInList' };
+
+type Form = UseFormReturn<Draft, unknown, ActivityInput>;
+type ErrorOf = (name: keyof Draft) => string | undefined;
+type TextName = 'title' | 'project' | 'facilitators' | 'place' | 'startDate' | 'endDate';
+
+function TextField({ form, name, error, ...props }: { form: Form; name: TextName; error: ErrorOf } & Omit<TextInputProps, 'form' | 'name' | 'error'>) {
+  return <TextInput {...props} {...form.register(name)} error={error(name)} />;
+}
+
+function CodeField({ form, name, list, keep, label, error }: { form: Form; name: 'type' | 'theme'; list: LookupList; keep: string[]; label: string; error: ErrorOf }) {
+  const lookups = useLookupLabels();
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          label={label}
+          required
+          data={lookups.options(list, keep)}
+          value={field.value || null}
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          searchable
+          error={error(name)}
+        />
+      )}
+    />
+  );
+}
 
 export function NewActivityPage() {
   return <ActivityForm />;
@@ -70,118 +118,90 @@ function ActivityForm({ activity }: { activity?: Activity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const lookups = useLookupLabels();
-  const [draft, setDraft] = useState<Draft>(activity ? draftOf(activity) : empty);
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useForm<Draft, unknown, ActivityInput>({ defaultValues: draftOf(activity), resolver: activityResolver(activity?.id) });
+  const { errors } = form.formState;
+  const error = (name: keyof Draft) => {
+    const message = errors[name]?.message;
+    return message && message in CODES ? t(CODES[message]) : translateMessage(t, message);
+  };
   const save = useOpMutation('activities.save', {
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('activities.') });
       await navigate(activityPath(saved.id));
     },
-    // The core checks the codes against the lists (an archived type or theme): shown at the field.
-    onError: (error) => {
-      const fields = error.fields ?? {};
-      setErrors(Object.fromEntries(Object.keys(fields).map((field) => [field, t(fields[field] === 'not_in_list' ? 'activities.errors.notInList' : 'validation.invalid')])));
+    // The core checks the codes against the lists (a type or theme archived meanwhile): shown at the field.
+    onError: (failure) => {
+      for (const [field, code] of Object.entries(failure.fields ?? {})) {
+        if (field in draftOf()) form.setError(field as keyof Draft, { message: code });
+      }
     },
   });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Errors = {};
-    if (!draft.title.trim()) found.title = t('validation.required');
-    if (!draft.type) found.type = t('validation.required');
-    if (!draft.theme) found.theme = t('validation.required');
-    if (draft.startDate && draft.endDate && draft.endDate < draft.startDate) found.endDate = t('activities.errors.endBeforeStart');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !draft.type || !draft.theme) return;
-    save.mutate({
-      ...(activity ? { id: activity.id } : {}),
-      title: draft.title.trim(),
-      type: draft.type,
-      theme: draft.theme,
-      project: draft.project || null,
-      facilitators: draft.facilitators || null,
-      place: draft.place || null,
-      targetAudience: draft.targetAudience || null,
-      plannedParticipants: draft.plannedParticipants === '' ? null : draft.plannedParticipants,
-      startDate: draft.startDate || null,
-      endDate: draft.endDate || null,
-      completionThreshold: draft.completionThreshold === '' ? DEFAULT_COMPLETION_THRESHOLD : draft.completionThreshold,
-    });
-  };
-
-  const num = (value: string | number): number | '' => (typeof value === 'number' ? value : '');
+  const number = (value: string | number): number | '' => (typeof value === 'number' ? value : '');
 
   return (
-    <form onSubmit={submit} noValidate>
-    <Stack gap="md" maw={900}>
-      <Title order={1}>{activity ? t('activities.form.editTitle', { reference: activity.reference }) : t('activities.form.title')}</Title>
-      <TextInput
-        label={t('activities.field.title')}
-        required
-        value={draft.title}
-        onChange={(e) => set('title', e.currentTarget.value)}
-        error={errors.title}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label={t('activities.field.type')}
-          required
-          data={lookups.options('activityType')}
-          value={draft.type}
-          onChange={(v) => set('type', v)}
-          searchable
-          error={errors.type}
+    <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
+      <Stack gap="md" maw={900}>
+        <Title order={1}>{activity ? t('activities.form.editTitle', { reference: activity.reference }) : t('activities.form.title')}</Title>
+        <TextField form={form} name="title" label={t('activities.field.title')} required error={error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CodeField form={form} name="type" list="activityType" keep={activity ? [activity.type] : []} label={t('activities.field.type')} error={error} />
+          <CodeField form={form} name="theme" list="theme" keep={activity ? [activity.theme] : []} label={t('activities.field.theme')} error={error} />
+          <TextField form={form} name="project" label={t('activities.field.project')} error={error} />
+          <TextField form={form} name="facilitators" label={t('activities.field.facilitators')} error={error} />
+          <TextField form={form} name="place" label={t('activities.field.place')} error={error} />
+          <Controller
+            control={form.control}
+            name="plannedParticipants"
+            render={({ field }) => (
+              <NumberInput
+                label={t('activities.field.plannedParticipants')}
+                min={1}
+                allowDecimal={false}
+                value={field.value}
+                onChange={(value) => field.onChange(number(value))}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={error('plannedParticipants')}
+              />
+            )}
+          />
+          <TextField form={form} name="startDate" type="date" label={t('activities.field.startDate')} error={error} />
+          <TextField form={form} name="endDate" type="date" label={t('activities.field.endDate')} error={error} />
+          <Controller
+            control={form.control}
+            name="completionThreshold"
+            render={({ field }) => (
+              <NumberInput
+                label={t('activities.field.completionThreshold')}
+                min={1}
+                max={100}
+                allowDecimal={false}
+                suffix=" %"
+                value={field.value}
+                onChange={(value) => field.onChange(number(value))}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={error('completionThreshold')}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <Controller
+          control={form.control}
+          name="targetAudience"
+          render={({ field }) => <Textarea label={t('activities.field.targetAudience')} rows={2} {...field} error={error(field.name)} />}
         />
-        <Select
-          label={t('activities.field.theme')}
-          required
-          data={lookups.options('theme')}
-          value={draft.theme}
-          onChange={(v) => set('theme', v)}
-          searchable
-          error={errors.theme}
-        />
-        <TextInput label={t('activities.field.project')} value={draft.project} onChange={(e) => set('project', e.currentTarget.value)} />
-        <TextInput label={t('activities.field.facilitators')} value={draft.facilitators} onChange={(e) => set('facilitators', e.currentTarget.value)} />
-        <TextInput label={t('activities.field.place')} value={draft.place} onChange={(e) => set('place', e.currentTarget.value)} />
-        <NumberInput
-          label={t('activities.field.plannedParticipants')}
-          min={1}
-          allowDecimal={false}
-          value={draft.plannedParticipants}
-          onChange={(v) => set('plannedParticipants', num(v))}
-        />
-        <TextInput type="date" label={t('activities.field.startDate')} value={draft.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} />
-        <TextInput
-          type="date"
-          label={t('activities.field.endDate')}
-          value={draft.endDate}
-          onChange={(e) => set('endDate', e.currentTarget.value)}
-          error={errors.endDate}
-        />
-        <NumberInput
-          label={t('activities.field.completionThreshold')}
-          min={1}
-          max={100}
-          allowDecimal={false}
-          suffix=" %"
-          value={draft.completionThreshold}
-          onChange={(v) => set('completionThreshold', num(v))}
-        />
-      </SimpleGrid>
-      <Textarea label={t('activities.field.targetAudience')} value={draft.targetAudience} onChange={(e) => set('targetAudience', e.currentTarget.value)} rows={2} />
-      <OpErrorAlert error={save.error} />
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          {t('activities.form.save')}
-        </Button>
-        <Button component={Link} to={activity ? activityPath(activity.id) : activitiesPath} variant="default">
-          {t('activities.form.cancel')}
-        </Button>
-      </Group>
-    </Stack>
+        <OpErrorAlert error={save.error && !save.error.fields ? save.error : null} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('activities.form.save')}
+          </Button>
+          <Button component={Link} to={activity ? activityPath(activity.id) : activitiesPath} variant="default">
+            {t('activities.form.cancel')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
