@@ -78,6 +78,8 @@ export const cooperativeInputSchema = z.object({
   /** Value of one share in centimes (≥ the setting `cooperativeMinShareValue`). */
   shareValue: z.number().int().min(1).max(100_000_000),
   notes: optionalText(2000),
+  /** The cooperative as a recipient in the grants area, once it receives grants. */
+  grantRecipientId: idSchema.nullish(),
 });
 export type CooperativeInput = z.input<typeof cooperativeInputSchema>;
 
@@ -92,6 +94,7 @@ export interface Cooperative {
   shareValue: number;
   currency: 'MAD';
   notes: string | null;
+  grantRecipientId: string | null;
   createdAt: string;
   /** The last change to the project, its founders, steps or visits (the pipeline's staleness). */
   lastChangeAt: string;
@@ -256,6 +259,18 @@ export interface Pipeline {
   created: PipelineCard[];
 }
 
+/** A sub-grant the cooperative received (from the grants area), with what was paid of it. */
+export interface CooperativeGrant {
+  subGrantId: string;
+  reference: string;
+  title: string;
+  amountMinor: number;
+  currency: string;
+  startDate: string;
+  endDate: string;
+  disbursedMinor: number;
+}
+
 /** The outcome of a founder change: the warnings that do not stop it. */
 export interface FounderOutcome {
   founder: Founder;
@@ -292,6 +307,8 @@ export const cooperativesOps = {
   }),
   'cooperatives.document': defineOp<AttachmentContent>()({ input: byId, kind: 'read', access: 'signedIn' }),
   'cooperatives.saveVisit': defineOp<CooperativeVisit>()({ input: visitInputSchema, kind: 'write', access: 'signedIn' }),
+  /** Amounts: for those who handle money, like the grants area itself. */
+  'cooperatives.grants': defineOp<CooperativeGrant[]>()({ input: byId, kind: 'read', access: ['treasurer', 'president'] }),
   'cooperatives.template': defineOp<TemplateStep[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   /** Applies to projects created afterwards; existing projects keep their steps. */
   'cooperatives.saveTemplate': defineOp<TemplateStep[]>()({ input: templateInputSchema, kind: 'write', access: ['president'] }),

@@ -152,6 +152,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'cooperatives.saveTemplate': (input) => cooperatives.saveTemplate(input.steps),
   'cooperatives.attachDocument': (input) => cooperatives.attachDocument(input.stepId, input.file),
   'cooperatives.document': (input, ctx) => cooperatives.getDocument(ctx, input.id),
+  'cooperatives.grants': (input, ctx) => cooperatives.cooperativeGrants(ctx, input.id),
   'members.attachMinutes': (input) => attachMinutes(input.activityId, input.file),
   'members.minutes': (input, ctx) => getMinutes(ctx, input.id),
   'attachments.get': (input, ctx) => getAttachment(ctx.session.file.db, input.id),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BeneficiaryInput, ErrorCode, OpInput } from '../../electron/contract';
 import { person } from './builders';
+import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
 import { createdFile, PRESIDENT_PASSWORD, testCore, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
@@ -287,6 +288,36 @@ describe('step documents', () => {
     expect((await core.must('members.quorum', { activityId: ga.id })).minutes.map((m) => m.id)).toEqual([minutes.id]);
     const workshop = await core.must('activities.save', { title: 'Atelier', type: 'workshop', theme: 'employability' });
     await expectFailure(core.call('members.attachMinutes', { activityId: workshop.id, file: { fileName: 'pv.pdf', contentBase64: pdf } }), 'not_general_assembly');
+    core.close();
+  });
+});
+
+describe('grants received', () => {
+  it('shows the sub-grants of the recipient the cooperative became, with what was paid, to those who handle money', async () => {
+    const { core } = await signedInFile();
+    const coop = await core.must('cooperatives.save', project());
+    expect(await core.must('cooperatives.grants', { id: coop.id })).toEqual([]);
+    await expectFailure(core.call('cooperatives.save', project({ id: coop.id, grantRecipientId: 'nobody' })), 'not_found', { grantRecipientId: 'not_found' });
+
+    const { agreement } = await newAgreement(core);
+    const recipient = await newOrganisation(core, 'Coopérative Nour');
+    const subGrant = await core.must('grants.subGrants.save', subGrantInput(agreement.id, recipient.id));
+    const [first] = (await core.must('grants.subGrants.get', { id: subGrant.id })).tranches;
+    await core.must('grants.disbursements.add', { trancheId: first.id, date: '2026-02-20', amountMinor: 6_000_00, method: 'transfer', reference: 'VIR-1' });
+    await core.must('cooperatives.save', project({ id: coop.id, grantRecipientId: recipient.id }));
+
+    expect(await core.must('cooperatives.grants', { id: coop.id })).toEqual([
+      {
+        subGrantId: subGrant.id,
+        reference: subGrant.reference,
+        title: 'Atelier de couture solidaire',
+        amountMinor: 10_000_00,
+        currency: 'EUR',
+        startDate: '2026-02-01',
+        endDate: '2026-12-31',
+        disbursedMinor: 6_000_00,
+      },
+    ]);
     core.close();
   });
 });

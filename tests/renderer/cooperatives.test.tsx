@@ -39,6 +39,7 @@ const detail: CooperativeDetail = {
     shareValue: 20_000,
     currency: 'MAD',
     notes: null,
+    grantRecipientId: null,
     createdAt: '2026-05-01T10:00:00.000Z',
     lastChangeAt: '2026-05-01T10:00:00.000Z',
     archivedAt: null,

@@ -1,4 +1,4 @@
-import type { Cooperative, CooperativeStep, CooperativeVisit, FounderTraining, TemplateStep } from '../../contract';
+import type { Cooperative, CooperativeGrant, CooperativeStep, CooperativeVisit, FounderTraining, TemplateStep } from '../../contract';
 import type { Db } from '../db/database';
 
 // ---------------------------------------------------------------------------------------------
@@ -41,6 +41,7 @@ interface CooperativeDbRow {
   coach: string | null;
   share_value: number;
   notes: string | null;
+  grant_recipient_id: string | null;
   created_at: string;
   last_change_at: string;
   archived_at: string | null;
@@ -57,6 +58,7 @@ const toCooperative = (r: CooperativeDbRow): Cooperative => ({
   shareValue: r.share_value,
   currency: 'MAD',
   notes: r.notes,
+  grantRecipientId: r.grant_recipient_id,
   createdAt: r.created_at,
   lastChangeAt: r.last_change_at,
   archivedAt: r.archived_at,
@@ -75,12 +77,30 @@ export function listCooperativeRecords(db: Db, archived: boolean): Cooperative[]
 
 export function saveCooperativeRecord(db: Db, c: Cooperative): void {
   db.prepare(
-    `INSERT INTO cooperatives (id, reference, proposed_names, sector, activity, city, coach, share_value, notes, created_at, last_change_at, archived_at)
-     VALUES (@id, @reference, @proposedNames, @sector, @activity, @city, @coach, @shareValue, @notes, @createdAt, @lastChangeAt, @archivedAt)
+    `INSERT INTO cooperatives (id, reference, proposed_names, sector, activity, city, coach, share_value, notes, grant_recipient_id,
+       created_at, last_change_at, archived_at)
+     VALUES (@id, @reference, @proposedNames, @sector, @activity, @city, @coach, @shareValue, @notes, @grantRecipientId,
+       @createdAt, @lastChangeAt, @archivedAt)
      ON CONFLICT (id) DO UPDATE SET proposed_names = excluded.proposed_names, sector = excluded.sector, activity = excluded.activity,
        city = excluded.city, coach = excluded.coach, share_value = excluded.share_value, notes = excluded.notes,
+       grant_recipient_id = excluded.grant_recipient_id,
        last_change_at = excluded.last_change_at, archived_at = excluded.archived_at`,
   ).run({ ...c, proposedNames: JSON.stringify(c.proposedNames) });
+}
+
+export function grantRecipientExists(db: Db, id: string): boolean {
+  return Boolean(db.prepare('SELECT 1 FROM grant_recipients WHERE id = ?').get(id));
+}
+
+/** The sub-grants of the grants area whose recipient is the cooperative, newest first. */
+export function grantsOf(db: Db, recipientId: string): CooperativeGrant[] {
+  return db
+    .prepare(
+      `SELECT g.id AS subGrantId, g.reference, g.title, g.amount_minor AS amountMinor, g.currency, g.start_date AS startDate,
+         g.end_date AS endDate, coalesce((SELECT sum(d.amount_minor) FROM grant_disbursements d WHERE d.sub_grant_id = g.id), 0) AS disbursedMinor
+       FROM sub_grants g WHERE g.recipient_id = ? AND g.archived_at IS NULL ORDER BY g.start_date DESC`,
+    )
+    .all(recipientId) as CooperativeGrant[];
 }
 
 export function touchCooperative(db: Db, id: string, at: string): void {

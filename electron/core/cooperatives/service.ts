@@ -12,6 +12,7 @@ import {
   type Beneficiary,
   type Cooperative,
   type CooperativeDetail,
+  type CooperativeGrant,
   type cooperativeInputSchema,
   type CooperativeStep,
   type CooperativeVisit,
@@ -43,6 +44,8 @@ import {
   getCooperative,
   getFounder,
   getStep,
+  grantRecipientExists,
+  grantsOf,
   insertSteps,
   listCooperativeRecords,
   markFounderRemoved,
@@ -231,6 +234,12 @@ export function getCooperativeDetail(ctx: SignedInContext, id: string): Cooperat
   };
 }
 
+export function cooperativeGrants(ctx: SignedInContext, id: string): CooperativeGrant[] {
+  const { db } = ctx.session.file;
+  const cooperative = existingCooperative(db, id);
+  return cooperative.grantRecipientId ? grantsOf(db, cooperative.grantRecipientId) : [];
+}
+
 export function getTemplate(ctx: SignedInContext): TemplateStep[] {
   return readTemplate(ctx.session.file.db);
 }
@@ -245,6 +254,10 @@ export function saveCooperative(input: z.output<typeof cooperativeInputSchema>) 
     if (input.shareValue < readSettings(tx.db).cooperativeMinShareValue) {
       throw new AppError('share_value_below_minimum', { shareValue: 'share_value_below_minimum' });
     }
+    const grantRecipientId = orNull(input.grantRecipientId);
+    if (grantRecipientId && grantRecipientId !== before?.grantRecipientId && !grantRecipientExists(tx.db, grantRecipientId)) {
+      throw new AppError('not_found', { grantRecipientId: 'not_found' });
+    }
     const record: Cooperative = {
       id: before?.id ?? newId(),
       reference: before?.reference ?? allocateReference(tx.db, 'C', Number(tx.at.slice(0, 4))),
@@ -256,6 +269,7 @@ export function saveCooperative(input: z.output<typeof cooperativeInputSchema>) 
       shareValue: input.shareValue,
       currency: 'MAD',
       notes: orNull(input.notes),
+      grantRecipientId,
       createdAt: before?.createdAt ?? tx.at,
       lastChangeAt: tx.at,
       archivedAt: null,

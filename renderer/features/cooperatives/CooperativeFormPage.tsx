@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { cooperativeInputSchema, type Cooperative, type CooperativeInput } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
+import { useCanHandleDues } from '../members/MemberPage';
 import { TextField } from '../../ui/fields';
 import { useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -69,6 +70,7 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
     coach: cooperative?.coach ?? '',
     shareValue: cooperative?.shareValue ?? defaultShareValue,
     notes: cooperative?.notes ?? '',
+    grantRecipientId: cooperative?.grantRecipientId ?? null,
   };
   const form = useForm({ resolver: areaResolver(cooperativeInputSchema), defaultValues: defaults });
   const save = useOpMutation('cooperatives.save', {
@@ -80,6 +82,10 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
   });
 
   const notesField = form.register('notes');
+  // Grants recipients are listed to those who handle money, as in the grants area.
+  const handlesMoney = useCanHandleDues();
+  const recipients = useOp('grants.recipients.list', { includeArchived: false }, { enabled: handlesMoney });
+  const recipientOptions = (recipients.data ?? []).filter((r) => r.kind !== 'individual').map((r) => ({ value: r.id, label: r.name }));
 
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
@@ -119,6 +125,23 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
             )}
           />
         </SimpleGrid>
+        {handlesMoney && (
+          <Controller
+            control={form.control}
+            name="grantRecipientId"
+            render={({ field }) => (
+              <Select
+                label={t('cooperatives.field.grantRecipient')}
+                description={t('cooperatives.form.grantRecipientHelp')}
+                data={recipientOptions}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v)}
+                searchable
+                clearable
+              />
+            )}
+          />
+        )}
         <Textarea label={t('cooperatives.field.notes')} rows={3} {...notesField} />
         <OpErrorAlert error={save.error} />
         <Group>

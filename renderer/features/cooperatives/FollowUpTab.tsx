@@ -4,11 +4,13 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIso, visitInputSchema, type CooperativeDetail, type VisitInput, type VisitSlot } from '../../../electron/contract';
-import { useOpMutation } from '../../app/ops';
+import { useOp, useOpMutation } from '../../app/ops';
+import { intlLocale } from '../../i18n';
 import { useFieldError } from '../../ui/forms';
 import { ModalActions } from '../../ui/ModalActions';
 import { activityPath } from '../activities/paths';
 import { useFormatDate } from '../beneficiaries/format';
+import { useCanHandleDues } from '../members/MemberPage';
 import { areaResolver, showFieldProblems } from '../members/problems';
 import { useRefreshCooperatives } from './CooperativePage';
 import { useCooperativeOptions } from './labels';
@@ -82,6 +84,46 @@ function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; sl
   );
 }
 
+/** Sub-grants from the grants area, shown (with amounts) to those who handle money. */
+function GrantsReceived({ detail }: { detail: CooperativeDetail }) {
+  const { t, i18n } = useTranslation();
+  const formatDate = useFormatDate();
+  const handlesMoney = useCanHandleDues();
+  const grants = useOp('cooperatives.grants', { id: detail.cooperative.id }, { enabled: handlesMoney });
+  const money = (minor: number, currency: string) =>
+    new Intl.NumberFormat(intlLocale(i18n.resolvedLanguage ?? 'fr'), { style: 'currency', currency, currencyDisplay: 'code' }).format(minor / 100);
+  return (
+    <Stack gap={4}>
+      <Title order={3}>{t('cooperatives.grants.heading')}</Title>
+      {!handlesMoney && (
+        <Text size="sm" c="dimmed">
+          {t('cooperatives.grants.moneyRoles')}
+        </Text>
+      )}
+      {handlesMoney && !detail.cooperative.grantRecipientId && (
+        <Text size="sm" c="dimmed">
+          {t('cooperatives.grants.notLinked')}
+        </Text>
+      )}
+      {grants.data?.map((g) => (
+        <Text key={g.subGrantId} size="sm">
+          {g.title}{' '}
+          <Text span size="xs" c="dimmed">
+            {g.reference}
+          </Text>{' '}
+          · {t('cooperatives.grants.amounts', { amount: money(g.amountMinor, g.currency), paid: money(g.disbursedMinor, g.currency) })} ·{' '}
+          {formatDate(g.startDate)} – {formatDate(g.endDate)}
+        </Text>
+      ))}
+      {handlesMoney && detail.cooperative.grantRecipientId && grants.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('cooperatives.grants.none')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** The 6- and 12-month visits once the cooperative exists, and the trainings its founders attended. */
 export function FollowUpTab({ detail, editable }: { detail: CooperativeDetail; editable: boolean }) {
   const { t } = useTranslation();
@@ -142,9 +184,7 @@ export function FollowUpTab({ detail, editable }: { detail: CooperativeDetail; e
           ))}
         </Stack>
       )}
-      <Text size="sm" c="dimmed">
-        {t('cooperatives.grantsLater')}
-      </Text>
+      <GrantsReceived detail={detail} />
       {editing && <VisitForm cooperativeId={detail.cooperative.id} slot={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -94,6 +94,8 @@ CREATE TABLE cooperatives (
   share_value      INTEGER NOT NULL CHECK (share_value > 0),
   currency         TEXT NOT NULL DEFAULT 'MAD',
   notes            TEXT,
+  -- Once the cooperative is a grants recipient: its sub-grants show on the project.
+  grant_recipient_id  TEXT REFERENCES grant_recipients (id),
   created_at       TEXT NOT NULL,
   last_change_at   TEXT NOT NULL,
   archived_at      TEXT
