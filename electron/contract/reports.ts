@@ -133,10 +133,46 @@ export const indicatorMeasureSchema = z.object({
   measure: measuredIndicatorCodeSchema.nullable(),
 });
 
+const idSchema = z.string().min(1).max(64);
+
+/** The pack for one reporting deadline of an agreement: the period runs from the previous deadline (or the agreement's start). */
+export const funderPackSchema = z.object({ agreementId: idSchema, deadlineId: idSchema, locale: localeSchema.optional() });
+
+export interface FunderPack {
+  id: string;
+  agreementId: string;
+  deadlineId: string;
+  dueDate: string;
+  from: string;
+  to: string;
+  /** The files in the pack, as listed in its index. */
+  documents: string[];
+  builtAt: string;
+  builtByName: string;
+  sentOn: string | null;
+  sentTo: string | null;
+}
+
+export interface BuiltFunderPack extends ExportedFile {
+  pack: FunderPack;
+}
+
+export const packSentSchema = z.object({
+  packId: idSchema,
+  sentOn: isoDateSchema,
+  /** Who received it (funder's officer, e-mail address…). */
+  sentTo: z.string().trim().min(2).max(300),
+});
+
 export const reportsOps = {
   'reports.indicators': defineOp<IndicatorReport>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
   /** The same report as XLSX: a cover sheet, then one sheet per table. Changes nothing. */
   'reports.exportXlsx': defineOp<ExportedFile>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
   /** Links an indicator of an agreement to the figure that measures it (unknown agreement or code → `not_found`). */
   'reports.setIndicatorMeasure': defineOp<ReportIndicator>()({ input: indicatorMeasureSchema, kind: 'write', access: ['treasurer', 'president'] }),
+  /** A zip with the report, attendance, financial statement, pseudonymised participants and an index; recorded on the agreement. */
+  'reports.funderPack': defineOp<BuiltFunderPack>()({ input: funderPackSchema, kind: 'write', access: ['treasurer', 'president'] }),
+  'reports.funderPacks': defineOp<FunderPack[]>()({ input: z.object({ agreementId: idSchema }), kind: 'read', access: ['treasurer', 'president'] }),
+  /** When and to whom a pack was sent. */
+  'reports.recordPackSent': defineOp<FunderPack>()({ input: packSentSchema, kind: 'write', access: ['treasurer', 'president'] }),
 };

@@ -23,6 +23,7 @@ import { exportList } from './exports/service';
 import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
 import * as reports from './reports/service';
+import { buildFunderPack, listFunderPacks, recordPackSent } from './reports/pack';
 import { setIndicatorMeasure } from './reports/targets';
 import * as security from './security/service';
 import * as session from './session/service';
@@ -89,6 +90,9 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'reports.indicators': (input, ctx) => reports.indicatorReport(ctx, input),
   'reports.exportXlsx': (input, ctx) => reports.indicatorReportXlsx(ctx, input),
   'reports.setIndicatorMeasure': (input) => setIndicatorMeasure(input),
+  'reports.funderPack': (input, ctx) => buildFunderPack(ctx, input),
+  'reports.funderPacks': (input, ctx) => listFunderPacks(ctx, input.agreementId),
+  'reports.recordPackSent': (input) => recordPackSent(input),
   'exports.list': (input, ctx) => exportList(ctx, input, null),
   'exports.namedList': (input, ctx) => exportList(ctx, input, input.purpose),
   'caseNotes.list': (input, ctx) => followUp.listNotes(ctx, input.beneficiaryId),

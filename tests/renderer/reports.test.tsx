@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IndicatorReport, ListExport, OpInput } from '../../electron/contract';
+import type { FunderPack, IndicatorReport, ListExport, OpInput } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
 
@@ -138,6 +138,23 @@ describe('reports page', () => {
       updatedAt: '2026-01-01T00:00:00Z',
       archivedAt: null,
     };
+    const pack: FunderPack = {
+      id: 'p-1',
+      agreementId: 'ag-1',
+      deadlineId: 'd-1',
+      dueDate: '2026-06-30',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      documents: ['00-index.txt'],
+      builtAt: '2026-07-01T10:00:00.000Z',
+      builtByName: 'Nadia Bennani',
+      sentOn: null,
+      sentTo: null,
+    };
+    let packs: FunderPack[] = [];
+    URL.createObjectURL = () => 'blob:pack';
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const forAgreement = (agreementId?: string): IndicatorReport =>
       agreementId
         ? {
@@ -150,6 +167,25 @@ describe('reports page', () => {
       'reports.indicators': ({ agreementId }) => ok(forAgreement(agreementId)),
       'grants.agreements.list': () => ok([agreement]),
       'reports.setIndicatorMeasure': ({ code, measure }) => ok({ code, label: 'Personnes migrantes formées', target: 300, measure: measure ?? null }),
+      'grants.agreements.get': () =>
+        ok({
+          agreement,
+          funder: { id: 'f-1', name: 'Enabel' },
+          budgetLines: [],
+          deadlines: [{ id: 'd-1', dueDate: '2026-06-30', kind: 'narrative', label: 'Rapport intermédiaire', submittedOn: null }],
+          indicators: [],
+          calls: [],
+          subGrants: [],
+        } as never),
+      'reports.funderPacks': () => ok(packs),
+      'reports.funderPack': () => {
+        packs = [{ ...pack }];
+        return ok({ fileName: 'MA-2026-017-2026-06-30.zip', mimeType: 'application/zip', contentBase64: btoa('PK'), pack });
+      },
+      'reports.recordPackSent': ({ sentOn, sentTo }) => {
+        packs = [{ ...pack, sentOn, sentTo }];
+        return ok(packs[0]);
+      },
     });
     await renderApp('#/reports?from=2026-01-01&to=2026-06-30');
     const select = await screen.findByLabelText('Convention de financement');
@@ -162,6 +198,20 @@ describe('reports page', () => {
     const measure = await screen.findByLabelText('Personnes migrantes formées');
     await userEvent.selectOptions(measure, 'participants');
     await waitFor(() => expect(core.calls('reports.setIndicatorMeasure')).toEqual([{ agreementId: 'ag-1', code: 'IND2', measure: 'participants' }]));
+
+    // The funder pack of the deadline: prepared (and saved), then recorded as sent.
+    const user = userEvent.setup();
+    const packsTable = await screen.findByRole('table', { name: 'Dossiers pour le bailleur' });
+    expect(within(packsTable).getByText('Pas encore préparé')).toBeTruthy();
+    await user.click(within(packsTable).getByRole('button', { name: 'Préparer le dossier' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(core.calls('reports.funderPack')).toEqual([{ agreementId: 'ag-1', deadlineId: 'd-1', locale: 'fr' }]);
+    await user.click(await within(packsTable).findByRole('button', { name: 'Enregistrer l’envoi' }));
+    await user.type(within(packsTable).getByLabelText(/Destinataire/), 'Enabel Rabat');
+    await user.click(within(packsTable).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('reports.recordPackSent')).toHaveLength(1));
+    expect(core.calls('reports.recordPackSent')[0]).toMatchObject({ packId: 'p-1', sentTo: 'Enabel Rabat' });
+    expect(await within(packsTable).findByText(/Envoyé le .* à Enabel Rabat/)).toBeTruthy();
   });
 });
 

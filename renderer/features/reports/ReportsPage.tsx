@@ -12,6 +12,7 @@ import { formResolver } from '../../ui/forms';
 import { IconPrinter } from '../../ui/icons';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { saveFile } from '../../ui/saveFile';
+import { FunderPacks } from './FunderPacks';
 import { IndicatorMeasures } from './IndicatorMeasures';
 
 type Asked = ReportInput & { locale: Locale };
@@ -95,6 +96,7 @@ export function ReportsPage() {
       {report.data?.agreement && report.data.indicators.length > 0 && (role === 'treasurer' || role === 'president') && (
         <IndicatorMeasures agreementId={report.data.agreement.id} indicators={report.data.indicators} />
       )}
+      {input.agreementId && (role === 'treasurer' || role === 'president') && <FunderPacks agreementId={input.agreementId} locale={input.locale} />}
       {report.data && (
         <>
           <IndicatorReportDocument report={report.data} preview />

@@ -26,3 +26,23 @@ CREATE TABLE indicator_measures (
   updated_at    TEXT NOT NULL,
   PRIMARY KEY (agreement_id, code)
 ) WITHOUT ROWID;
+
+-- Funder packs built for a reporting deadline of an agreement, and when, how and to whom each was
+-- sent. Deadline rows are rewritten when the agreement is edited: the due date is kept here too.
+CREATE TABLE funder_packs (
+  id            TEXT PRIMARY KEY,
+  agreement_id  TEXT NOT NULL,
+  deadline_id   TEXT NOT NULL,
+  due_date      TEXT NOT NULL,
+  period_from   TEXT NOT NULL,
+  period_to     TEXT NOT NULL,
+  -- JSON array of the file names in the pack.
+  documents     TEXT NOT NULL,
+  built_at      TEXT NOT NULL,
+  built_by      TEXT NOT NULL REFERENCES users (id),
+  sent_on       TEXT,
+  sent_to       TEXT,
+  recorded_by   TEXT REFERENCES users (id),
+  CHECK ((sent_on IS NULL) = (sent_to IS NULL))
+);
+CREATE INDEX funder_packs_agreement ON funder_packs (agreement_id, due_date);

@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { person } from './builders';
+import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
+import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
+
+const suiteDir = useSuiteTempDir();
+const NOW = '2026-07-01T09:00:00.000Z';
+const TEMPORARY = 'mot de passe provisoire 1';
+const RECEIPT = Buffer.from('%PDF-1.4\n% facture F-17\n');
+
+describe('funder pack of a reporting deadline', () => {
+  let president: TestCore;
+  let volunteer: TestCore;
+  let path: string;
+  let presidentId: string;
+  let agreementId: string;
+  let deadlines: { id: string; dueDate: string }[];
+  const out = mkdtempSync(join(tmpdir(), 'tadamon-pack-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const root = suiteDir();
+    president = testCore(join(root, 'president'), () => new Date(NOW));
+    const { session } = await createdFile(president, join(root, 'file'));
+    path = session.path;
+    presidentId = session.user.id;
+
+    // Awa came in April (in the second period), Binta in March (the first one).
+    const awa = await president.must('beneficiaries.create', person({ firstName: 'Awa', lastName: 'Diallo', phones: ['0612345678'] }));
+    const binta = await president.must('beneficiaries.create', person({ firstName: 'Binta', lastName: 'Sy', phones: [] }));
+    const activity = await president.must('activities.save', { title: 'Atelier CV', type: 'workshop', theme: 'employability' });
+    await president.must('registrations.add', { activityId: activity.id, beneficiaryIds: [awa.id, binta.id] });
+    const march = await president.must('sessions.save', { activityId: activity.id, date: '2026-03-10', startTime: '10:00', endTime: '12:00' });
+    const april = await president.must('sessions.save', { activityId: activity.id, date: '2026-04-10', startTime: '10:00', endTime: '12:00', place: 'Oujda' });
+    await president.must('attendance.mark', { sessionId: march.id, marks: [{ beneficiaryId: binta.id, status: 'present' }] });
+    await president.must('attendance.mark', {
+      sessionId: april.id,
+      marks: [
+        { beneficiaryId: awa.id, status: 'present' },
+        { beneficiaryId: binta.id, status: 'absent' },
+      ],
+    });
+
+    const { agreement, lines } = await newAgreement(president, {
+      deadlines: [
+        { dueDate: '2026-03-31', kind: 'narrative', label: 'Rapport trimestriel' },
+        { dueDate: '2026-06-30', kind: 'financial', label: 'Rapport semestriel' },
+      ],
+    });
+    agreementId = agreement.id;
+    deadlines = (await president.must('grants.agreements.get', { id: agreement.id })).deadlines;
+    const recipient = await newOrganisation(president);
+    const sg = await president.must('grants.subGrants.save', subGrantInput(agreement.id, recipient.id));
+    const [t1] = (await president.must('grants.subGrants.get', { id: sg.id })).tranches;
+    await president.must('grants.disbursements.add', { trancheId: t1.id, date: '2026-03-10', amountMinor: 6_000_00, method: 'transfer' });
+    await president.must('grants.expenses.add', {
+      subGrantId: sg.id,
+      budgetLineId: lines[0].id,
+      date: '2026-04-15',
+      supplier: 'Tissus Oujda',
+      description: 'Tissu',
+      amountMinor: 1_000_00,
+      receiptNumber: 'F-17',
+      receipt: { fileName: 'facture.pdf', contentBase64: RECEIPT.toString('base64') },
+    });
+
+    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
+    volunteer = testCore(join(root, 'volunteer'), () => new Date(NOW));
+    await volunteer.must('file.open', { path, userId: user.id, password: TEMPORARY });
+    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'Meryem password 1' });
+  });
+
+  afterAll(() => {
+    president?.close();
+    volunteer?.close();
+  });
+
+  it('zips the report, attendance, financial statement, pseudonymised participants, receipts and an index', async () => {
+    const built = await president.must('reports.funderPack', { agreementId, deadlineId: deadlines[1].id, locale: 'fr' });
+    expect(built.fileName).toBe('MA-2026-017-2026-06-30.zip');
+    expect(built.pack).toMatchObject({ agreementId, dueDate: '2026-06-30', from: '2026-04-01', to: '2026-06-30', sentOn: null, sentTo: null, builtByName: 'Nadia Bennani' });
+    const zipPath = join(out, built.fileName);
+    writeFileSync(zipPath, Buffer.from(built.contentBase64, 'base64'));
+    // The system's unzip checks every CRC while listing and extracting.
+    execFileSync('unzip', ['-tq', zipPath]);
+    const listed = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).trim().split('\n');
+    expect(listed).toEqual([
+      '00-index.txt',
+      '01-rapport-indicateurs.xlsx',
+      '02-feuilles-de-presence.xlsx',
+      '03-etat-financier.xlsx',
+      '04-participants-pseudonymises.xlsx',
+      '05-justificatifs/001-SG-2026-00001-F-17-facture.pdf',
+    ]);
+    expect(built.pack.documents).toEqual(listed);
+    const file = (name: string) => execFileSync('unzip', ['-p', zipPath, name]);
+    expect(file('05-justificatifs/001-SG-2026-00001-F-17-facture.pdf')).toEqual(RECEIPT);
+
+    const index = file('00-index.txt').toString('utf8');
+    expect(index).toContain('MA-2026-017 — Inclusion socio-économique des migrants (Enabel)');
+    expect(index).toContain('Période : 2026-04-01 – 2026-06-30');
+    for (const name of listed.slice(1)) expect(index).toContain(name);
+    expect(index).toContain('Le rapport en PDF s’enregistre depuis la page Rapports');
+
+    const sheets = async (name: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file(name) as unknown as ArrayBuffer);
+      return workbook.worksheets.map((w) => w.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1)));
+    };
+    const [attendance] = await sheets('02-feuilles-de-presence.xlsx');
+    expect(attendance).toEqual([
+      ['Activité', 'Intitulé', 'Date', 'Horaire', 'Lieu', 'Présents', 'Absents', 'Excusés'],
+      ['A-2026-00001', 'Atelier CV', '2026-04-10', '10:00–12:00', 'Oujda', 1, 1, 0],
+    ]);
+    const [participants] = await sheets('04-participants-pseudonymises.xlsx');
+    expect(participants).toEqual([
+      ['Référence', 'Sexe', 'Tranche d’âge', 'Catégorie', 'Nationalité', 'Ville'],
+      ['B-2026-00001', 'Femme', '30-59', 'Migrant subsaharien', 'Sénégal', 'Rabat'],
+    ]);
+    const [subGrants, expenses] = await sheets('03-etat-financier.xlsx');
+    expect(subGrants[1].slice(0, 2)).toEqual(['SG-2026-00001', 'Atelier de couture solidaire']);
+    expect(expenses[1]).toEqual(['SG-2026-00001', '2026-04-15', 'L1 Activités', 'Tissus Oujda', 'F-17', 'EUR', 1000, 'Déclarée']);
+    const report = await sheets('01-rapport-indicateurs.xlsx');
+    expect(report[1][2]).toEqual(['Personnes touchées', 1]);
+
+    // No name or phone anywhere: every cell of every workbook, and the index.
+    const cells = [index];
+    for (const name of listed.filter((n) => n.endsWith('.xlsx'))) cells.push(JSON.stringify(await sheets(name)));
+    for (const secret of ['Awa', 'Diallo', 'Binta', '612345678']) expect(cells.join('\n')).not.toContain(secret);
+  });
+
+  it('records the pack on the agreement, and when and to whom it was sent', async () => {
+    const [first] = await president.must('reports.funderPacks', { agreementId });
+    expect(first).toMatchObject({ dueDate: '2026-06-30', sentOn: null });
+    const sent = await president.must('reports.recordPackSent', { packId: first.id, sentOn: '2026-07-01', sentTo: 'Enabel Rabat — chargée de suivi' });
+    expect(sent).toMatchObject({ id: first.id, sentOn: '2026-07-01', sentTo: 'Enabel Rabat — chargée de suivi' });
+    expect((await president.must('reports.funderPacks', { agreementId }))[0].sentTo).toBe('Enabel Rabat — chargée de suivi');
+
+    const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
+    const audit = withDb(path, key, (db) => auditRows(db)).filter((a) => a.op.startsWith('reports.'));
+    expect(audit.map((a) => [a.op, a.entity_id])).toEqual([
+      ['reports.funderPack', first.id],
+      ['reports.recordPackSent', first.id],
+    ]);
+  });
+
+  it('covers the agreement’s start up to its first deadline, and refuses volunteers and unknown deadlines', async () => {
+    const firstPeriod = await president.must('reports.funderPack', { agreementId, deadlineId: deadlines[0].id, locale: 'en' });
+    expect([firstPeriod.pack.from, firstPeriod.pack.to]).toEqual(['2026-01-01', '2026-03-31']);
+    expect(firstPeriod.pack.documents).not.toContain(expect.stringMatching(/^05-/));
+
+    expect(await volunteer.call('reports.funderPack', { agreementId, deadlineId: deadlines[0].id })).toEqual({ ok: false, error: { code: 'forbidden' } });
+    const before = (await president.must('reports.funderPacks', { agreementId })).length;
+    expect(await president.call('reports.funderPack', { agreementId, deadlineId: 'nope' })).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect(await president.call('reports.recordPackSent', { packId: 'nope', sentOn: '2026-07-01', sentTo: 'Enabel' })).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect(await president.must('reports.funderPacks', { agreementId })).toHaveLength(before);
+  });
+});
