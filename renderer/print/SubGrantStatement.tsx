@@ -33,7 +33,7 @@ function ExpenseRows({ rows, currency, withReason }: { rows: Expense[]; currency
           <td>{e.budgetLineCode}</td>
           <td>{e.supplier}</td>
           <td>{e.description}</td>
-          <td>{e.receiptNumber ?? ''}</td>
+          <td>{e.receiptNumber ?? e.attachmentName ?? ''}</td>
           <td className="grant-statement__amount">{amount(e.amountMinor, currency)}</td>
           {withReason && <td>{e.rejectionReason}</td>}
         </tr>

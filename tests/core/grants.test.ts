@@ -444,6 +444,9 @@ describe('demo grants', () => {
     expect(agreement?.committedMinor).toBe(16_958_53);
     const detail = await core.must('grants.agreements.get', { id: agreement?.id as string });
     const call = await core.must('grants.calls.get', { id: detail.calls[0]?.id as string });
+    // The call's sub-grants are in MAD, its envelope in EUR: shown converted.
+    expect(call.committedMinor).toBe(16_958_53);
+    expect(detail.calls[0]?.committedMinor).toBe(16_958_53);
     expect(call.applications.map((a) => [a.rank, a.decision])).toEqual([
       [1, 'selected'],
       [2, 'selected'],

@@ -140,13 +140,14 @@ export function getCall(db: Db, id: string): Call | undefined {
   return db.prepare(`SELECT ${CALL} FROM grant_calls c WHERE c.id = ?`).get(id) as Call | undefined;
 }
 
+/** The calls of an agreement with their counts; `committedMinor` is filled by the service (it converts). */
 export function callsOf(db: Db, agreementId: string): CallRow[] {
   return db
     .prepare(
       `SELECT ${CALL},
          (SELECT count(*) FROM grant_applications x WHERE x.call_id = c.id) AS applications,
          (SELECT count(*) FROM grant_applications x WHERE x.call_id = c.id AND x.decision = 'selected') AS selected,
-         (SELECT coalesce(sum(s.amount_minor), 0) FROM sub_grants s WHERE s.call_id = c.id AND s.archived_at IS NULL) AS committedMinor
+         0 AS committedMinor
        FROM grant_calls c WHERE c.agreement_id = ? ORDER BY c.open_date DESC, c.id DESC`,
     )
     .all(agreementId) as CallRow[];
@@ -180,14 +181,6 @@ export function replaceCriteria(db: Db, callId: string, rows: Criterion[]): void
      ON CONFLICT (id) DO UPDATE SET label = excluded.label, weight = excluded.weight, sort = excluded.sort`,
   );
   rows.forEach((r, i) => upsert.run(r.id, callId, r.label, r.weight, i));
-}
-
-/** Sum of the live sub-grants of a call, leaving one out (the one being edited). */
-export function callCommitted(db: Db, callId: string, exceptId: string | null): number {
-  const row = db
-    .prepare('SELECT coalesce(sum(amount_minor), 0) AS total FROM sub_grants WHERE call_id = ? AND archived_at IS NULL AND id IS NOT ?')
-    .get(callId, exceptId) as { total: number };
-  return row.total;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -91,16 +91,19 @@ export function getAgreementDetail(ctx: SignedInContext, id: string): AgreementD
     budgetLines: repo.budgetLines(db, id),
     deadlines: repo.deadlines(db, id),
     indicators: repo.indicators(db, id),
-    calls: repo.callsOf(db, id),
+    calls: repo.callsOf(db, id).map((c) => ({ ...c, committedMinor: committedIn(db, agreement, { callId: c.id }) })),
     subGrants: dashboard.agreements[0]?.subGrants ?? [],
   };
 }
 
-/** What is already committed against an agreement, in its currency (the hard limit). */
-function agreementCommitted(db: Db, agreement: Agreement, exceptSubGrantId: string | null): number {
+/**
+ * What is already committed against an agreement (or one of its calls), in the agreement's
+ * currency: the agreement's total is a hard limit, the call's envelope a warning.
+ */
+function committedIn(db: Db, agreement: Agreement, only: { callId?: string; exceptSubGrantId?: string | null } = {}): number {
   let total = 0;
   for (const s of repo.subGrantsOf(db, agreement.id)) {
-    if (s.id === exceptSubGrantId) continue;
+    if (s.id === only.exceptSubGrantId || (only.callId !== undefined && s.callId !== only.callId)) continue;
     total += toAgreementCurrency(db, agreement, s.amountMinor, s.currency, s.startDate);
   }
   return total;
@@ -138,7 +141,7 @@ export function saveAgreement(input: In<typeof agreementInputSchema>) {
       if (subGrants.some((s) => s.startDate < input.startDate || s.endDate > input.endDate)) {
         throw new AppError('date_outside_period', { startDate: 'date_outside_period' });
       }
-      if (agreementCommitted(tx.db, record, null) > input.totalMinor) throw new AppError('agreement_total_exceeded', { totalMinor: 'agreement_total_exceeded' });
+      if (committedIn(tx.db, record) > input.totalMinor) throw new AppError('agreement_total_exceeded', { totalMinor: 'agreement_total_exceeded' });
       const kept = new Set(input.budgetLines.map((l) => l.id).filter(Boolean));
       const existing = repo.budgetLines(tx.db, before.id);
       for (const old of existing) if (!kept.has(old.id) && repo.budgetLineInUse(tx.db, old.id)) throw new AppError('budget_line_in_use');
@@ -183,7 +186,7 @@ export function getCallDetail(ctx: SignedInContext, id: string): CallDetail {
     agreement: { id: agreement.id, reference: agreement.reference, title: agreement.title, currency: agreement.currency },
     criteria,
     applications: rankApplications(repo.applicationsOf(db, id), criteria, repo.scoresOfCall(db, id)),
-    committedMinor: repo.callCommitted(db, id, null),
+    committedMinor: committedIn(db, agreement, { callId: id }),
   };
 }
 
@@ -359,17 +362,14 @@ export function saveSubGrant(input: In<typeof subGrantInputSchema>) {
     }
 
     // The agreement's total is a hard limit, the call's envelope a warning the treasurer may override.
-    const committed = agreementCommitted(tx.db, agreement, before?.id ?? null);
+    const committed = committedIn(tx.db, agreement, { exceptSubGrantId: before?.id ?? null });
     const own = toAgreementCurrency(tx.db, agreement, input.amountMinor, input.currency, input.startDate);
     if (committed + own > agreement.totalMinor) throw new AppError('agreement_total_exceeded', { amountMinor: 'agreement_total_exceeded' });
     let overrideReason: string | null = null;
     if (input.callId) {
       const call = found(repo.getCall(tx.db, input.callId));
       if (call.agreementId !== agreement.id) throw new AppError('invalid_input', { callId: 'not_found' });
-      const inCall = repo
-        .subGrantsOf(tx.db, agreement.id)
-        .filter((s) => s.callId === call.id && s.id !== before?.id)
-        .reduce((sum, s) => sum + toAgreementCurrency(tx.db, agreement, s.amountMinor, s.currency, s.startDate), 0);
+      const inCall = committedIn(tx.db, agreement, { callId: call.id, exceptSubGrantId: before?.id ?? null });
       const overMax = own > call.maxPerProjectMinor;
       const overEnvelope = inCall + own > call.envelopeMinor;
       const reason = orNull(input.envelopeOverrideReason);

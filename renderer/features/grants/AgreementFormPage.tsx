@@ -176,17 +176,18 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
           <Stack gap="xs">
             {deadlines.map((d, i) => (
               <Group key={d.id ?? `new-${i}`} align="flex-start" wrap="nowrap">
-                <TextInput type="date" aria-label={t('grants.deadline.dueDate')} value={d.dueDate} onChange={(e) => update(setDeadlines, i, { dueDate: e.currentTarget.value })} error={problems.errors[`deadlines.${i}.dueDate`]} />
+                <TextInput type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} value={d.dueDate} onChange={(e) => update(setDeadlines, i, { dueDate: e.currentTarget.value })} error={problems.errors[`deadlines.${i}.dueDate`]} />
                 <Select
+                  label={i === 0 ? t('grants.deadline.kind') : undefined}
                   aria-label={t('grants.deadline.kind')}
                   data={deadlineKindSchema.options.map((k) => ({ value: k, label: t(`grants.deadlineKind.${k}`) }))}
                   value={d.kind}
                   onChange={(v) => update(setDeadlines, i, { kind: v ?? 'financial' })}
                   w={180}
                 />
-                <TextInput aria-label={t('grants.deadline.label')} placeholder={t('grants.deadline.label')} style={{ flex: 1 }} value={d.label} onChange={(e) => update(setDeadlines, i, { label: e.currentTarget.value })} />
-                <TextInput type="date" aria-label={t('grants.deadline.submittedOn')} value={d.submittedOn} onChange={(e) => update(setDeadlines, i, { submittedOn: e.currentTarget.value })} />
-                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => remove(setDeadlines, i)} mt={6}>
+                <TextInput label={i === 0 ? t('grants.deadline.label') : undefined} aria-label={t('grants.deadline.label')} placeholder={t('grants.deadline.label')} style={{ flex: 1 }} value={d.label} onChange={(e) => update(setDeadlines, i, { label: e.currentTarget.value })} />
+                <TextInput type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} value={d.submittedOn} onChange={(e) => update(setDeadlines, i, { submittedOn: e.currentTarget.value })} />
+                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => remove(setDeadlines, i)} mt={i === 0 ? 30 : 6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>
               </Group>

@@ -73,6 +73,7 @@ export function CallPage() {
       <Text size="sm">{t('grants.call.criteriaList', { list: criteria.map((c) => `${c.label} (×${c.weight})`).join(' · ') })}</Text>
       {applications.length === 0 && <Text c="dimmed">{t('grants.application.none')}</Text>}
       {applications.length > 0 && (
+        <Table.ScrollContainer minWidth={1100}>
         <Table striped aria-label={t('grants.application.ranking')}>
           <Table.Thead>
             <Table.Tr>
@@ -93,12 +94,12 @@ export function CallPage() {
                 <Table.Td>{a.projectTitle}</Table.Td>
                 <Table.Td>{money(a.requestedMinor, currency)}</Table.Td>
                 <Table.Td data-figure="total">{a.total === null ? '—' : t('grants.application.totalValue', { total: a.total, max: MAX_SCORE })}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={decisionColour[a.decision]} variant="light">
                     {t(`grants.decision.${a.decision}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={4} wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => setScoring(a)}>
                       {t('grants.application.score')}
@@ -122,6 +123,7 @@ export function CallPage() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <CallModal agreementId={agreement.id} currency={currency} call={call} criteria={criteria} onClose={() => setEditing(false)} />}
       {adding && <ApplicationModal detail={detail.data} onClose={() => setAdding(false)} />}

@@ -106,6 +106,7 @@ export function SubGrantTable({ rows }: { rows: AgreementDashboardRow['subGrants
   const date = useDate();
   if (rows.length === 0) return <Text c="dimmed">{t('grants.subGrant.none')}</Text>;
   return (
+    <Table.ScrollContainer minWidth={1100}>
     <Table striped highlightOnHover aria-label={t('grants.subGrant.list')}>
       <Table.Thead>
         <Table.Tr>
@@ -137,12 +138,13 @@ export function SubGrantTable({ rows }: { rows: AgreementDashboardRow['subGrants
             <Table.Td>{money(s.leftToJustifyMinor, s.currency)}</Table.Td>
             <Table.Td>{date(s.nextTrancheDue)}</Table.Td>
             <Table.Td>{s.overdueReports}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <StateBadge state={s.state} />
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -235,9 +235,9 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
           <Stack gap="xs">
             {reports.map((r, i) => (
               <Group key={r.id ?? `new-${i}`} align="flex-start" wrap="nowrap">
-                <TextInput type="date" aria-label={t('grants.deadline.dueDate')} value={r.dueDate} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, dueDate: v } : x))); }} error={problems.errors[`reportDates.${i}.dueDate`]} />
-                <TextInput type="date" aria-label={t('grants.deadline.submittedOn')} value={r.submittedOn} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, submittedOn: v } : x))); }} />
-                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setReports((rows) => rows.filter((_, j) => j !== i))} mt={6}>
+                <TextInput type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} value={r.dueDate} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, dueDate: v } : x))); }} error={problems.errors[`reportDates.${i}.dueDate`]} />
+                <TextInput type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} value={r.submittedOn} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, submittedOn: v } : x))); }} />
+                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setReports((rows) => rows.filter((_, j) => j !== i))} mt={i === 0 ? 30 : 6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>
               </Group>
