@@ -89,7 +89,9 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
         </dt>
         <dd>
           <span className="dues-receipt__bi">
-            <span lang="fr">{dates.fr}</span>
+            <span lang="fr" dir="ltr">
+              {dates.fr}
+            </span>
             <span lang="ar" dir="rtl">
               {dates.ar}
             </span>

@@ -193,7 +193,7 @@ export function mergeFounderRows(db: Db, survivorId: string, mergedId: string, a
   }
 }
 
-/** Activities where founders who are beneficiaries (themselves or through their member record) were present. */
+/** Activities (not general assemblies) where founders who are beneficiaries, themselves or through their member record, were present. */
 export function founderTrainings(db: Db, cooperativeId: string): FounderTraining[] {
   return db
     .prepare(
@@ -205,6 +205,7 @@ export function founderTrainings(db: Db, cooperativeId: string): FounderTraining
        SELECT a.id AS activityId, a.reference, a.title, count(DISTINCT p.beneficiary_id) AS founders
        FROM participations p JOIN activities a ON a.id = p.activity_id
        WHERE p.beneficiary_id IN (SELECT beneficiary_id FROM people WHERE beneficiary_id IS NOT NULL)
+         AND a.type <> 'general_assembly'
        GROUP BY a.id ORDER BY max(p.last_present_on) DESC`,
     )
     .all(cooperativeId) as FounderTraining[];
