@@ -254,9 +254,9 @@ describe('export button', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Exporter' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX) nominatif…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));
-    expect(await within(dialog).findByText('Au moins 3 caractères.')).toBeTruthy();
+    expect(await within(dialog).findByText('Au moins 3 caractères.', {}, { timeout: 5000 })).toBeTruthy();
     expect(core.calls('exports.namedList')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText(/Finalité de l’export/), 'Liste pour le HCR');
     await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));

@@ -9,9 +9,9 @@ import { locales } from '../../i18n';
 import { IndicatorReportDocument, IndicatorReportPrint } from '../../print/IndicatorReport';
 import { TextField } from '../../ui/fields';
 import { formResolver } from '../../ui/forms';
-import { IconPrinter } from '../../ui/icons';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { saveFile } from '../../ui/saveFile';
+import { PrintButtons } from '../activities/PrintButtons';
 import { FunderPacks } from './FunderPacks';
 import { IndicatorMeasures } from './IndicatorMeasures';
 
@@ -87,9 +87,7 @@ export function ReportsPage() {
         <Button onClick={() => xlsx.mutate(input)} loading={xlsx.isPending} disabled={!report.data}>
           {t('reports.downloadXlsx')}
         </Button>
-        <Button variant="default" leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()} disabled={!report.data}>
-          {t('reports.print')}
-        </Button>
+        <PrintButtons fileName={`indicators-${input.from}-${input.to}.pdf`} disabled={!report.data} />
       </Group>
       <OpErrorAlert error={xlsx.error ?? report.error} />
       {report.isPending && <Loader />}
