@@ -9,6 +9,7 @@ import { createBeneficiary, searchIn } from '../electron/core/beneficiaries/serv
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
 import { benchGrants } from './bench-grants';
+import { benchMembers } from './bench-members';
 import { benchReports } from './bench-reports';
 import { benchSheets } from './bench-sheets';
 import type { WriteTx } from '../electron/core/context';
@@ -139,6 +140,7 @@ try {
   closeFile(file);
   results.push(...(await benchAttendance(dir, now)));
   results.push(...(await benchGrants(dir, now)));
+  results.push(...(await benchMembers(dir, now)));
   results.push(...(await benchReports(dir, now)));
   results.push(...(await benchSheets()));
 } finally {

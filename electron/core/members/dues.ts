@@ -120,6 +120,9 @@ export function duesReceipt(ctx: SignedInContext, paymentId: string): DuesReceip
   };
 }
 
+/** Member numbers in human order: 2 before 10. One collator: building one per comparison is slow. */
+const NUMBER_ORDER = new Intl.Collator('fr', { numeric: true });
+
 /** Members (not resigned) who owed dues for the year and paid nothing, or part of it. */
 export function duesStatus(ctx: SignedInContext, year: number): DuesStatusList {
   const { db } = ctx.session.file;
@@ -144,6 +147,6 @@ export function duesStatus(ctx: SignedInContext, year: number): DuesStatusList {
     };
     (p === 0 ? unpaid : partlyPaid).push(row);
   }
-  const byNumber = (a: DuesListRow, b: DuesListRow) => a.number.localeCompare(b.number, 'fr', { numeric: true });
+  const byNumber = (a: DuesListRow, b: DuesListRow) => NUMBER_ORDER.compare(a.number, b.number);
   return { year, unpaid: unpaid.sort(byNumber), partlyPaid: partlyPaid.sort(byNumber) };
 }
