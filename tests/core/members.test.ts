@@ -87,6 +87,11 @@ describe('member records', () => {
     expect(detail.beneficiaryReference).toBe(beneficiary.reference);
     expect((await core.must('members.list', { status: 'resigned' })).rows.map((r) => r.firstName)).toEqual(['Omar']);
     await expectFailure(core.call('members.save', memberInput({ beneficiaryId: 'nobody' })), 'not_found');
+    await expectFailure(core.call('members.save', memberInput({ firstName: 'Twice', beneficiaryId: beneficiary.id })), 'beneficiary_already_member', {
+      beneficiaryId: 'beneficiary_already_member',
+    });
+    // Saving the linked member again keeps its own link.
+    await core.must('members.save', memberInput({ id: linked.id, beneficiaryId: beneficiary.id, role: 'treasurer' }));
     core.close();
   });
 });

@@ -60,6 +60,12 @@ export function memberIdWithNumber(db: Db, number: string): string | undefined {
   return row?.id;
 }
 
+/** Another member (archived ones too) already linked to that beneficiary record. */
+export function memberLinkedTo(db: Db, beneficiaryId: string, exceptId: string | null): string | undefined {
+  const row = db.prepare('SELECT id FROM members WHERE beneficiary_id = ? AND id IS NOT ? LIMIT 1').get(beneficiaryId, exceptId) as { id: string } | undefined;
+  return row?.id;
+}
+
 /** The highest purely numeric member number, for suggesting the next one. */
 export function highestNumericNumber(db: Db): number {
   const row = db

@@ -22,6 +22,7 @@ import {
   highestNumericNumber,
   listMembers as storedMembers,
   memberIdWithNumber,
+  memberLinkedTo,
   memberPayments,
   paidByYear,
   paidInYear,
@@ -91,6 +92,8 @@ export function saveMember(input: ParsedMemberInput) {
       const b = getBeneficiary(tx.db, input.beneficiaryId);
       if (!b) throw new AppError('not_found', { beneficiaryId: 'not_found' });
       if (b.archivedAt) throw new AppError('beneficiary_archived', { beneficiaryId: 'beneficiary_archived' });
+      // One person, one member record: the link is how the two areas recognise each other.
+      if (memberLinkedTo(tx.db, b.id, before?.id ?? null)) throw new AppError('beneficiary_already_member', { beneficiaryId: 'beneficiary_already_member' });
     }
     const record: Member = {
       id: before?.id ?? newId(),
