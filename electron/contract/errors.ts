@@ -62,6 +62,7 @@ export const errorCodes = [
   'justification_exceeds_disbursed',
   'exchange_rate_missing',
   'currency_mismatch',
+  'sub_grant_has_disbursements',
   'not_found',
   'internal',
 ] as const;

@@ -524,6 +524,9 @@ export const grantsOps = {
    * `call_envelope_exceeded` unless `envelopeOverrideReason`; tranches above the amount → `tranches_above_amount`.
    */
   'grants.subGrants.save': write<SubGrant>()(subGrantInputSchema),
+  /** A sub-grant cancelled before any payment leaves the totals; once paid (`sub_grant_has_disbursements`), lower its amount instead. */
+  'grants.subGrants.archive': write<SubGrant>()(byId),
+  'grants.subGrants.restore': write<SubGrant>()(byId),
   /** Beyond the sub-grant → `disbursement_exceeds_agreement`; condition unmet → `tranche_condition_unmet` unless overridden. */
   'grants.disbursements.add': write<Disbursement>()(disbursementInputSchema),
   'grants.expenses.add': write<Expense>()(expenseInputSchema),

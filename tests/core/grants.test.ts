@@ -322,6 +322,23 @@ describe('sub-grants: the cascade invariants', () => {
     expect([figures.justifiedMinor, figures.rejectedMinor, figures.leftToJustifyMinor]).toEqual([2_100_00, 1, -100_00]);
   });
 
+  it('archives a sub-grant cancelled before any payment, out of the totals, and refuses once paid', async () => {
+    const { core } = await signedInFile();
+    const { agreement } = await newAgreement(core);
+    const r = await newOrganisation(core);
+    const cancelled = await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id, { amountMinor: 60_000_00, tranches: [{ percent: 100, dueDate: '2026-03-01' }] }));
+    await core.must('grants.subGrants.archive', { id: cancelled.id });
+    expect((await core.must('grants.dashboard', {})).agreements[0]?.committedMinor).toBe(0);
+    const paid = await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id, { amountMinor: 50_000_00, tranches: [{ percent: 100, dueDate: '2026-03-01' }] }));
+    // Back in, 60,000 + 50,000 would pass the agreement's 100,000.
+    await expectFailure(core.call('grants.subGrants.restore', { id: cancelled.id }), 'agreement_total_exceeded');
+    const [tranche] = (await core.must('grants.subGrants.get', { id: paid.id })).tranches;
+    await core.must('grants.disbursements.add', { trancheId: tranche?.id as string, date: '2026-03-02', amountMinor: 1_00, method: 'cash' });
+    await expectFailure(core.call('grants.subGrants.archive', { id: paid.id }), 'sub_grant_has_disbursements');
+    const kept = await core.must('grants.subGrants.get', { id: cancelled.id });
+    expect(kept.subGrant.archivedAt).not.toBeNull();
+  });
+
   it('keeps the totals right when a decision is changed afterwards', async () => {
     const { core } = await signedInFile();
     const { agreement, lines } = await newAgreement(core);

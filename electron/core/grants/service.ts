@@ -431,6 +431,23 @@ export function saveSubGrant(input: In<typeof subGrantInputSchema>) {
   };
 }
 
+/** Archiving leaves the record (and its reference) in the file; restoring checks the limits again. */
+export function setSubGrantArchived(id: string, archived: boolean) {
+  return (tx: WriteTx): SubGrant => {
+    const before = found(repo.getSubGrant(tx.db, id));
+    if (archived && repo.subGrantTotals(tx.db, id).disbursedMinor > 0) throw new AppError('sub_grant_has_disbursements');
+    if (!archived && before.archivedAt) {
+      const agreement = openAgreement(tx.db, before.agreementId);
+      const own = toAgreementCurrency(tx.db, agreement, before.amountMinor, before.currency, before.startDate);
+      if (committedIn(tx.db, agreement) + own > agreement.totalMinor) throw new AppError('agreement_total_exceeded');
+    }
+    const record: SubGrant = { ...before, archivedAt: archived ? (before.archivedAt ?? tx.at) : null, updatedAt: tx.at };
+    repo.saveSubGrant(tx.db, record);
+    tx.audit(id);
+    return record;
+  };
+}
+
 /**
  * A tranche with a condition "after X % of the previous tranche is justified" needs the tranches
  * before the previous one justified in full, plus X % of the previous one (rounded up).

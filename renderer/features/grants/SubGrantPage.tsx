@@ -68,7 +68,14 @@ export function SubGrantPage() {
         </Stack>
         <Group gap="xs">
           <ExportButton list="expenses" filters={{ subGrantId: s.id }} />
-          <StateBadge state={f.state} />
+          {s.archivedAt ? (
+            <Badge color="gray" variant="filled">
+              {t('grants.archived')}
+            </Badge>
+          ) : (
+            <StateBadge state={f.state} />
+          )}
+          <ArchiveButton detail={d} />
           <Button component={Link} to={editSubGrantPath(s.id)} variant="default">
             {t('grants.edit')}
           </Button>
@@ -182,6 +189,23 @@ export function SubGrantPage() {
       {paying && <PayModal detail={d} tranche={paying} onClose={() => setPaying(null)} />}
       {adding && <ExpenseModal detail={d} onClose={() => setAdding(false)} />}
       {rejecting && <RejectModal expense={rejecting} onClose={() => setRejecting(null)} />}
+    </Stack>
+  );
+}
+
+/** A sub-grant cancelled before any payment is archived (never deleted); it can come back. */
+function ArchiveButton({ detail }: { detail: SubGrantDetail }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateGrants();
+  const archived = Boolean(detail.subGrant.archivedAt);
+  const change = useOpMutation(archived ? 'grants.subGrants.restore' : 'grants.subGrants.archive', { onSuccess: () => invalidate() });
+  if (!archived && detail.figures.disbursedMinor > 0) return null;
+  return (
+    <Stack gap={2}>
+      <Button variant="default" color={archived ? undefined : 'red'} loading={change.isPending} onClick={() => change.mutate({ id: detail.subGrant.id })}>
+        {archived ? t('grants.subGrant.restore') : t('grants.subGrant.archive')}
+      </Button>
+      <OpErrorAlert error={change.error} />
     </Stack>
   );
 }
