@@ -485,6 +485,8 @@ export interface AgreementDetail {
   indicators: Indicator[];
   calls: CallRow[];
   subGrants: SubGrantDashboardRow[];
+  /** Cancelled before any payment: out of the figures, still reachable. */
+  archivedSubGrants: Pick<SubGrant, 'id' | 'reference' | 'title'>[];
 }
 
 export interface SubGrantStatement extends SubGrantDetail {

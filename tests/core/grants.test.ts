@@ -337,6 +337,9 @@ describe('sub-grants: the cascade invariants', () => {
     await expectFailure(core.call('grants.subGrants.archive', { id: paid.id }), 'sub_grant_has_disbursements');
     const kept = await core.must('grants.subGrants.get', { id: cancelled.id });
     expect(kept.subGrant.archivedAt).not.toBeNull();
+    const detail = await core.must('grants.agreements.get', { id: agreement.id });
+    expect(detail.subGrants.map((x) => x.id)).toEqual([paid.id]);
+    expect(detail.archivedSubGrants.map((x) => x.id)).toEqual([cancelled.id]);
   });
 
   it('keeps the totals right when a decision is changed afterwards', async () => {

@@ -131,6 +131,7 @@ const agreementDetail = {
   indicators: [],
   calls: [],
   subGrants: [],
+  archivedSubGrants: [],
 };
 
 const compact = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f.]/g, '');

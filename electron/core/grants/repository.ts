@@ -291,6 +291,12 @@ export function getSubGrant(db: Db, id: string): SubGrant | undefined {
   return db.prepare(`SELECT ${SUB_GRANT} FROM sub_grants s WHERE s.id = ?`).get(id) as SubGrant | undefined;
 }
 
+export function archivedSubGrantsOf(db: Db, agreementId: string): Pick<SubGrant, 'id' | 'reference' | 'title'>[] {
+  return db
+    .prepare('SELECT id, reference, title FROM sub_grants WHERE agreement_id = ? AND archived_at IS NOT NULL ORDER BY reference')
+    .all(agreementId) as Pick<SubGrant, 'id' | 'reference' | 'title'>[];
+}
+
 export function subGrantsOf(db: Db, agreementId: string): SubGrant[] {
   return db.prepare(`SELECT ${SUB_GRANT} FROM sub_grants s WHERE s.agreement_id = ? AND s.archived_at IS NULL ORDER BY s.reference`).all(agreementId) as SubGrant[];
 }

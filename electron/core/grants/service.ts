@@ -93,6 +93,7 @@ export function getAgreementDetail(ctx: SignedInContext, id: string): AgreementD
     indicators: repo.indicators(db, id),
     calls: repo.callsOf(db, id).map((c) => ({ ...c, committedMinor: committedIn(db, agreement, { callId: c.id }) })),
     subGrants: dashboard.agreements[0]?.subGrants ?? [],
+    archivedSubGrants: repo.archivedSubGrantsOf(db, id),
   };
 }
 

@@ -11,7 +11,7 @@ import { CallModal } from './CallModal';
 import { SubGrantTable } from './DashboardPage';
 import { useDate } from './dates';
 import { useMoney } from './money';
-import { callPath, editAgreementPath, grantsPath, newSubGrantPath } from './paths';
+import { callPath, editAgreementPath, grantsPath, newSubGrantPath, subGrantPath } from './paths';
 import { StateBadge } from './StateBadge';
 
 /** One funding agreement: its figures, budget follow-up, deadlines, indicators, calls and sub-grants. */
@@ -70,6 +70,18 @@ export function AgreementPage() {
               {t('grants.subGrant.new')}
             </Button>
             <SubGrantTable rows={detail.data.subGrants} />
+            {detail.data.archivedSubGrants.length > 0 && (
+              <Group gap="xs">
+                <Text size="sm" c="dimmed">
+                  {t('grants.subGrant.archivedList')}
+                </Text>
+                {detail.data.archivedSubGrants.map((s) => (
+                  <Anchor key={s.id} component={Link} to={subGrantPath(s.id)} size="sm">
+                    {s.reference} — {s.title}
+                  </Anchor>
+                ))}
+              </Group>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="calls" pt="md">
