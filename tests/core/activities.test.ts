@@ -869,6 +869,11 @@ describe('the demo file', () => {
       candidates.map((c) => core.must('activities.repeatCheck', { activityId: upcoming.id, beneficiaryId: c.beneficiaryId })),
     );
     expect(checks.filter((c) => c.alert).length).toBeGreaterThan(0);
+
+    // Its sheets carry the association's logo and two funders'.
+    const logos = await core.must('logos.list', {});
+    expect(logos.association?.mime).toBe('image/png');
+    expect(logos.funders.map((l) => l.fileName)).toEqual(['bailleur-1.png', 'bailleur-2.png']);
     core.close();
   });
 });

@@ -3,6 +3,7 @@ import { insertRegistration, upsertMark } from '../activities/repository';
 import { addDays, isoWeekday } from '../activities/schedule';
 import { generateSessions, saveActivity } from '../activities/service';
 import type { WriteTx } from '../context';
+import { addDemoLogos } from './logos';
 
 interface Person {
   id: string;
@@ -288,5 +289,6 @@ export function addDemoActivities(tx: WriteTx, random: () => number, now: Date):
       }
     }
   }
+  addDemoLogos(tx);
   return created;
 }
