@@ -115,7 +115,6 @@ export const founderInputSchema = z
     if (Boolean(f.beneficiaryId) === Boolean(f.memberId)) ctx.addIssue({ code: 'custom', message: 'beneficiary_or_member', path: ['beneficiaryId'] });
     if (f.sharesPaid > f.sharesSubscribed) ctx.addIssue({ code: 'custom', message: 'shares_paid_above_subscribed', path: ['sharesPaid'] });
   });
-export type FounderInput = z.input<typeof founderInputSchema>;
 
 export interface Founder {
   id: string;

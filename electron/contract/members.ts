@@ -148,7 +148,6 @@ export const duesPaymentInputSchema = z.object({
   /** A payment above what is still due for the year is refused unless confirmed (`overpayment`). */
   confirmOverpayment: z.boolean().default(false),
 });
-export type DuesPaymentInput = z.input<typeof duesPaymentInputSchema>;
 
 export interface DuesPayment {
   id: string;

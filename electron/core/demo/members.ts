@@ -9,7 +9,7 @@ import { pick, seededRandom } from './random';
 
 /** Its own seed: adding members leaves the other areas' demo records as they were. */
 const MEMBERS_SEED = 61207;
-export const DEMO_MEMBERS = 40;
+const DEMO_MEMBERS = 40;
 
 const BOARD: MemberRole[] = ['president', 'vice_president', 'treasurer', 'secretary', 'board_member', 'board_member', 'board_member'];
 
