@@ -56,10 +56,13 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
           <span dir="auto">
             {member.firstName} {member.lastName}
           </span>
+          {/* An inline right-to-left name inside a block of the page's direction: aligned with the Latin name. */}
           {member.arabicName && (
-            <span lang="ar" dir="rtl" className="dues-receipt__arabic">
-              {member.arabicName}
-            </span>
+            <div>
+              <span lang="ar" dir="rtl">
+                {member.arabicName}
+              </span>
+            </div>
           )}
         </dd>
         <dt>
