@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -71,7 +71,6 @@ export function RatesPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('grants.rates.date')}</Table.Th>
-              <Table.Th>{t('grants.rates.pair')}</Table.Th>
               <Table.Th>{t('grants.rates.rate')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -79,12 +78,7 @@ export function RatesPage() {
             {rates.data.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{date(r.date)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {t('grants.rates.pairValue', { from: r.fromCurrency, to: r.toCurrency })}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{rateText(r.rateMicro)}</Table.Td>
+                <Table.Td dir="ltr">{t('grants.rates.value', { from: r.fromCurrency, to: r.toCurrency, rate: rateText(r.rateMicro) })}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -10,7 +10,7 @@ export function useMoney() {
   return (minor: number, currency: string): string => {
     const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
     // An exact decimal string: Intl formats it digit for digit.
-    return format.format(formatMinorPlain(minor, '.', '') as unknown as number);
+    return format.format(formatMinorPlain(minor, '.', '') as Intl.StringNumericLiteral);
   };
 }
 
