@@ -10,7 +10,7 @@ import { useOp, useOpMutation } from '../../app/ops';
 import { useAppStatus } from '../../app/session';
 import { downloadText } from '../../ui/download';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPrinter } from '../../ui/icons';
+import { PrintButtons } from '../activities/PrintButtons';
 import { formatPhone } from '../beneficiaries/format';
 import { FeesPanel } from './FeesPanel';
 import { useCanHandleDues } from './MemberPage';
@@ -122,9 +122,7 @@ export function DuesListPage() {
           allowDecimal={false}
           w={120}
         />
-        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()} disabled={!list.data}>
-          {t('members.dues.print')}
-        </Button>
+        <PrintButtons fileName={`cotisations-${year}.pdf`} disabled={!list.data} />
         <Button variant="default" onClick={() => list.data && exportCsv(list.data)} disabled={!list.data}>
           {t('members.dues.export')}
         </Button>

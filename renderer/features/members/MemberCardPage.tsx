@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, NumberInput, Stack, Title } from '@mantine/core';
+import { Anchor, Group, Loader, NumberInput, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +6,7 @@ import { useOp } from '../../app/ops';
 import { useAppStatus } from '../../app/session';
 import { MemberCardDocument, MemberCardPrint } from '../../print/MemberCard';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPrinter } from '../../ui/icons';
+import { PrintButtons } from '../activities/PrintButtons';
 import { memberPath } from './paths';
 
 export function MemberCardPage() {
@@ -34,9 +34,7 @@ export function MemberCardPage() {
           allowDecimal={false}
           w={140}
         />
-        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()}>
-          {t('members.card.print')}
-        </Button>
+        <PrintButtons fileName={`carte-${member.number}-${year}.pdf`} />
       </Group>
       <MemberCardDocument member={member} associationName={associationName} year={year} preview />
       <MemberCardPrint member={member} associationName={associationName} year={year} />

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useOp } from '../../app/ops';
 import { DuesReceiptDocument, DuesReceiptPrint } from '../../print/DuesReceipt';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPrinter } from '../../ui/icons';
+import { PrintButtons } from '../activities/PrintButtons';
 import { memberPath } from './paths';
 
 /** A payment's receipt: preview, then print (or save as PDF from the print dialog). */
@@ -21,9 +21,7 @@ export function ReceiptPage() {
       </Anchor>
       <Group justify="space-between">
         <Title order={1}>{t('members.receipt.pageTitle', { number: receipt.data.payment.receiptNumber })}</Title>
-        <Button leftSection={<IconPrinter width={18} height={18} />} onClick={() => window.print()}>
-          {t('members.receipt.print')}
-        </Button>
+        <PrintButtons fileName={`${receipt.data.payment.receiptNumber}.pdf`} />
       </Group>
       <DuesReceiptDocument receipt={receipt.data} preview />
       <DuesReceiptPrint receipt={receipt.data} />
