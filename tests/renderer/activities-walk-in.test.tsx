@@ -8,6 +8,9 @@ import { ok, renderApp, session } from './helpers';
 
 vi.mock('../../renderer/transport');
 
+/** The person search waits for the typing to pause, then asks: slow on a loaded machine. */
+const SEARCH_WAIT = 5_000;
+
 const lookups: LookupValue[] = [
   { list: 'category', code: 'refugee', labels: { fr: 'Réfugié·e', ar: 'لاجئ(ة)', en: 'Refugee' }, sensitive: false, archived: false },
 ];
@@ -76,7 +79,7 @@ describe('someone who came unregistered, added on the attendance screen', () => 
     });
     await renderApp('#/activities/a-1/sessions/s-1/attendance');
     await userEvent.type(await screen.findByRole('searchbox', { name: /Rechercher une personne/ }), 'awa');
-    await userEvent.click(await screen.findByRole('button', { name: 'Ajouter Awa Ndiaye' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Ajouter Awa Ndiaye' }, { timeout: SEARCH_WAIT }));
     const alert = await screen.findByRole('alertdialog', { name: 'Déjà venu sur ce thème' });
     expect(within(alert).getByText('Vivre ensemble 2025')).toBeTruthy();
     expect(core.calls('activities.repeatCheck')).toEqual([{ activityId: 'a-1', beneficiaryId: 'b-awa' }]);

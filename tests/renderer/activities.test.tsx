@@ -8,6 +8,9 @@ import { ok, renderApp, session } from './helpers';
 
 vi.mock('../../renderer/transport');
 
+/** The person search waits for the typing to pause, then asks: slow on a loaded machine. */
+const SEARCH_WAIT = 5_000;
+
 describe('attendance screen', () => {
   it('marks everyone from the keyboard and saves in one call', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
@@ -89,7 +92,7 @@ describe('registration', () => {
 
     await userEvent.click(await screen.findByRole('tab', { name: /Participants/ }));
     await userEvent.type(await screen.findByRole('searchbox', { name: /Rechercher une personne/ }), 'awa');
-    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire Awa Diallo' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire Awa Diallo' }, { timeout: SEARCH_WAIT }));
 
     const alert = await screen.findByRole('alertdialog', { name: 'Déjà venu sur ce thème' });
     expect(within(alert).getByText(/Awa Diallo a déjà participé à 2 activité/)).toBeTruthy();
@@ -113,7 +116,7 @@ describe('registration', () => {
     await renderApp('#/activities/a-1');
     await userEvent.click(await screen.findByRole('tab', { name: /Participants/ }));
     await userEvent.type(await screen.findByRole('searchbox', { name: /Rechercher une personne/ }), 'awa');
-    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire Awa Diallo' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire Awa Diallo' }, { timeout: SEARCH_WAIT }));
     const alert = await screen.findByRole('alertdialog');
     await userEvent.click(within(alert).getByRole('button', { name: 'Ne pas inscrire' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());

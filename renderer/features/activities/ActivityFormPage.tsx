@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
 import { activityInputSchema, DEFAULT_COMPLETION_THRESHOLD, type Activity, type ActivityInput, type LookupList } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { translateMessage } from '../../i18n/validation';
@@ -45,26 +46,24 @@ const orNull = <T,>(value: T | ''): T | null => (value === '' ? null : value);
 /** The contract's schema checks the form: empty fields become absent values first. */
 function activityResolver(id: string | undefined): Resolver<Draft, unknown, ActivityInput> {
   const contract = formResolver(activityInputSchema);
-  return (draft, context, options) =>
-    contract(
-      {
-        ...(id ? { id } : {}),
-        title: draft.title,
-        // Absent rather than '': "required", not "invalid format".
-        type: draft.type || undefined,
-        theme: draft.theme || undefined,
-        project: orNull(draft.project),
-        facilitators: orNull(draft.facilitators),
-        place: orNull(draft.place),
-        targetAudience: orNull(draft.targetAudience),
-        plannedParticipants: orNull(draft.plannedParticipants),
-        startDate: orNull(draft.startDate),
-        endDate: orNull(draft.endDate),
-        completionThreshold: draft.completionThreshold === '' ? undefined : draft.completionThreshold,
-      },
-      context,
-      options as never,
-    ) as ReturnType<Resolver<Draft, unknown, ActivityInput>>;
+  return (draft, context, options) => {
+    const values: Partial<z.input<typeof activityInputSchema>> = {
+      ...(id ? { id } : {}),
+      title: draft.title,
+      // Absent rather than '': "required", not "invalid format".
+      type: draft.type || undefined,
+      theme: draft.theme || undefined,
+      project: orNull(draft.project),
+      facilitators: orNull(draft.facilitators),
+      place: orNull(draft.place),
+      targetAudience: orNull(draft.targetAudience),
+      plannedParticipants: orNull(draft.plannedParticipants),
+      startDate: orNull(draft.startDate),
+      endDate: orNull(draft.endDate),
+      completionThreshold: draft.completionThreshold === '' ? undefined : draft.completionThreshold,
+    };
+    return contract(values as z.input<typeof activityInputSchema>, context, options as never) as ReturnType<Resolver<Draft, unknown, ActivityInput>>;
+  };
 }
 
 /** The contract's own codes (`end_before_start`) and the core's (`not_in_list`), else zod's messages. */
