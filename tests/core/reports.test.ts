@@ -14,6 +14,9 @@ interface Fixture {
   path: string;
   presidentId: string;
   report: IndicatorReport;
+  /** Esther, and the workshop session of 6 October 2025 she missed. */
+  esther: string;
+  october: string;
 }
 
 /**
@@ -100,7 +103,7 @@ async function buildFixture(): Promise<Fixture> {
   await mark(late.id, { [esther.id]: 'present' });
 
   const report = await core.must('reports.indicators', PERIOD);
-  return { core, path: session.path, presidentId: session.user.id, report };
+  return { core, path: session.path, presidentId: session.user.id, report, esther: esther.id, october: s2.id };
 }
 
 const tableOf = (report: IndicatorReport, id: string): ReportTable => {
@@ -322,5 +325,14 @@ describe('indicator report', () => {
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(workbook.worksheets[0].name).toBe('تقرير المؤشرات');
     expect(workbook.worksheets[1].views[0]).toMatchObject({ rightToLeft: true });
+  });
+
+  it('counts someone present in the period between presences before and after it (last: it changes the fixture)', async () => {
+    // Esther was present before the period and after it; now also at the October session.
+    await f.core.must('attendance.mark', { sessionId: f.october, marks: [{ beneficiaryId: f.esther, status: 'present' }] });
+    const report = await f.core.must('reports.indicators', PERIOD);
+    expect(tableOf(report, 'reached.summary').rows[0]).toEqual(['People reached', 7]);
+    // Born in 2012: 13 at the start of the period.
+    expect(tableOf(report, 'reached.byAgeBand').rows[0]).toEqual(['0-14', 1, 0, 1]);
   });
 });

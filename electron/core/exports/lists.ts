@@ -7,6 +7,7 @@ import { listCooperatives } from '../cooperatives/service';
 import { AppError } from '../errors';
 import { listMembers } from '../members/service';
 import type { ReportTexts } from '../reports/texts';
+import type { PersonFacts } from './people';
 
 type Target = z.output<typeof exportTargetSchema>;
 type Filters<L extends Target['list']> = Extract<Target, { list: L }>['filters'];
@@ -21,23 +22,29 @@ export interface ListLines {
   people: boolean;
   headings: string[];
   namedHeadings: string[];
-  lines: { beneficiaryId?: string; cells: ReportCell[]; named?: ReportCell[] }[];
+  /** `facts` when the list already read them (else they are read by id). */
+  lines: { beneficiaryId?: string; facts?: PersonFacts; cells: ReportCell[]; named?: ReportCell[] }[];
 }
 
-const PAGE = 500;
 /** Amounts leave as numbers in major units (a spreadsheet sums them); the app keeps minor units. */
 const major = (minor: number | null) => (minor === null ? null : minor / 100);
 
 function beneficiaries(ctx: SignedInContext, filters: Filters<'beneficiaries'>): ListLines {
   const year = ctx.now().getUTCFullYear();
-  const lines: ListLines['lines'] = [];
-  // The list's own search, page after page, so the file holds exactly what the screen filters.
-  for (let offset = 0; ; offset += PAGE) {
-    const { rows } = searchIn(ctx.session.file.db, { ...filters, offset, limit: PAGE }, year);
-    for (const r of rows) lines.push({ beneficiaryId: r.id, cells: [] });
-    if (rows.length < PAGE) break;
-  }
-  return { scopeId: null, people: true, headings: [], namedHeadings: [], lines };
+  // The list's own search in one pass (no page size: a file has every match), so the file holds
+  // exactly what the screen filters; the search's rows already carry the pseudonymised facts.
+  const { rows } = searchIn(ctx.session.file.db, { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER }, year);
+  return {
+    scopeId: null,
+    people: true,
+    headings: [],
+    namedHeadings: [],
+    lines: rows.map((r) => ({
+      beneficiaryId: r.id,
+      facts: { reference: r.reference, sex: r.sex, birthYear: year - r.age, category: r.category, nationality: r.nationality, city: r.city },
+      cells: [],
+    })),
+  };
 }
 
 function participants(ctx: SignedInContext, activityId: string, t: ReportTexts['exports']): ListLines {
@@ -91,17 +98,11 @@ function referrals(ctx: SignedInContext, filters: Filters<'referrals'>, texts: R
 function members(ctx: SignedInContext, filters: Filters<'members'>, texts: ReportTexts): ListLines {
   const t = texts.exports;
   const c = t.listColumns;
-  const lines: ListLines['lines'] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { rows } = listMembers(ctx, { ...filters, offset, limit: PAGE });
-    for (const m of rows) {
-      lines.push({
-        cells: [m.number, t.sexValue[m.sex], t.memberCategory[m.category], texts.areas.memberStatus[m.status], m.joinDate, t.memberRole[m.role], major(m.due), major(m.paid)],
-        named: [m.lastName, m.firstName, m.arabicName, m.phones.join(' '), m.email],
-      });
-    }
-    if (rows.length < PAGE) break;
-  }
+  const { rows } = listMembers(ctx, { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const lines: ListLines['lines'] = rows.map((m) => ({
+    cells: [m.number, t.sexValue[m.sex], t.memberCategory[m.category], texts.areas.memberStatus[m.status], m.joinDate, t.memberRole[m.role], major(m.due), major(m.paid)],
+    named: [m.lastName, m.firstName, m.arabicName, m.phones.join(' '), m.email],
+  }));
   return {
     scopeId: null,
     people: false,

@@ -37,7 +37,8 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
   const rows: ReportCell[][] = [];
   const c = t.columns;
   if (list.people) {
-    const people = peopleByIds(db, list.lines.flatMap((l) => (l.beneficiaryId ? [l.beneficiaryId] : [])), named);
+    const toRead = list.lines.flatMap((l) => (l.beneficiaryId && (named || !l.facts) ? [l.beneficiaryId] : []));
+    const people = peopleByIds(db, toRead, named);
     const edges = readSettings(db).statisticsAgeBands;
     const bands = ageBandLabels(edges);
     const category = lookupLabels(db, 'category', locale);
@@ -45,7 +46,7 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
     if (named) headings.push(c.lastName, c.firstName, c.arabicName, c.phones, c.documentNumber);
     headings.push(...list.headings);
     for (const line of list.lines) {
-      const p = line.beneficiaryId ? (people.get(line.beneficiaryId) as (PersonFacts & Partial<PersonIdentity>) | undefined) : undefined;
+      const p = line.beneficiaryId ? ((people.get(line.beneficiaryId) ?? line.facts) as (PersonFacts & Partial<PersonIdentity>) | undefined) : undefined;
       if (!p) continue;
       const row: ReportCell[] = [p.reference, t.sexValue[p.sex], bands[ageBandIndex(edges, year - p.birthYear)], category(p.category), countryName(p.nationality, locale), p.city];
       if (named) row.push(p.lastName ?? null, p.firstName ?? null, p.arabicName ?? null, p.phones ?? null, p.documentNumber ?? null);

@@ -2,17 +2,28 @@ import type { Db } from '../db/database';
 
 /**
  * The people reached in a period (both days included), as stated on the report: a presence at a
- * session, a procedure started or closed, a referral sent or a case note. A UNION keeps each person
- * once however many of these they had; archived and consent-withdrawn records stay in.
+ * session, a procedure started or closed, a referral sent or a case note. Grouping by person keeps
+ * each one once however many of these they had (a plain UNION made SQLite merge the branches in
+ * person order, reading every participation through an index: several times slower). Archived
+ * and consent-withdrawn records stay in.
+ * Presences come from `participations` (first and last presence per activity and person, kept by
+ * triggers): a first or last presence in the period settles it; only someone whose presences
+ * surround the whole period is looked up in the attendance rows of the period's sessions.
  */
 export const REACHED_SQL = `
-  SELECT a.beneficiary_id AS id
-  FROM activity_sessions s CROSS JOIN attendance a ON a.session_id = s.id
-  WHERE s.present_count > 0 AND s.date BETWEEN @from AND @to AND a.status = 'present'
-  UNION SELECT beneficiary_id FROM case_notes WHERE date BETWEEN @from AND @to
-  UNION SELECT beneficiary_id FROM procedures
-    WHERE coalesce(started_on, substr(created_at, 1, 10)) BETWEEN @from AND @to OR closed_on BETWEEN @from AND @to
-  UNION SELECT beneficiary_id FROM referrals WHERE sent_on BETWEEN @from AND @to`;
+  SELECT id FROM (
+    SELECT beneficiary_id AS id FROM participations
+    WHERE first_present_on BETWEEN @from AND @to OR last_present_on BETWEEN @from AND @to
+    UNION ALL SELECT p.beneficiary_id FROM participations p
+      CROSS JOIN activity_sessions s ON s.activity_id = p.activity_id
+      CROSS JOIN attendance a ON a.session_id = s.id AND a.beneficiary_id = p.beneficiary_id
+    WHERE p.first_present_on < @from AND p.last_present_on > @to
+      AND s.present_count > 0 AND s.date BETWEEN @from AND @to AND a.status = 'present'
+    UNION ALL SELECT beneficiary_id FROM case_notes WHERE date BETWEEN @from AND @to
+    UNION ALL SELECT beneficiary_id FROM procedures
+      WHERE coalesce(started_on, substr(created_at, 1, 10)) BETWEEN @from AND @to OR closed_on BETWEEN @from AND @to
+    UNION ALL SELECT beneficiary_id FROM referrals WHERE sent_on BETWEEN @from AND @to)
+  GROUP BY id`;
 
 /** [sex, age at the start of the period, category, nationality, city, people] */
 export type ReachedGroup = [sex: 'female' | 'male', age: number, category: string, nationality: string, city: string | null, people: number];

@@ -1,48 +1,98 @@
 import type { ReportCell } from '../../../contract';
-import { activityStatistics } from '../../activities/statistics';
+import type { Db } from '../../db/database';
 import { lookupLabels, lookupOrder } from '../labels';
 import { column, percent, table, type ReportSectionModule } from '../section';
 
+interface ThemeFigures {
+  /** null on the line of totals. */
+  theme: string | null;
+  activities: number;
+  sessions: number;
+  participants: number;
+  presences: number;
+  participations: number;
+  completed: number;
+}
+
 /**
- * Activities and sessions held in the period, and per theme the distinct participants and the
- * completed participations, counted the way the activities' own statistics count them (one call
- * per theme: the totals line is its own call, since a person may attend several themes).
+ * The figures of the activities' own statistics (a session is held when someone was present;
+ * completion is judged over all the sessions held of the activity), for every theme and in total,
+ * in one pass. Like those statistics, activities whose held sessions all fall in the period are
+ * read from `participations` (one row per activity and person, kept by triggers); only those
+ * straddling the period's edges are counted from the attendance rows.
  */
+function themeFigures(db: Db, from: string, to: string): ThemeFigures[] {
+  return db
+    .prepare(
+      `WITH held AS MATERIALIZED (
+         SELECT s.activity_id, a.theme, a.completion_threshold AS threshold, count(*) AS held_total,
+           sum(s.date BETWEEN @from AND @to) AS held_in
+         FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+         WHERE s.present_count > 0
+           AND s.activity_id IN (SELECT DISTINCT activity_id FROM activity_sessions WHERE present_count > 0 AND date BETWEEN @from AND @to)
+         GROUP BY s.activity_id),
+       pairs AS MATERIALIZED (
+         SELECT h.activity_id, p.beneficiary_id, p.presences AS in_scope, p.presences AS total
+         FROM held h JOIN participations p ON p.activity_id = h.activity_id
+         WHERE h.held_in = h.held_total
+         UNION ALL
+         SELECT s.activity_id, a.beneficiary_id, sum(s.date BETWEEN @from AND @to), count(*)
+         FROM held h CROSS JOIN activity_sessions s ON s.activity_id = h.activity_id
+           CROSS JOIN attendance a ON a.session_id = s.id
+         WHERE h.held_in < h.held_total AND s.present_count > 0 AND a.status = 'present'
+         GROUP BY s.activity_id, a.beneficiary_id
+         HAVING sum(s.date BETWEEN @from AND @to) > 0),
+       scored AS MATERIALIZED (
+         SELECT h.theme, pr.beneficiary_id, pr.in_scope, pr.total * 100 >= h.threshold * h.held_total AS completed
+         FROM pairs pr JOIN held h ON h.activity_id = pr.activity_id)
+       SELECT t.theme, t.activities, t.sessions, s.participants, s.presences, s.participations, s.completed
+       FROM (SELECT theme, count(*) AS activities, sum(held_in) AS sessions FROM held GROUP BY theme) t
+         JOIN (SELECT theme, count(DISTINCT beneficiary_id) AS participants, sum(in_scope) AS presences,
+                 count(*) AS participations, sum(completed) AS completed FROM scored GROUP BY theme) s ON s.theme = t.theme
+       UNION ALL
+       SELECT NULL, (SELECT count(*) FROM held), (SELECT coalesce(sum(held_in), 0) FROM held),
+         count(DISTINCT beneficiary_id), coalesce(sum(in_scope), 0), count(*), coalesce(sum(completed), 0)
+       FROM scored`,
+    )
+    .all({ from, to }) as ThemeFigures[];
+}
+
+/** Activities and sessions held in the period, and per theme the distinct participants and the completed participations. */
 export const activitiesSection: ReportSectionModule = {
   id: 'activities',
   available: () => true,
-  build({ db, from, to, texts, locale, ageBandEdges }) {
-    const all = activityStatistics(db, { from, to }, ageBandEdges);
-    const held = new Set(
-      (
-        db
-          .prepare(
-            `SELECT DISTINCT a.theme FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-             WHERE s.present_count > 0 AND s.date BETWEEN ? AND ?`,
-          )
-          .all(from, to) as { theme: string }[]
-      ).map((r) => r.theme),
-    );
+  build({ db, from, to, texts, locale }) {
+    const figures = themeFigures(db, from, to);
+    const all = figures.find((f) => f.theme === null)!;
     const theme = lookupLabels(db, 'theme', locale);
     const order = lookupOrder(db, 'theme');
-    const themes = [...held].sort((a, b) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || a.localeCompare(b));
-    const rows: ReportCell[][] = themes.map((code) => {
-      const s = activityStatistics(db, { from, to, theme: code }, ageBandEdges);
-      return [theme(code), s.activities, s.sessionsHeld, s.total.uniqueParticipants, s.total.participations, s.total.completed, percent(s.total.completed, s.total.participations)];
-    });
+    const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : Infinity);
+    const row = (f: ThemeFigures, label: string): ReportCell[] => [
+      label,
+      f.activities,
+      f.sessions,
+      f.participants,
+      f.participations,
+      f.completed,
+      percent(f.completed, f.participations),
+    ];
+    const rows = figures
+      .filter((f): f is ThemeFigures & { theme: string } => f.theme !== null)
+      .sort((a, b) => rank(a.theme) - rank(b.theme) || a.theme.localeCompare(b.theme))
+      .map((f) => row(f, theme(f.theme)));
     const c = texts.columns;
     const i = texts.indicators;
     return {
-      measures: { activities_held: all.activities, sessions_held: all.sessionsHeld, participants: all.total.uniqueParticipants, completions: all.total.completed },
-      notes: all.sessionsHeld === 0 ? [texts.notesText.noSessions] : [],
+      measures: { activities_held: all.activities, sessions_held: all.sessions, participants: all.participants, completions: all.completed },
+      notes: all.sessions === 0 ? [texts.notesText.noSessions] : [],
       tables: [
         table(texts, 'activities.summary', [column(c.indicator, 'label'), column(c.value)], [
           [i.activities, all.activities],
-          [i.sessionsHeld, all.sessionsHeld],
-          [i.participants, all.total.uniqueParticipants],
-          [i.presences, all.total.presences],
-          [i.participations, all.total.participations],
-          [i.completions, all.total.completed],
+          [i.sessionsHeld, all.sessions],
+          [i.participants, all.participants],
+          [i.presences, all.presences],
+          [i.participations, all.participations],
+          [i.completions, all.completed],
         ]),
         table(
           texts,
@@ -57,7 +107,7 @@ export const activitiesSection: ReportSectionModule = {
             column(c.completionRate, 'percent'),
           ],
           rows,
-          [texts.total, all.activities, all.sessionsHeld, all.total.uniqueParticipants, all.total.participations, all.total.completed, percent(all.total.completed, all.total.participations)],
+          row(all, texts.total),
         ),
       ],
     };
