@@ -27,7 +27,8 @@ const idSchema = z.string().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
-const GRANTS_ROLES: readonly Role[] = ['treasurer', 'president'];
+/** Money is for treasurers and presidents: volunteers never see amounts. */
+export const GRANTS_ROLES: readonly Role[] = ['treasurer', 'president'];
 
 const periodCheck = <T extends { startDate: string; endDate: string }>(p: T, ctx: z.RefinementCtx) => {
   if (p.endDate < p.startDate) ctx.addIssue({ code: 'custom', message: 'end_before_start', path: ['endDate'] });

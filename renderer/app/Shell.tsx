@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { SessionInfo } from '../../electron/contract';
-import { areas } from '../features/areas/areas';
+import { areas, canSeeArea } from '../features/areas/areas';
 import { IconLock } from '../ui/icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
@@ -61,7 +61,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
-        {sections.map((section) => {
+        {sections.filter((section) => canSeeArea(section, session.user.role)).map((section) => {
           const to = `/${section}`;
           const active = pathname === to || pathname.startsWith(`${to}/`);
           return (

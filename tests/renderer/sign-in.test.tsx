@@ -61,6 +61,9 @@ describe('opening a file and signing in', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
     expect(screen.getByText('Youssef Alaoui')).toBeTruthy();
     expect(screen.getByText('Bénévole')).toBeTruthy();
+    const menu = screen.getByRole('navigation');
+    expect(within(menu).getByRole('link', { name: 'Activités' })).toBeTruthy();
+    expect(within(menu).queryByRole('link', { name: /Subventions/ })).toBeNull();
     expect(core.calls('file.open')).toContainEqual({ path: FILE_PATH, userId: 'u-youssef', password: 'the right passphrase' });
   });
 
