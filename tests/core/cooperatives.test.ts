@@ -246,6 +246,18 @@ describe('steps and the founders rule', () => {
     core.close();
   });
 
+  it("refuses the assembly when a foreign founder's residence document expired since they were added", async () => {
+    const { core, jump } = await signedInFile();
+    const { coop } = await withFounders(core, 4);
+    const foreign = await founderPerson(core, 'Awa', { nationality: 'SN', category: 'subsaharan_migrant' }, { code: 'residence_card', expiryDate: '2026-07-30' });
+    await core.must('cooperatives.saveFounder', { cooperativeId: coop.id, beneficiaryId: foreign.id, sharesSubscribed: 2, sharesPaid: 1 });
+    await markDone(core, coop.id, 'name_approval');
+    await markDone(core, coop.id, 'statutes');
+    await jump('2026-08-15T09:00:00.000Z');
+    await expectFailure(markDone(core, coop.id, 'constitutive_assembly', '2026-08-15'), 'residence_document_required', { status: 'residence_document_required' });
+    core.close();
+  });
+
   it('records the 6- and 12-month visits only once the cooperative exists', async () => {
     const { core } = await signedInFile();
     const { coop } = await withFounders(core, 5);

@@ -351,7 +351,8 @@ export function removeFounder(id: string) {
   };
 }
 
-export function saveStep(input: z.output<typeof stepInputSchema>) {
+export function saveStep(ctx: Clock, input: z.output<typeof stepInputSchema>) {
+  const today = todayIso(ctx.now());
   return (tx: WriteTx): CooperativeStep => {
     const before = getStep(tx.db, input.id);
     if (!before) throw new AppError('not_found');
@@ -367,6 +368,10 @@ export function saveStep(input: z.output<typeof stepInputSchema>) {
         if (founders.length < settings.cooperativeMinFounders) throw new AppError('founders_below_minimum', { status: 'founders_below_minimum' });
         const capital = founders.reduce((sum, f) => sum + f.sharesSubscribed, 0) * cooperative.shareValue;
         if (capital < settings.cooperativeMinCapital) throw new AppError('capital_below_minimum', { status: 'capital_below_minimum' });
+        // A residence document valid when the founder was added may have expired since.
+        if (founders.some((f) => !residenceOf(personOf(tx.db, f).beneficiary, today).valid)) {
+          throw new AppError('residence_document_required', { status: 'residence_document_required' });
+        }
       }
     }
     const record: CooperativeStep = {

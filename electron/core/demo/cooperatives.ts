@@ -118,11 +118,11 @@ export function addDemoCooperatives(tx: WriteTx, now: Date): void {
     const span = project.startedDaysAgo - stepsEnd;
     steps.slice(0, project.stepsDone).forEach((step, i) => {
       const doneAt = ago(now, project.startedDaysAgo - Math.round(((i + 1) * span) / Math.max(1, project.stepsDone)));
-      saveStep({ id: step.id, status: 'done', startedOn: todayIso(start), doneOn: todayIso(doneAt), responsible: project.coach })(at(doneAt));
+      saveStep({ now: () => doneAt }, { id: step.id, status: 'done', startedOn: todayIso(start), doneOn: todayIso(doneAt), responsible: project.coach })(at(doneAt));
     });
     const next = steps[project.stepsDone];
     if (next && project.stepsDone > 0) {
-      saveStep({ id: next.id, status: 'in_progress', startedOn: todayIso(last), responsible: project.coach, notes: 'Dossier en préparation' })(at(last));
+      saveStep({ now: () => last }, { id: next.id, status: 'in_progress', startedOn: todayIso(last), responsible: project.coach, notes: 'Dossier en préparation' })(at(last));
     }
     if (project.stepsDone === steps.length) {
       saveVisit({
