@@ -21,23 +21,18 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One sheet, written row by row through exceljs's streaming writer, so 50,000 rows never sit in
- * memory twice. Strings are written as strings, never as formulas.
+ * memory twice. Strings are written as strings, never as formulas. No cell styles: they halve the
+ * speed on long lists, and the frozen heading rows already set them apart.
  */
 export async function xlsxFile(content: SheetContent): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const headerRows = content.preface.length + 1;
   const sheet = workbook.addWorksheet(content.sheetName, { views: [{ state: 'frozen', ySplit: headerRows, rightToLeft: content.rightToLeft }] });
-  for (const line of content.preface) {
-    const row = sheet.addRow([line]);
-    row.font = { bold: true, color: { argb: 'FFB00020' } };
-    row.commit();
-  }
-  const headings = sheet.addRow(content.headings);
-  headings.font = { bold: true };
-  headings.commit();
+  for (const line of content.preface) sheet.addRow([line]).commit();
+  sheet.addRow(content.headings).commit();
   content.headings.forEach((_h, i) => (sheet.getColumn(i + 1).width = 18));
   for (let i = 0; i < content.rows.length; i++) {
     sheet.addRow(content.rows[i]).commit();
