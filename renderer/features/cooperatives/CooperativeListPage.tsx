@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PipelineCard } from '../../../electron/contract';
@@ -42,16 +43,20 @@ export function CooperativeListPage() {
   const { t } = useTranslation();
   const stepLabel = useStepLabel();
   const board = useOp('cooperatives.pipeline', {});
+  const [showArchived, setShowArchived] = useState(false);
+  const archived = useOp('cooperatives.list', { archived: true }, { enabled: showArchived });
   const columns = board.data ? [...board.data.columns.map((c) => ({ code: c.code, title: stepLabel(c.labels), cards: c.cards })), { code: 'created', title: t('cooperatives.board.created'), cards: board.data.created }] : [];
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('areas.cooperatives')}</Title>
-        <ExportButton list="cooperatives" filters={{ archived: false }} />
-        <Button component={Link} to={newCooperativePath} leftSection={<IconPlus width={18} height={18} />}>
-          {t('cooperatives.list.new')}
-        </Button>
+        <Group gap="xs">
+          <ExportButton list="cooperatives" filters={{ archived: false }} />
+          <Button component={Link} to={newCooperativePath} leftSection={<IconPlus width={18} height={18} />}>
+            {t('cooperatives.list.new')}
+          </Button>
+        </Group>
       </Group>
       <OpErrorAlert error={board.error} />
       {board.isPending && <Loader />}
@@ -74,6 +79,15 @@ export function CooperativeListPage() {
           ))}
         </div>
       </ScrollArea>
+      <Switch label={t('cooperatives.list.archived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      {showArchived && archived.data && (
+        <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} role="list" aria-label={t('cooperatives.list.archived')}>
+          {archived.data.map((card) => (
+            <Card key={card.id} card={{ ...card, stale: false }} />
+          ))}
+        </SimpleGrid>
+      )}
+      {showArchived && archived.data?.length === 0 && <Text c="dimmed">{t('cooperatives.list.noArchived')}</Text>}
     </Stack>
   );
 }
