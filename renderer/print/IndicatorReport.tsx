@@ -30,7 +30,8 @@ export function BarChart({ table, locale }: { table: ReportTable; locale: string
   const max = Math.max(1, ...table.rows.flatMap((r) => series.map((s) => (typeof r[s.index] === 'number' ? (r[s.index] as number) : 0))));
   const number = new Intl.NumberFormat(intlLocale(locale));
   const rtl = directionOf(locale) === 'rtl';
-  const labelWidth = 130;
+  // Room for the longest label (indicator labels can be long), within reason.
+  const labelWidth = Math.min(260, Math.max(80, ...table.rows.map((r) => String(r[0]).length * 6 + 12)));
   const barHeight = 14;
   const groupHeight = series.length * barHeight + 10;
   const width = 640;
@@ -39,7 +40,8 @@ export function BarChart({ table, locale }: { table: ReportTable; locale: string
   const x = (v: number, w = 0) => (rtl ? width - labelWidth - v - w : labelWidth + v);
   return (
     <figure className="indicator-report__chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={table.title} width="100%">
+      {/* Laid out left to right whatever the page's direction; Arabic words inside still read right to left. */}
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={table.title} width="100%" direction="ltr" style={{ direction: 'ltr' }}>
         {table.rows.map((row, r) => {
           const top = r * groupHeight;
           return (

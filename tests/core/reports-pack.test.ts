@@ -126,7 +126,9 @@ describe('funder pack of a reporting deadline', () => {
     expect(subGrants[1].slice(0, 2)).toEqual(['SG-2026-00001', 'Atelier de couture solidaire']);
     expect(expenses[1]).toEqual(['SG-2026-00001', '2026-04-15', 'L1 Activités', 'Tissus Oujda', 'F-17', 'EUR', 1000, 'Déclarée']);
     const report = await sheets('01-rapport-indicateurs.xlsx');
-    expect(report[1][2]).toEqual(['Personnes touchées', 1]);
+    // A report for an agreement opens on its targets; the people reached follow.
+    expect(report[1][0]).toEqual(['Cibles et réalisations']);
+    expect(report.find((rows) => rows[0][0] === 'Personnes touchées')?.[2]).toEqual(['Personnes touchées', 1]);
 
     // No name or phone anywhere: every cell of every workbook, and the index.
     const cells = [index];

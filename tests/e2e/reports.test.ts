@@ -96,6 +96,9 @@ describe('indicator report of the demo association, in Chromium', () => {
     await expect(page.getByRole('img', { name: 'Cibles et réalisations' }).first().isVisible()).resolves.toBe(true);
 
     const pdf = await pdfText('agreement.pdf');
+    // The README picture, only when asked: REPORT_PNG=docs/screenshots/indicator-report.png
+    const png = process.env.REPORT_PNG;
+    if (png) execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', join(dir, 'agreement.pdf'), png.replace(/\.png$/, '')]);
     expect(pdf).toContain('ENABEL-MOR-2025-014');
     expect(pdf).toContain('Cibles et réalisations');
     expect(pdf).toMatch(/Micro-projets financés\s+12\s+\d+/);

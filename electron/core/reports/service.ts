@@ -41,6 +41,8 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
     grants.tables.unshift(targets.table);
     grants.notes.push(...targets.notes);
   }
+  // A report for an agreement opens on its targets.
+  if (agreement && grants) sections.unshift(...sections.splice(sections.indexOf(grants), 1));
   const terms = texts.definitionTerms;
   const defs = texts.definitionTexts;
   return {
