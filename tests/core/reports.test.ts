@@ -260,6 +260,12 @@ describe('indicator report', () => {
     expect(empty.sections.find((s) => s.id === 'beneficiaries')?.notes).toEqual(['Nobody was reached in this period.']);
     expect(empty.sections.find((s) => s.id === 'activities')?.notes).toEqual(['No session was held in this period.']);
     expect(empty.sections.find((s) => s.id === 'followUp')?.notes).toEqual(['No procedure, referral or case note in this period.']);
+    expect(empty.sections.find((s) => s.id === 'grants')?.notes).toEqual([
+      'Choose a funding agreement to compare its targets with what was achieved.',
+      'No micro-project, disbursement or expense in this period.',
+    ]);
+    expect(empty.sections.find((s) => s.id === 'members')?.notes).toEqual(['No member registered by the end of the period.']);
+    expect(empty.sections.find((s) => s.id === 'cooperatives')?.notes).toEqual(['No cooperative project by the end of the period.']);
     expect(body(tableOf(empty, 'reached.byAgeBand')).total).toEqual(['Total', 0, 0, 0]);
     expect(tableOf(empty, 'activities.byTheme').rows).toEqual([]);
 

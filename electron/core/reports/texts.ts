@@ -166,6 +166,9 @@ const fr = {
       noTargets: 'Cette convention n’a pas encore de cibles.',
       notMeasured: 'Un indicateur qui n’est relié à aucun chiffre du rapport est présenté avec sa cible seulement.',
       agreementScope: 'Les microprojets sont ceux de la convention ; les personnes et activités sont comptées pour tout le travail de l’association sur la période.',
+      noGrants: 'Aucun microprojet, décaissement ni dépense pendant cette période.',
+      noMembers: 'Aucun adhérent enregistré à la fin de la période.',
+      noCooperatives: 'Aucun projet de coopérative à la fin de la période.',
     },
   },
   pack: {
@@ -436,6 +439,9 @@ const ar: ReportTexts = {
       noTargets: 'هذه الاتفاقية ليست لها أهداف بعد.',
       notMeasured: 'المؤشر غير المرتبط بأي رقم من أرقام التقرير يُعرض بهدفه فقط.',
       agreementScope: 'المشاريع الصغيرة هي مشاريع الاتفاقية؛ أما الأشخاص والأنشطة فتُحتسب لكل عمل الجمعية خلال الفترة.',
+      noGrants: 'لا يوجد أي مشروع صغير أو صرف أو نفقة خلال هذه الفترة.',
+      noMembers: 'لا يوجد أي منخرط مسجل عند نهاية الفترة.',
+      noCooperatives: 'لا يوجد أي مشروع تعاونية عند نهاية الفترة.',
     },
   },
   pack: {
@@ -705,6 +711,9 @@ const en: ReportTexts = {
       noTargets: 'This agreement has no targets yet.',
       notMeasured: 'An indicator not linked to a figure of the report is shown with its target only.',
       agreementScope: 'Micro-projects are those of the agreement; people and activities are counted for all of the association’s work in the period.',
+      noGrants: 'No micro-project, disbursement or expense in this period.',
+      noMembers: 'No member registered by the end of the period.',
+      noCooperatives: 'No cooperative project by the end of the period.',
     },
   },
   pack: {

@@ -54,7 +54,7 @@ export const cooperativesSection: ReportSectionModule = {
     const total = (i: number) => createdRows.reduce((sum, r) => sum + (r[i] as number), 0);
     return {
       measures: { cooperative_projects_started: total(1), cooperatives_created: total(2) },
-      notes: [],
+      notes: projects.length === 0 ? [t.notes.noCooperatives] : [],
       tables: [
         table(texts, 'cooperatives.created', createdColumns, createdRows, sumRow(texts.total, createdColumns, createdRows)),
         table(texts, 'cooperatives.byStep', stepColumns, stepRows, sumRow(texts.total, stepColumns, stepRows)),

@@ -46,6 +46,7 @@ export const grantsSection: ReportSectionModule = {
     if (money) columns.push(column(t.columns.amount, 'amount'));
 
     const notes = [agreementId ? t.notes.agreementScope : t.notes.chooseAgreement];
+    if (rows.length === 0) notes.push(t.notes.noGrants);
     if (!money) notes.push(t.notes.moneyForTreasurers);
     return {
       measures: { micro_projects_funded: granted.reduce((sum, l) => sum + l.projects, 0) },

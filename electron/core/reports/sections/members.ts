@@ -33,7 +33,7 @@ export const membersSection: ReportSectionModule = {
       ]),
       table(texts, 'members.byStatus', statusColumns, statusRows, sumRow(texts.total, statusColumns, statusRows)),
     ];
-    const notes: string[] = [];
+    const notes: string[] = counts.joinedBy === 0 ? [t.notes.noMembers] : [];
     if (role === 'volunteer') notes.push(t.notes.moneyForTreasurers);
     else {
       const dues = db
