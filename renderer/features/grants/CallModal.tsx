@@ -1,18 +1,24 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { callInputSchema, type Call, type Criterion } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { useInvalidateGrants } from './invalidate';
-import { MoneyInput, moneyText, readMoney } from './money';
-import { useFieldProblems } from './problems';
+import { MoneyField, NumberField, RowsError, TextAreaField, TextField } from './fields';
+import { grantsResolver, showFailureFields, typed } from './form';
+import { moneyText } from './money';
 
-interface CriterionDraft {
-  id?: string;
-  label: string;
-  weight: number | '';
+interface CallDraft {
+  title: string;
+  openDate: string;
+  closeDate: string;
+  envelopeMinor: string;
+  maxPerProjectMinor: string;
+  eligibility: string;
+  criteria: { criterionId?: string; label: string; weight: number | '' }[];
 }
 
 /** A call for proposals of an agreement, with its weighted evaluation criteria. */
@@ -33,73 +39,62 @@ export function CallModal({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [title, setTitle] = useState(call?.title ?? '');
-  const [openDate, setOpenDate] = useState(call?.openDate ?? '');
-  const [closeDate, setCloseDate] = useState(call?.closeDate ?? '');
-  const [envelope, setEnvelope] = useState(moneyText(call?.envelopeMinor));
-  const [maxPerProject, setMaxPerProject] = useState(moneyText(call?.maxPerProjectMinor));
-  const [eligibility, setEligibility] = useState(call?.eligibility ?? '');
-  const [rows, setRows] = useState<CriterionDraft[]>(criteria.length > 0 ? criteria.map((c) => ({ ...c })) : [{ label: '', weight: 1 }]);
+  const form = useForm<CallDraft, unknown, z.output<typeof callInputSchema>>({
+    defaultValues: {
+      title: call?.title ?? '',
+      openDate: call?.openDate ?? '',
+      closeDate: call?.closeDate ?? '',
+      envelopeMinor: moneyText(call?.envelopeMinor),
+      maxPerProjectMinor: moneyText(call?.maxPerProjectMinor),
+      eligibility: call?.eligibility ?? '',
+      criteria: criteria.length > 0 ? criteria.map((c) => ({ criterionId: c.id, label: c.label, weight: c.weight })) : [{ label: '', weight: 1 }],
+    },
+    resolver: grantsResolver(callInputSchema, (d, read) => ({
+      ...(call ? { id: call.id } : {}),
+      ...d,
+      agreementId,
+      envelopeMinor: read.money(d.envelopeMinor, 'envelopeMinor'),
+      maxPerProjectMinor: read.money(d.maxPerProjectMinor, 'maxPerProjectMinor'),
+      criteria: d.criteria.map(({ criterionId, label, weight }) => ({ ...(criterionId ? { id: criterionId } : {}), label, weight: typed(weight) })),
+    })),
+  });
+  // useFieldArray keeps its own `id` on each row: the criterion's id travels as `criterionId`.
+  const rows = useFieldArray({ control: form.control, name: 'criteria' });
   const save = useOpMutation('grants.calls.save', {
     onSuccess: async (saved) => {
       await invalidate();
       onSaved?.(saved);
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const extra: Record<string, string> = {};
-    const input = problems.check(
-      callInputSchema,
-      {
-        ...(call ? { id: call.id } : {}),
-        agreementId,
-        title,
-        openDate,
-        closeDate,
-        envelopeMinor: readMoney(envelope, 'envelopeMinor', extra),
-        maxPerProjectMinor: readMoney(maxPerProject, 'maxPerProjectMinor', extra),
-        eligibility: eligibility || null,
-        criteria: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), label: r.label, weight: r.weight === '' ? 0 : r.weight })),
-      },
-      extra,
-    );
-    if (input) save.mutate(input);
-  };
-  const update = (i: number, patch: Partial<CriterionDraft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const { control } = form;
   return (
     <Modal opened onClose={onClose} size="xl" title={call ? t('grants.call.edit') : t('grants.call.new')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('grants.call.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={problems.errors.title} data-autofocus />
+          <TextField control={control} name="title" label={t('grants.call.title')} required data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('grants.call.openDate')} required value={openDate} onChange={(e) => setOpenDate(e.currentTarget.value)} error={problems.errors.openDate} />
-            <TextInput type="date" label={t('grants.call.closeDate')} required value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={problems.errors.closeDate} />
-            <MoneyInput label={t('grants.call.envelope')} required currency={currency} value={envelope} onChange={(e) => setEnvelope(e.currentTarget.value)} error={problems.errors.envelopeMinor} />
-            <MoneyInput label={t('grants.call.maxPerProject')} required currency={currency} value={maxPerProject} onChange={(e) => setMaxPerProject(e.currentTarget.value)} error={problems.errors.maxPerProjectMinor} />
+            <TextField control={control} name="openDate" type="date" label={t('grants.call.openDate')} required />
+            <TextField control={control} name="closeDate" type="date" label={t('grants.call.closeDate')} required />
+            <MoneyField control={control} name="envelopeMinor" label={t('grants.call.envelope')} required currency={currency} />
+            <MoneyField control={control} name="maxPerProjectMinor" label={t('grants.call.maxPerProject')} required currency={currency} />
           </SimpleGrid>
-          <Textarea label={t('grants.call.eligibility')} rows={3} value={eligibility} onChange={(e) => setEligibility(e.currentTarget.value)} />
+          <TextAreaField control={control} name="eligibility" label={t('grants.call.eligibility')} rows={3} />
           <Text fw={600} size="sm">
             {t('grants.call.criteria')}
           </Text>
-          {problems.errors.criteria && (
-            <Text c="red" size="sm" role="alert">
-              {problems.errors.criteria}
-            </Text>
-          )}
-          {rows.map((r, i) => (
-            <Group key={r.id ?? `new-${i}`} wrap="nowrap" align="flex-start">
-              <TextInput aria-label={t('grants.criterion.label')} placeholder={t('grants.criterion.label')} style={{ flex: 1 }} value={r.label} onChange={(e) => update(i, { label: e.currentTarget.value })} error={problems.errors[`criteria.${i}.label`]} />
-              <NumberInput aria-label={t('grants.criterion.weight')} placeholder={t('grants.criterion.weight')} w={120} min={1} max={100} allowDecimal={false} value={r.weight} onChange={(v) => update(i, { weight: typeof v === 'number' ? v : '' })} error={problems.errors[`criteria.${i}.weight`]} />
-              <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))} mt={6}>
+          <RowsError control={control} name="criteria" />
+          {rows.fields.map((row, i) => (
+            <Group key={row.id} wrap="nowrap" align="flex-start">
+              <TextField control={control} name={`criteria.${i}.label`} aria-label={t('grants.criterion.label')} placeholder={t('grants.criterion.label')} style={{ flex: 1 }} />
+              <NumberField control={control} name={`criteria.${i}.weight`} aria-label={t('grants.criterion.weight')} placeholder={t('grants.criterion.weight')} w={120} min={1} max={100} />
+              <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => rows.remove(i)} mt={6}>
                 <IconTrash width={18} height={18} />
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => setRows((rs) => [...rs, { label: '', weight: 1 }])} w="fit-content">
+          <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => rows.append({ label: '', weight: 1 })} w="fit-content">
             {t('grants.criterion.add')}
           </Button>
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />

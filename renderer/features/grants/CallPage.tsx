@@ -1,7 +1,9 @@
-import { Anchor, Badge, Button, Group, Loader, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
 import {
   applicationInputSchema,
   decideInputSchema,
@@ -10,6 +12,7 @@ import {
   scoreInputSchema,
   type ApplicationRow,
   type CallDetail,
+  type Decision,
 } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
@@ -18,9 +21,10 @@ import { IconPlus } from '../../ui/icons';
 import { CallModal } from './CallModal';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
-import { MoneyInput, readMoney, useMoney } from './money';
+import { MoneyField, NumberField, SelectField, TextAreaField, TextField } from './fields';
+import { grantsResolver, showFailureFields, typed } from './form';
+import { useMoney } from './money';
 import { agreementPath, newSubGrantPath, subGrantPath } from './paths';
-import { useFieldProblems } from './problems';
 import { RecipientModal } from './RecipientsPage';
 
 const decisionColour = { pending: 'gray', selected: 'green', reserve: 'yellow', rejected: 'red' } as const;
@@ -133,47 +137,43 @@ export function CallPage() {
   );
 }
 
+interface ApplicationDraft {
+  recipientId: string;
+  projectTitle: string;
+  summary: string;
+  requestedMinor: string;
+}
+
 function ApplicationModal({ detail, onClose }: { detail: CallDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
   const recipients = useOp('grants.recipients.list', { includeArchived: false });
   const [newRecipient, setNewRecipient] = useState(false);
-  const [recipientId, setRecipientId] = useState<string | null>(null);
-  const [projectTitle, setProjectTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [requested, setRequested] = useState('');
+  const form = useForm<ApplicationDraft, unknown, z.output<typeof applicationInputSchema>>({
+    defaultValues: { recipientId: '', projectTitle: '', summary: '', requestedMinor: '' },
+    resolver: grantsResolver(applicationInputSchema, (d, read) => ({ ...d, callId: detail.call.id, requestedMinor: read.money(d.requestedMinor, 'requestedMinor') })),
+  });
   const save = useOpMutation('grants.applications.save', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const extra: Record<string, string> = {};
-    const input = problems.check(
-      applicationInputSchema,
-      { callId: detail.call.id, recipientId: recipientId ?? '', projectTitle, summary: summary || null, requestedMinor: readMoney(requested, 'requestedMinor', extra) },
-      extra,
-    );
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
   return (
     <>
       <Modal opened={!newRecipient} onClose={onClose} size="lg" title={t('grants.application.new')}>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
           <Stack gap="sm">
             <Group align="flex-end">
-              <Select
+              <SelectField
+                control={control}
+                name="recipientId"
                 label={t('grants.application.recipient')}
                 required
                 searchable
                 data={(recipients.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-                value={recipientId}
-                onChange={setRecipientId}
-                error={problems.errors.recipientId}
                 style={{ flex: 1 }}
                 data-autofocus
               />
@@ -181,61 +181,62 @@ function ApplicationModal({ detail, onClose }: { detail: CallDetail; onClose: ()
                 {t('grants.recipients.new')}
               </Button>
             </Group>
-            <TextInput label={t('grants.application.project')} required value={projectTitle} onChange={(e) => setProjectTitle(e.currentTarget.value)} error={problems.errors.projectTitle} />
-            <Textarea label={t('grants.application.summary')} rows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
-            <MoneyInput label={t('grants.application.requested')} required currency={detail.agreement.currency} value={requested} onChange={(e) => setRequested(e.currentTarget.value)} error={problems.errors.requestedMinor} />
+            <TextField control={control} name="projectTitle" label={t('grants.application.project')} required />
+            <TextAreaField control={control} name="summary" label={t('grants.application.summary')} rows={3} />
+            <MoneyField control={control} name="requestedMinor" label={t('grants.application.requested')} required currency={detail.agreement.currency} />
             <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
           </Stack>
         </form>
       </Modal>
-      {newRecipient && <RecipientModal onClose={() => setNewRecipient(false)} onSaved={(r) => setRecipientId(r.id)} />}
+      {newRecipient && <RecipientModal onClose={() => setNewRecipient(false)} onSaved={(r) => form.setValue('recipientId', r.id)} />}
     </>
   );
 }
 
+interface ScoreDraft {
+  evaluator: string;
+  /** One per criterion of the call, in its order. */
+  scores: { criterionId: string; score: number | '' }[];
+}
+
+const scoresOf = (criteria: CallDetail['criteria'], earlier: Record<string, number>): ScoreDraft['scores'] =>
+  criteria.map((c) => ({ criterionId: c.id, score: earlier[c.id] ?? '' }));
+
 function ScoreModal({ detail, application, onClose }: { detail: CallDetail; application: ApplicationRow; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [evaluator, setEvaluator] = useState('');
-  const [scores, setScores] = useState<Record<string, number | ''>>({});
-  const pickEvaluator = (name: string) => {
-    setEvaluator(name);
-    const earlier = application.evaluations.find((e) => e.evaluator === name.trim());
-    if (earlier) setScores(earlier.scores);
-  };
+  const form = useForm<ScoreDraft, unknown, z.output<typeof scoreInputSchema>>({
+    defaultValues: { evaluator: '', scores: scoresOf(detail.criteria, {}) },
+    resolver: grantsResolver(scoreInputSchema, (d) => ({ ...d, applicationId: application.id, scores: d.scores.map((s) => ({ ...s, score: typed(s.score) })) })),
+  });
+  const { control, setValue } = form;
+  // An evaluator already on this application finds their scores again, to correct them.
+  const evaluator = useWatch({ control, name: 'evaluator' });
+  const earlier = application.evaluations.find((e) => e.evaluator === evaluator.trim());
+  useEffect(() => {
+    if (earlier) setValue('scores', scoresOf(detail.criteria, earlier.scores));
+  }, [earlier, detail.criteria, setValue]);
   const save = useOpMutation('grants.applications.score', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = problems.check(scoreInputSchema, {
-      applicationId: application.id,
-      evaluator,
-      scores: detail.criteria.map((c) => ({ criterionId: c.id, score: scores[c.id] === undefined || scores[c.id] === '' ? -1 : scores[c.id] })),
-    });
-    if (input) save.mutate(input);
-  };
   return (
     <Modal opened onClose={onClose} size="lg" title={t('grants.application.scoreTitle', { project: application.projectTitle })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('grants.application.evaluator')} required value={evaluator} onChange={(e) => pickEvaluator(e.currentTarget.value)} error={problems.errors.evaluator} data-autofocus />
+          <TextField control={control} name="evaluator" label={t('grants.application.evaluator')} required data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {detail.criteria.map((c, i) => (
-              <NumberInput
+              <NumberField
                 key={c.id}
+                control={control}
+                name={`scores.${i}.score`}
                 label={t('grants.application.criterionScore', { label: c.label, weight: c.weight, max: MAX_SCORE })}
                 min={0}
                 max={MAX_SCORE}
-                allowDecimal={false}
-                value={scores[c.id] ?? ''}
-                onChange={(v) => setScores((s) => ({ ...s, [c.id]: typeof v === 'number' ? v : '' }))}
-                error={problems.errors[`scores.${i}.score`]}
               />
             ))}
           </SimpleGrid>
@@ -246,35 +247,43 @@ function ScoreModal({ detail, application, onClose }: { detail: CallDetail; appl
   );
 }
 
+interface DecisionDraft {
+  decision: Decision;
+  reason: string;
+}
+
 function DecideModal({ application, onClose }: { application: ApplicationRow; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [decision, setDecision] = useState<string>(application.decision === 'pending' ? 'selected' : application.decision);
-  const [reason, setReason] = useState(application.decisionReason ?? '');
+  const form = useForm<DecisionDraft, unknown, z.output<typeof decideInputSchema>>({
+    defaultValues: { decision: application.decision === 'pending' ? 'selected' : application.decision, reason: application.decisionReason ?? '' },
+    resolver: grantsResolver(decideInputSchema, (d) => ({ ...d, applicationId: application.id })),
+  });
   const save = useOpMutation('grants.applications.decide', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = problems.check(decideInputSchema, { applicationId: application.id, decision, reason: reason || null });
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
   return (
     <Modal opened onClose={onClose} title={t('grants.application.decideTitle', { project: application.projectTitle })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <SegmentedControl
-            value={decision}
-            onChange={setDecision}
-            data={decisionSchema.options.map((d) => ({ value: d, label: t(`grants.decision.${d}`) }))}
-            aria-label={t('grants.application.decision')}
+          <Controller
+            control={control}
+            name="decision"
+            render={({ field }) => (
+              <SegmentedControl
+                value={field.value}
+                onChange={(value) => field.onChange(value)}
+                data={decisionSchema.options.map((d) => ({ value: d, label: t(`grants.decision.${d}`) }))}
+                aria-label={t('grants.application.decision')}
+              />
+            )}
           />
-          <Textarea label={t('grants.application.reason')} rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={problems.errors.reason} />
+          <TextAreaField control={control} name="reason" label={t('grants.application.reason')} rows={3} />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>

@@ -1,7 +1,9 @@
-import { Anchor, Button, Group, Loader, Modal, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, Loader, Modal, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { z } from 'zod';
 import { funderInputSchema, funderTypeSchema, type Funder } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
@@ -9,7 +11,8 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { useInvalidateGrants } from './invalidate';
 import { grantsPath } from './paths';
-import { useFieldProblems } from './problems';
+import { SelectField, TextField } from './fields';
+import { grantsResolver, showFailureFields } from './form';
 
 export function FundersPage() {
   const { t } = useTranslation();
@@ -64,50 +67,48 @@ export function FundersPage() {
   );
 }
 
+interface FunderDraft {
+  name: string;
+  type: Funder['type'];
+  country: string;
+  contact: string;
+  archived: boolean;
+}
+
 export function FunderModal({ funder, onClose, onSaved }: { funder?: Funder; onClose: () => void; onSaved?: (f: Funder) => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [name, setName] = useState(funder?.name ?? '');
-  const [type, setType] = useState<string | null>(funder?.type ?? 'bilateral');
-  const [country, setCountry] = useState(funder?.country ?? '');
-  const [contact, setContact] = useState(funder?.contact ?? '');
-  const [archived, setArchived] = useState(Boolean(funder?.archivedAt));
+  const form = useForm<FunderDraft, unknown, z.output<typeof funderInputSchema>>({
+    defaultValues: { name: funder?.name ?? '', type: funder?.type ?? 'bilateral', country: funder?.country ?? '', contact: funder?.contact ?? '', archived: Boolean(funder?.archivedAt) },
+    resolver: grantsResolver(funderInputSchema, (d) => ({
+      ...(funder ? { id: funder.id } : {}),
+      name: d.name,
+      type: d.type,
+      country: d.country.trim().toUpperCase() || null,
+      contact: d.contact,
+      archived: d.archived,
+    })),
+  });
   const save = useOpMutation('grants.funders.save', {
     onSuccess: async (saved) => {
       await invalidate();
       onSaved?.(saved);
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = problems.check(funderInputSchema, {
-      ...(funder ? { id: funder.id } : {}),
-      name,
-      type,
-      country: country.trim().toUpperCase() || null,
-      contact: contact || null,
-      archived,
-    });
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
   return (
     <Modal opened onClose={onClose} title={funder ? t('grants.funders.edit') : t('grants.funders.new')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('grants.funders.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={problems.errors.name} data-autofocus />
-          <Select
-            label={t('grants.funders.type')}
-            data={funderTypeSchema.options.map((v) => ({ value: v, label: t(`grants.funderType.${v}`) }))}
-            value={type}
-            onChange={setType}
-            error={problems.errors.type}
-          />
-          <TextInput label={t('grants.funders.country')} description={t('grants.funders.countryHint')} maxLength={2} value={country} onChange={(e) => setCountry(e.currentTarget.value)} error={problems.errors.country} />
-          <TextInput label={t('grants.funders.contact')} value={contact} onChange={(e) => setContact(e.currentTarget.value)} error={problems.errors.contact} />
-          {funder && <Switch label={t('grants.archived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />}
+          <TextField control={control} name="name" label={t('grants.funders.name')} required data-autofocus />
+          <SelectField control={control} name="type" label={t('grants.funders.type')} data={funderTypeSchema.options.map((v) => ({ value: v, label: t(`grants.funderType.${v}`) }))} />
+          <TextField control={control} name="country" label={t('grants.funders.country')} description={t('grants.funders.countryHint')} maxLength={2} />
+          <TextField control={control} name="contact" label={t('grants.funders.contact')} />
+          {funder && (
+            <Controller control={control} name="archived" render={({ field }) => <Switch label={t('grants.archived')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />} />
+          )}
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>

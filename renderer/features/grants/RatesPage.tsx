@@ -1,14 +1,16 @@
-import { Anchor, Button, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { GRANT_CURRENCIES, parseRate, rateInputSchema } from '../../../electron/contract';
+import type { z } from 'zod';
+import { GRANT_CURRENCIES, rateInputSchema } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
 import { grantsPath } from './paths';
-import { useFieldProblems } from './problems';
+import { SelectField, TextField } from './fields';
+import { grantsResolver, showFailureFields } from './form';
 
 const currencyOptions = GRANT_CURRENCIES.map((c) => ({ value: c, label: c }));
 
@@ -19,30 +21,32 @@ export const rateText = (micro: number, separator = ','): string => {
   return decimals ? `${units}${separator}${decimals}` : String(units);
 };
 
+/** A rate as typed ("10,8345"), read into millionths by the contract's parser. */
+interface RateDraft {
+  date: string;
+  fromCurrency: string;
+  toCurrency: string;
+  rateMicro: string;
+}
+
 /** The exchange-rate table: a rate applies from its date until the next one. */
 export function RatesPage() {
   const { t } = useTranslation();
   const date = useDate();
   const invalidate = useInvalidateGrants();
   const rates = useOp('grants.rates.list', {});
-  const problems = useFieldProblems();
-  const [day, setDay] = useState('');
-  const [from, setFrom] = useState<string | null>('EUR');
-  const [to, setTo] = useState<string | null>('MAD');
-  const [rate, setRate] = useState('');
+  const form = useForm<RateDraft, unknown, z.output<typeof rateInputSchema>>({
+    defaultValues: { date: '', fromCurrency: 'EUR', toCurrency: 'MAD', rateMicro: '' },
+    resolver: grantsResolver(rateInputSchema, (d, read) => ({ ...d, rateMicro: read.rate(d.rateMicro, 'rateMicro') })),
+  });
   const save = useOpMutation('grants.rates.save', {
     onSuccess: async () => {
       await invalidate();
-      setRate('');
+      form.resetField('rateMicro');
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const micro = parseRate(rate);
-    const input = problems.check(rateInputSchema, { date: day, fromCurrency: from, toCurrency: to, rateMicro: micro ?? 0 }, micro === null ? { rateMicro: 'rate_invalid' } : {});
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
   return (
     <Stack gap="md">
       <Anchor component={Link} to={grantsPath} size="sm">
@@ -52,12 +56,12 @@ export function RatesPage() {
       <Text c="dimmed" size="sm">
         {t('grants.rates.explain')}
       </Text>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <SimpleGrid cols={{ base: 1, sm: 5 }} style={{ alignItems: 'end' }}>
-          <TextInput type="date" label={t('grants.rates.date')} required value={day} onChange={(e) => setDay(e.currentTarget.value)} error={problems.errors.date} />
-          <Select label={t('grants.rates.from')} data={currencyOptions} value={from} onChange={setFrom} error={problems.errors.fromCurrency} />
-          <Select label={t('grants.rates.to')} data={currencyOptions} value={to} onChange={setTo} error={problems.errors.toCurrency} />
-          <TextInput label={t('grants.rates.rate')} required inputMode="decimal" value={rate} onChange={(e) => setRate(e.currentTarget.value)} error={problems.errors.rateMicro} />
+          <TextField control={control} name="date" type="date" label={t('grants.rates.date')} required />
+          <SelectField control={control} name="fromCurrency" label={t('grants.rates.from')} data={currencyOptions} />
+          <SelectField control={control} name="toCurrency" label={t('grants.rates.to')} data={currencyOptions} />
+          <TextField control={control} name="rateMicro" label={t('grants.rates.rate')} required inputMode="decimal" autoComplete="off" />
           <Button type="submit" loading={save.isPending}>
             {t('grants.rates.add')}
           </Button>

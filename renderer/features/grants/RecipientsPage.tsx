@@ -1,7 +1,9 @@
-import { Anchor, Button, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { z } from 'zod';
 import { recipientInputSchema, recipientKindSchema, type Recipient } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
@@ -10,7 +12,8 @@ import { IconPlus } from '../../ui/icons';
 import { PersonSearch } from '../activities/PersonSearch';
 import { useInvalidateGrants } from './invalidate';
 import { grantsPath } from './paths';
-import { useFieldProblems } from './problems';
+import { TextField } from './fields';
+import { grantsResolver, orNull, showFailureFields, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
 export function RecipientsPage() {
@@ -66,94 +69,110 @@ export function RecipientsPage() {
   );
 }
 
+interface RecipientDraft {
+  kind: Recipient['kind'];
+  name: string;
+  legalForm: string;
+  registrationNumber: string;
+  city: string;
+  president: string;
+  contact: string;
+  rib: string;
+  beneficiaryId: string;
+  archived: boolean;
+}
+
 export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Recipient; onClose: () => void; onSaved?: (r: Recipient) => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [kind, setKind] = useState<string>(recipient?.kind ?? 'organisation');
-  const [person, setPerson] = useState<{ id: string; name: string } | null>(
-    recipient?.beneficiaryId ? { id: recipient.beneficiaryId, name: recipient.name } : null,
-  );
-  const [draft, setDraft] = useState({
-    name: recipient?.kind === 'individual' ? '' : (recipient?.name ?? ''),
-    legalForm: recipient?.legalForm ?? '',
-    registrationNumber: recipient?.registrationNumber ?? '',
-    city: recipient?.city ?? '',
-    president: recipient?.president ?? '',
-    contact: recipient?.contact ?? '',
-    rib: recipient?.rib ?? '',
+  const fieldError = useGrantsFieldError();
+  const [personName, setPersonName] = useState(recipient?.beneficiaryId ? recipient.name : '');
+  const form = useForm<RecipientDraft, unknown, z.output<typeof recipientInputSchema>>({
+    defaultValues: {
+      kind: recipient?.kind ?? 'organisation',
+      name: recipient?.kind === 'individual' ? '' : (recipient?.name ?? ''),
+      legalForm: recipient?.legalForm ?? '',
+      registrationNumber: recipient?.registrationNumber ?? '',
+      city: recipient?.city ?? '',
+      president: recipient?.president ?? '',
+      contact: recipient?.contact ?? '',
+      rib: recipient?.rib ?? '',
+      beneficiaryId: recipient?.beneficiaryId ?? '',
+      archived: Boolean(recipient?.archivedAt),
+    },
+    resolver: grantsResolver(recipientInputSchema, (d) => {
+      const individual = d.kind === 'individual';
+      return {
+        ...(recipient ? { id: recipient.id } : {}),
+        ...d,
+        name: individual ? null : d.name,
+        legalForm: individual ? null : d.legalForm,
+        registrationNumber: individual ? null : d.registrationNumber,
+        president: individual ? null : d.president,
+        beneficiaryId: individual ? orNull(d.beneficiaryId) : null,
+      };
+    }),
   });
-  const [archived, setArchived] = useState(Boolean(recipient?.archivedAt));
-  const set = (key: keyof typeof draft) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
   const save = useOpMutation('grants.recipients.save', {
     onSuccess: async (saved) => {
       await invalidate();
       onSaved?.(saved);
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = problems.check(recipientInputSchema, {
-      ...(recipient ? { id: recipient.id } : {}),
-      kind,
-      name: kind === 'individual' ? null : draft.name,
-      legalForm: draft.legalForm || null,
-      registrationNumber: draft.registrationNumber || null,
-      city: draft.city || null,
-      president: draft.president || null,
-      contact: draft.contact || null,
-      rib: draft.rib || null,
-      beneficiaryId: kind === 'individual' ? (person?.id ?? null) : null,
-      archived,
-    });
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
+  const kind = useWatch({ control, name: 'kind' });
+  const beneficiaryId = useWatch({ control, name: 'beneficiaryId' });
+  const personError = fieldError(form.formState.errors.beneficiaryId);
   const individual = kind === 'individual';
   return (
     <Modal opened onClose={onClose} size="lg" title={recipient ? t('grants.recipients.edit') : t('grants.recipients.new')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <SegmentedControl
-            value={kind}
-            onChange={setKind}
-            data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`grants.recipientKind.${k}`) }))}
-            aria-label={t('grants.recipients.kind')}
+          <Controller
+            control={control}
+            name="kind"
+            render={({ field }) => (
+              <SegmentedControl
+                value={field.value}
+                onChange={(value) => field.onChange(value)}
+                data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`grants.recipientKind.${k}`) }))}
+                aria-label={t('grants.recipients.kind')}
+              />
+            )}
           />
           {individual ? (
             <Stack gap="xs">
-              <Text size="sm">{person ? t('grants.recipients.person', { name: person.name }) : t('grants.recipients.pickPerson')}</Text>
-              {problems.errors.beneficiaryId && (
-                <Text c="red" size="sm">
-                  {problems.errors.beneficiaryId}
+              <Text size="sm">{beneficiaryId ? t('grants.recipients.person', { name: personName }) : t('grants.recipients.pickPerson')}</Text>
+              {personError && (
+                <Text c="red" size="sm" role="alert">
+                  {personError}
                 </Text>
               )}
-              <PersonSearch exclude={new Set(person ? [person.id] : [])} pickLabel={t('grants.recipients.choose')} onPick={(row) => setPerson({ id: row.id, name: row.displayName })} />
+              <PersonSearch
+                exclude={new Set(beneficiaryId ? [beneficiaryId] : [])}
+                pickLabel={t('grants.recipients.choose')}
+                onPick={(row) => {
+                  setPersonName(row.displayName);
+                  form.setValue('beneficiaryId', row.id, { shouldValidate: form.formState.isSubmitted });
+                }}
+              />
             </Stack>
           ) : (
-            <TextInput label={t('grants.recipients.name')} required value={draft.name} onChange={set('name')} error={problems.errors.name} data-autofocus />
+            <TextField control={control} name="name" label={t('grants.recipients.name')} required data-autofocus />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {!individual && <TextInput label={t('grants.recipients.legalForm')} value={draft.legalForm} onChange={set('legalForm')} />}
-            {!individual && <TextInput label={t('grants.recipients.registrationNumber')} value={draft.registrationNumber} onChange={set('registrationNumber')} />}
-            <TextInput label={t('grants.recipients.city')} value={draft.city} onChange={set('city')} />
-            {!individual && <TextInput label={t('grants.recipients.president')} value={draft.president} onChange={set('president')} />}
-            <TextInput label={t('grants.recipients.contact')} value={draft.contact} onChange={set('contact')} />
+            {!individual && <TextField control={control} name="legalForm" label={t('grants.recipients.legalForm')} />}
+            {!individual && <TextField control={control} name="registrationNumber" label={t('grants.recipients.registrationNumber')} />}
+            <TextField control={control} name="city" label={t('grants.recipients.city')} />
+            {!individual && <TextField control={control} name="president" label={t('grants.recipients.president')} />}
+            <TextField control={control} name="contact" label={t('grants.recipients.contact')} />
           </SimpleGrid>
-          <TextInput
-            label={t('grants.recipients.rib')}
-            description={t('grants.recipients.ribHint')}
-            dir="ltr"
-            inputMode="numeric"
-            value={draft.rib}
-            onChange={set('rib')}
-            error={problems.errors.rib}
-          />
-          {recipient && <Switch label={t('grants.archived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />}
+          <TextField control={control} name="rib" label={t('grants.recipients.rib')} description={t('grants.recipients.ribHint')} dir="ltr" inputMode="numeric" />
+          {recipient && (
+            <Controller control={control} name="archived" render={({ field }) => <Switch label={t('grants.archived')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />} />
+          )}
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>

@@ -1,33 +1,76 @@
-import { ActionIcon, Button, Fieldset, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Button, Fieldset, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { GRANT_CURRENCIES, subGrantInputSchema, type AgreementDetail, type ApplicationRow, type SubGrantDetail } from '../../../electron/contract';
+import type { z } from 'zod';
+import { GRANT_CURRENCIES, subGrantInputSchema, type Agreement, type AgreementDetail, type ApplicationRow, type SubGrant, type SubGrantDetail } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { useInvalidateGrants } from './invalidate';
-import { MoneyInput, moneyText, readMoney } from './money';
+import { MoneyField, NumberField, RowsError, SelectField, TextAreaField, TextField } from './fields';
+import { grantsResolver, orNull, savedId, showFailureFields, typed } from './form';
+import { moneyText } from './money';
 import { agreementPath, subGrantPath } from './paths';
-import { useFieldProblems } from './problems';
 
-interface TrancheDraft {
-  id?: string;
-  mode: 'percent' | 'amount';
-  percent: number | '';
-  amount: string;
-  dueDate: string;
-  conditionPct: number | '';
+/** The fields of `SubGrantInput` (same paths, so the core's refusals land on them), amounts as typed. */
+interface SubGrantDraft {
+  recipientId: string;
+  callId: string;
+  title: string;
+  amountMinor: string;
+  currency: string;
+  startDate: string;
+  endDate: string;
+  budget: { budgetLineId: string; amountMinor: string }[];
+  /** A tranche is a percentage of the sub-grant or an amount, as chosen by `mode`. */
+  tranches: { trancheId?: string; mode: 'percent' | 'amount'; percent: number | ''; amountMinor: string; dueDate: string; conditionPct: number | '' }[];
+  reportDates: { reportId?: string; dueDate: string; submittedOn: string }[];
+  envelopeOverrideReason: string;
 }
-interface BudgetDraft {
-  budgetLineId: string | null;
-  amount: string;
+
+function draftOf(agreement: Agreement, detail?: SubGrantDetail, fromApplication?: ApplicationRow): SubGrantDraft {
+  const s = detail?.subGrant;
+  return {
+    recipientId: s?.recipientId ?? fromApplication?.recipientId ?? '',
+    callId: s?.callId ?? fromApplication?.callId ?? '',
+    title: s?.title ?? fromApplication?.projectTitle ?? '',
+    amountMinor: moneyText(s?.amountMinor ?? fromApplication?.requestedMinor),
+    currency: s?.currency ?? agreement.currency,
+    startDate: s?.startDate ?? '',
+    endDate: s?.endDate ?? '',
+    budget: detail?.budget.map((b) => ({ budgetLineId: b.budgetLineId, amountMinor: moneyText(b.amountMinor) })) ?? [],
+    tranches: detail?.tranches.map((tr) => ({
+      trancheId: tr.id,
+      mode: tr.percent ? 'percent' : 'amount',
+      percent: tr.percent ?? '',
+      amountMinor: moneyText(tr.amountMinor),
+      dueDate: tr.dueDate,
+      conditionPct: tr.conditionPct ?? '',
+    })) ?? [{ mode: 'percent', percent: 100, amountMinor: '', dueDate: '', conditionPct: '' }],
+    reportDates: detail?.reportDates.map((r) => ({ reportId: r.id, dueDate: r.dueDate, submittedOn: r.submittedOn ?? '' })) ?? [],
+    envelopeOverrideReason: s?.envelopeOverrideReason ?? '',
+  };
 }
-interface ReportDraft {
-  id?: string;
-  dueDate: string;
-  submittedOn: string;
-}
+
+const subGrantResolver = (agreement: Agreement, subGrant?: SubGrant, applicationId?: string) =>
+  grantsResolver(subGrantInputSchema, (d: SubGrantDraft, read) => ({
+    ...d,
+    ...savedId(subGrant?.id),
+    agreementId: agreement.id,
+    callId: orNull(d.callId),
+    applicationId: subGrant?.applicationId ?? applicationId ?? null,
+    amountMinor: read.money(d.amountMinor, 'amountMinor'),
+    budget: d.budget.map((b, i) => ({ ...b, amountMinor: read.money(b.amountMinor, `budget.${i}.amountMinor`) })),
+    tranches: d.tranches.map(({ trancheId, mode, ...tr }, i) => ({
+      ...savedId(trancheId),
+      amountMinor: mode === 'amount' ? read.money(tr.amountMinor, `tranches.${i}.amountMinor`) : null,
+      percent: mode === 'percent' ? typed(tr.percent) : null,
+      dueDate: tr.dueDate,
+      conditionPct: orNull(tr.conditionPct),
+    })),
+    reportDates: d.reportDates.map(({ reportId, ...r }) => ({ ...r, ...savedId(reportId), submittedOn: orNull(r.submittedOn) })),
+  }));
 
 export function NewSubGrantPage() {
   const { agreementId = '' } = useParams();
@@ -56,146 +99,87 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
   const { t } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
   const recipients = useOp('grants.recipients.list', { includeArchived: false });
   const a = ad.agreement;
   const s = detail?.subGrant;
-  const [recipientId, setRecipientId] = useState<string | null>(s?.recipientId ?? fromApplication?.recipientId ?? null);
-  const [callId, setCallId] = useState<string | null>(s?.callId ?? fromApplication?.callId ?? null);
-  const [title, setTitle] = useState(s?.title ?? fromApplication?.projectTitle ?? '');
-  const [amount, setAmount] = useState(moneyText(s?.amountMinor ?? fromApplication?.requestedMinor));
-  const [currency, setCurrency] = useState<string | null>(s?.currency ?? a.currency);
-  const [startDate, setStartDate] = useState(s?.startDate ?? '');
-  const [endDate, setEndDate] = useState(s?.endDate ?? '');
-  const [budget, setBudget] = useState<BudgetDraft[]>(detail?.budget.map((b) => ({ budgetLineId: b.budgetLineId, amount: moneyText(b.amountMinor) })) ?? []);
-  const [tranches, setTranches] = useState<TrancheDraft[]>(
-    detail?.tranches.map((tr) => ({
-      id: tr.id,
-      mode: tr.percent ? 'percent' : 'amount',
-      percent: tr.percent ?? '',
-      amount: moneyText(tr.amountMinor),
-      dueDate: tr.dueDate,
-      conditionPct: tr.conditionPct ?? '',
-    })) ?? [{ mode: 'percent', percent: 100, amount: '', dueDate: '', conditionPct: '' }],
-  );
-  const [reports, setReports] = useState<ReportDraft[]>(detail?.reportDates.map((r) => ({ id: r.id, dueDate: r.dueDate, submittedOn: r.submittedOn ?? '' })) ?? []);
-  const [overrideReason, setOverrideReason] = useState(s?.envelopeOverrideReason ?? '');
+  const form = useForm<SubGrantDraft, unknown, z.output<typeof subGrantInputSchema>>({
+    defaultValues: draftOf(a, detail, fromApplication),
+    resolver: subGrantResolver(a, s, fromApplication?.id),
+  });
+  const { control } = form;
+  const tranches = useFieldArray({ control, name: 'tranches' });
+  const budget = useFieldArray({ control, name: 'budget' });
+  const reports = useFieldArray({ control, name: 'reportDates' });
+  const modes = useWatch({ control, name: 'tranches' }).map((tr) => tr.mode);
+  const overrideReason = useWatch({ control, name: 'envelopeOverrideReason' });
 
   const save = useOpMutation('grants.subGrants.save', {
     onSuccess: async (saved) => {
       await invalidate();
       await navigate(subGrantPath(saved.id));
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
   const needsReason = Boolean(overrideReason) || save.error?.code === 'call_envelope_exceeded' || save.error?.code === 'above_max_per_project';
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const extra: Record<string, string> = {};
-    const input = problems.check(
-      subGrantInputSchema,
-      {
-        ...(s ? { id: s.id } : {}),
-        agreementId: a.id,
-        callId,
-        applicationId: s?.applicationId ?? fromApplication?.id ?? null,
-        recipientId: recipientId ?? '',
-        title,
-        amountMinor: readMoney(amount, 'amountMinor', extra),
-        currency,
-        startDate,
-        endDate,
-        budget: budget.map((b, i) => ({ budgetLineId: b.budgetLineId ?? '', amountMinor: readMoney(b.amount, `budget.${i}.amountMinor`, extra) })),
-        tranches: tranches.map((tr, i) => ({
-          ...(tr.id ? { id: tr.id } : {}),
-          amountMinor: tr.mode === 'amount' ? readMoney(tr.amount, `tranches.${i}.amountMinor`, extra) : null,
-          percent: tr.mode === 'percent' ? (tr.percent === '' ? 0 : tr.percent) : null,
-          dueDate: tr.dueDate,
-          conditionPct: tr.conditionPct === '' ? null : tr.conditionPct,
-        })),
-        reportDates: reports.map((r) => ({ ...(r.id ? { id: r.id } : {}), dueDate: r.dueDate, submittedOn: r.submittedOn || null })),
-        envelopeOverrideReason: overrideReason || null,
-      },
-      extra,
-    );
-    if (input) save.mutate(input);
-  };
-
-  const patchTranche = (i: number, patch: Partial<TrancheDraft>) => setTranches((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const lineOptions = ad.budgetLines.map((l) => ({ value: l.id, label: `${l.code} — ${l.label}` }));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
       <Stack gap="md" maw={1000}>
         <Title order={1}>{s ? t('grants.subGrant.editTitle', { reference: s.reference }) : t('grants.subGrant.newTitle', { reference: a.reference })}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('grants.subGrant.recipient')}
-            required
-            searchable
-            data={(recipients.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-            value={recipientId}
-            onChange={setRecipientId}
-            error={problems.errors.recipientId}
-          />
-          <Select
-            label={t('grants.subGrant.call')}
-            clearable
-            data={ad.calls.map((c) => ({ value: c.id, label: `${c.reference} — ${c.title}` }))}
-            value={callId}
-            onChange={setCallId}
-            error={problems.errors.callId}
-          />
-          <TextInput label={t('grants.subGrant.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={problems.errors.title} />
+          <SelectField control={control} name="recipientId" label={t('grants.subGrant.recipient')} required searchable data={(recipients.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+          <SelectField control={control} name="callId" label={t('grants.subGrant.call')} clearable data={ad.calls.map((c) => ({ value: c.id, label: `${c.reference} — ${c.title}` }))} />
+          <TextField control={control} name="title" label={t('grants.subGrant.title')} required />
           <Group grow align="flex-start">
-            <MoneyInput label={t('grants.figures.amount')} required value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={problems.errors.amountMinor} />
-            <Select label={t('grants.agreement.currency')} data={GRANT_CURRENCIES.map((c) => ({ value: c, label: c }))} value={currency} onChange={setCurrency} error={problems.errors.currency} />
+            <MoneyField control={control} name="amountMinor" label={t('grants.figures.amount')} required />
+            <SelectField control={control} name="currency" label={t('grants.agreement.currency')} data={GRANT_CURRENCIES.map((c) => ({ value: c, label: c }))} />
           </Group>
-          <TextInput type="date" label={t('grants.subGrant.startDate')} required value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={problems.errors.startDate} />
-          <TextInput type="date" label={t('grants.subGrant.endDate')} required value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={problems.errors.endDate} />
+          <TextField control={control} name="startDate" type="date" label={t('grants.subGrant.startDate')} required />
+          <TextField control={control} name="endDate" type="date" label={t('grants.subGrant.endDate')} required />
         </SimpleGrid>
 
         <Fieldset legend={t('grants.subGrant.tranches')}>
           <Stack gap="xs">
-            {problems.errors.tranches && (
-              <Text c="red" size="sm" role="alert">
-                {problems.errors.tranches}
-              </Text>
-            )}
-            {tranches.map((tr, i) => (
-              <Group key={tr.id ?? `new-${i}`} align="flex-start" wrap="nowrap">
+            <RowsError control={control} name="tranches" />
+            {tranches.fields.map((row, i) => (
+              <Group key={row.id} align="flex-start" wrap="nowrap">
                 <Text mt={6} w={24}>
                   {i + 1}
                 </Text>
-                <SegmentedControl
-                  value={tr.mode}
-                  onChange={(v) => patchTranche(i, { mode: v as TrancheDraft['mode'] })}
-                  data={[
-                    { value: 'percent', label: t('grants.tranche.percent') },
-                    { value: 'amount', label: t('grants.tranche.amount') },
-                  ]}
-                  aria-label={t('grants.tranche.mode')}
+                <Controller
+                  control={control}
+                  name={`tranches.${i}.mode`}
+                  render={({ field }) => (
+                    <SegmentedControl
+                      value={field.value}
+                      onChange={(value) => field.onChange(value)}
+                      data={[
+                        { value: 'percent', label: t('grants.tranche.percent') },
+                        { value: 'amount', label: t('grants.tranche.amount') },
+                      ]}
+                      aria-label={t('grants.tranche.mode')}
+                    />
+                  )}
                 />
-                {tr.mode === 'percent' ? (
-                  <NumberInput aria-label={t('grants.tranche.percent')} w={110} min={1} max={100} allowDecimal={false} suffix=" %" value={tr.percent} onChange={(v) => patchTranche(i, { percent: typeof v === 'number' ? v : '' })} error={problems.errors[`tranches.${i}.percent`] ?? problems.errors[`tranches.${i}.amountMinor`]} />
+                {modes[i] === 'amount' ? (
+                  <MoneyField control={control} name={`tranches.${i}.amountMinor`} aria-label={t('grants.tranche.amount')} w={180} />
                 ) : (
-                  <MoneyInput aria-label={t('grants.tranche.amount')} w={180} value={tr.amount} onChange={(e) => patchTranche(i, { amount: e.currentTarget.value })} error={problems.errors[`tranches.${i}.amountMinor`]} />
+                  <NumberField control={control} name={`tranches.${i}.percent`} alsoErrorOf={`tranches.${i}.amountMinor`} aria-label={t('grants.tranche.percent')} w={110} min={1} max={100} suffix=" %" />
                 )}
-                <TextInput type="date" aria-label={t('grants.tranche.dueDate')} value={tr.dueDate} onChange={(e) => patchTranche(i, { dueDate: e.currentTarget.value })} error={problems.errors[`tranches.${i}.dueDate`]} />
-                <NumberInput
+                <TextField control={control} name={`tranches.${i}.dueDate`} type="date" aria-label={t('grants.tranche.dueDate')} />
+                <NumberField
+                  control={control}
+                  name={`tranches.${i}.conditionPct`}
                   aria-label={t('grants.tranche.condition')}
                   placeholder={t('grants.tranche.conditionPlaceholder')}
                   w={220}
                   min={1}
                   max={100}
-                  allowDecimal={false}
                   suffix=" %"
                   disabled={i === 0}
-                  value={tr.conditionPct}
-                  onChange={(v) => patchTranche(i, { conditionPct: typeof v === 'number' ? v : '' })}
                 />
-                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setTranches((rows) => rows.filter((_, j) => j !== i))} mt={6}>
+                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => tranches.remove(i)} mt={6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>
               </Group>
@@ -203,7 +187,7 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
             <Text size="xs" c="dimmed">
               {t('grants.tranche.conditionHint')}
             </Text>
-            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => setTranches((rows) => [...rows, { mode: 'percent', percent: '', amount: '', dueDate: '', conditionPct: '' }])} w="fit-content">
+            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => tranches.append({ mode: 'percent', percent: '', amountMinor: '', dueDate: '', conditionPct: '' })} w="fit-content">
               {t('grants.tranche.add')}
             </Button>
           </Stack>
@@ -211,21 +195,17 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
 
         <Fieldset legend={t('grants.subGrant.budget')}>
           <Stack gap="xs">
-            {problems.errors.budget && (
-              <Text c="red" size="sm" role="alert">
-                {problems.errors.budget}
-              </Text>
-            )}
-            {budget.map((b, i) => (
-              <Group key={`b-${i}`} align="flex-start" wrap="nowrap">
-                <Select aria-label={t('grants.line.label')} data={lineOptions} value={b.budgetLineId} onChange={(v) => setBudget((rows) => rows.map((r, j) => (j === i ? { ...r, budgetLineId: v } : r)))} style={{ flex: 1 }} error={problems.errors[`budget.${i}.budgetLineId`]} />
-                <MoneyInput aria-label={t('grants.line.amount')} w={200} value={b.amount} onChange={(e) => { const v = e.currentTarget.value; setBudget((rows) => rows.map((r, j) => (j === i ? { ...r, amount: v } : r))); }} error={problems.errors[`budget.${i}.amountMinor`]} />
-                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setBudget((rows) => rows.filter((_, j) => j !== i))} mt={6}>
+            <RowsError control={control} name="budget" />
+            {budget.fields.map((row, i) => (
+              <Group key={row.id} align="flex-start" wrap="nowrap">
+                <SelectField control={control} name={`budget.${i}.budgetLineId`} aria-label={t('grants.line.label')} data={lineOptions} style={{ flex: 1 }} />
+                <MoneyField control={control} name={`budget.${i}.amountMinor`} aria-label={t('grants.line.amount')} w={200} />
+                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => budget.remove(i)} mt={6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => setBudget((rows) => [...rows, { budgetLineId: null, amount: '' }])} w="fit-content">
+            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => budget.append({ budgetLineId: '', amountMinor: '' })} w="fit-content">
               {t('grants.line.add')}
             </Button>
           </Stack>
@@ -233,30 +213,23 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
 
         <Fieldset legend={t('grants.subGrant.reports')}>
           <Stack gap="xs">
-            {reports.map((r, i) => (
-              <Group key={r.id ?? `new-${i}`} align="flex-start" wrap="nowrap">
-                <TextInput type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} value={r.dueDate} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, dueDate: v } : x))); }} error={problems.errors[`reportDates.${i}.dueDate`]} />
-                <TextInput type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} value={r.submittedOn} onChange={(e) => { const v = e.currentTarget.value; setReports((rows) => rows.map((x, j) => (j === i ? { ...x, submittedOn: v } : x))); }} />
-                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => setReports((rows) => rows.filter((_, j) => j !== i))} mt={i === 0 ? 30 : 6}>
+            {reports.fields.map((row, i) => (
+              <Group key={row.id} align="flex-start" wrap="nowrap">
+                <TextField control={control} name={`reportDates.${i}.dueDate`} type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} />
+                <TextField control={control} name={`reportDates.${i}.submittedOn`} type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} />
+                <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => reports.remove(i)} mt={i === 0 ? 30 : 6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => setReports((rows) => [...rows, { dueDate: '', submittedOn: '' }])} w="fit-content">
+            <Button variant="subtle" leftSection={<IconPlus width={16} height={16} />} onClick={() => reports.append({ dueDate: '', submittedOn: '' })} w="fit-content">
               {t('grants.deadline.add')}
             </Button>
           </Stack>
         </Fieldset>
 
         {needsReason && (
-          <Textarea
-            label={t('grants.subGrant.overrideReason')}
-            description={t('grants.subGrant.overrideHint')}
-            rows={2}
-            value={overrideReason}
-            onChange={(e) => setOverrideReason(e.currentTarget.value)}
-            error={problems.errors.envelopeOverrideReason}
-          />
+          <TextAreaField control={control} name="envelopeOverrideReason" label={t('grants.subGrant.overrideReason')} description={t('grants.subGrant.overrideHint')} rows={2} />
         )}
         <OpErrorAlert error={save.error} />
         <Group>

@@ -1,13 +1,16 @@
-import { Anchor, Badge, Button, FileInput, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, FileInput, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
 import {
   disbursementInputSchema,
   expenseDecisionSchema,
   expenseInputSchema,
   MAX_ATTACHMENT_BYTES,
   paymentMethodSchema,
+  type Disbursement,
   type Expense,
   type SubGrantDetail,
   type Tranche,
@@ -20,9 +23,10 @@ import { IconPlus, IconPrinter } from '../../ui/icons';
 import { readAsBase64 } from '../beneficiary-import/readFile';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
-import { MoneyInput, moneyText, readMoney, useMoney } from './money';
+import { MoneyField, SelectField, TextAreaField, TextField } from './fields';
+import { grantsResolver, showFailureFields, useGrantsFieldError } from './form';
+import { moneyText, useMoney } from './money';
 import { agreementPath, editSubGrantPath, statementPath } from './paths';
-import { useFieldProblems } from './problems';
 import { rateText } from './RatesPage';
 import { StateBadge } from './StateBadge';
 
@@ -290,49 +294,39 @@ function ExpenseTable({ detail, onReject }: { detail: SubGrantDetail; onReject: 
   );
 }
 
+interface PaymentDraft {
+  date: string;
+  amountMinor: string;
+  method: Disbursement['method'];
+  reference: string;
+  overrideReason: string;
+}
+
 function PayModal({ detail, tranche, onClose }: { detail: SubGrantDetail; tranche: Tranche; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [day, setDay] = useState(tranche.dueDate);
-  const [amount, setAmount] = useState(moneyText(tranche.amountMinor - tranche.disbursedMinor));
-  const [method, setMethod] = useState<string | null>('transfer');
-  const [reference, setReference] = useState('');
-  const [overrideReason, setOverrideReason] = useState('');
+  const form = useForm<PaymentDraft, unknown, z.output<typeof disbursementInputSchema>>({
+    defaultValues: { date: tranche.dueDate, amountMinor: moneyText(tranche.amountMinor - tranche.disbursedMinor), method: 'transfer', reference: '', overrideReason: '' },
+    resolver: grantsResolver(disbursementInputSchema, (d, read) => ({ ...d, trancheId: tranche.id, amountMinor: read.money(d.amountMinor, 'amountMinor') })),
+  });
   const save = useOpMutation('grants.disbursements.add', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const extra: Record<string, string> = {};
-    const input = problems.check(
-      disbursementInputSchema,
-      { trancheId: tranche.id, date: day, amountMinor: readMoney(amount, 'amountMinor', extra), method, reference: reference || null, overrideReason: overrideReason || null },
-      extra,
-    );
-    if (input) save.mutate(input);
-  };
+  const { control } = form;
   return (
     <Modal opened onClose={onClose} title={t('grants.disbursement.payTitle', { seq: tranche.seq })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <TextInput type="date" label={t('grants.disbursement.date')} required value={day} onChange={(e) => setDay(e.currentTarget.value)} error={problems.errors.date} data-autofocus />
-          <MoneyInput label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={problems.errors.amountMinor} />
-          <Select label={t('grants.disbursement.method')} data={paymentMethodSchema.options.map((v) => ({ value: v, label: t(`grants.method.${v}`) }))} value={method} onChange={setMethod} />
-          <TextInput label={t('grants.disbursement.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
+          <TextField control={control} name="date" type="date" label={t('grants.disbursement.date')} required data-autofocus />
+          <MoneyField control={control} name="amountMinor" label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} />
+          <SelectField control={control} name="method" label={t('grants.disbursement.method')} data={paymentMethodSchema.options.map((v) => ({ value: v, label: t(`grants.method.${v}`) }))} />
+          <TextField control={control} name="reference" label={t('grants.disbursement.reference')} />
           {!tranche.conditionMet && (
-            <Textarea
-              label={t('grants.disbursement.override')}
-              description={t('grants.disbursement.overrideHint')}
-              rows={2}
-              value={overrideReason}
-              onChange={(e) => setOverrideReason(e.currentTarget.value)}
-              error={problems.errors.overrideReason}
-            />
+            <TextAreaField control={control} name="overrideReason" label={t('grants.disbursement.override')} description={t('grants.disbursement.overrideHint')} rows={2} />
           )}
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
@@ -341,74 +335,76 @@ function PayModal({ detail, tranche, onClose }: { detail: SubGrantDetail; tranch
   );
 }
 
+interface ExpenseDraft {
+  budgetLineId: string;
+  date: string;
+  supplier: string;
+  description: string;
+  amountMinor: string;
+  receiptNumber: string;
+  /** Read into the input once everything else is valid. */
+  receipt: File | null;
+}
+
 function ExpenseModal({ detail, onClose }: { detail: SubGrantDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [budgetLineId, setBudgetLineId] = useState<string | null>(detail.budget[0]?.budgetLineId ?? null);
+  const fieldError = useGrantsFieldError();
   const lines = useOp('grants.agreements.get', { id: detail.agreement.id });
-  const [day, setDay] = useState('');
-  const [supplier, setSupplier] = useState('');
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const [receiptNumber, setReceiptNumber] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const form = useForm<ExpenseDraft, unknown, z.output<typeof expenseInputSchema>>({
+    defaultValues: { budgetLineId: detail.budget[0]?.budgetLineId ?? '', date: '', supplier: '', description: '', amountMinor: '', receiptNumber: '', receipt: null },
+    resolver: grantsResolver(expenseInputSchema, (d, read) => ({ ...d, subGrantId: detail.subGrant.id, amountMinor: read.money(d.amountMinor, 'amountMinor'), receipt: null })),
+  });
   const save = useOpMutation('grants.expenses.add', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    // The attachment's refusals (`attachment_type_not_allowed`) name its content: shown at the file.
+    onError: (failure) => showFailureFields(form, failure, { contentBase64: 'receipt' }),
   });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const extra: Record<string, string> = {};
-    if (file && file.size > MAX_ATTACHMENT_BYTES) extra['receipt.contentBase64'] = 'attachment_too_large';
-    const receipt = file && !extra['receipt.contentBase64'] ? { fileName: file.name, contentBase64: await readAsBase64(file) } : null;
-    const input = problems.check(
-      expenseInputSchema,
-      {
-        subGrantId: detail.subGrant.id,
-        budgetLineId: budgetLineId ?? '',
-        date: day,
-        supplier,
-        description,
-        amountMinor: readMoney(amount, 'amountMinor', extra),
-        receiptNumber: receiptNumber || null,
-        receipt,
-      },
-      extra,
-    );
-    if (input) save.mutate(input);
-  };
-  const receiptError = problems.errors['receipt.contentBase64'] ?? problems.errors.contentBase64;
+  const submit = form.handleSubmit(async (input) => {
+    const file = form.getValues('receipt');
+    if (file && file.size > MAX_ATTACHMENT_BYTES) {
+      form.setError('receipt', { type: 'typed', message: 'attachment_too_large' }, { shouldFocus: true });
+      return;
+    }
+    save.mutate({ ...input, receipt: file ? { fileName: file.name, contentBase64: await readAsBase64(file) } : null });
+  });
+  const { control } = form;
   return (
     <Modal opened onClose={onClose} size="lg" title={t('grants.expense.add')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('grants.expense.date')} required value={day} onChange={(e) => setDay(e.currentTarget.value)} error={problems.errors.date} data-autofocus />
-            <Select
+            <TextField control={control} name="date" type="date" label={t('grants.expense.date')} required data-autofocus />
+            <SelectField
+              control={control}
+              name="budgetLineId"
               label={t('grants.expense.line')}
               required
               data={(lines.data?.budgetLines ?? []).map((l) => ({ value: l.id, label: `${l.code} — ${l.label}` }))}
-              value={budgetLineId}
-              onChange={setBudgetLineId}
-              error={problems.errors.budgetLineId}
             />
-            <TextInput label={t('grants.expense.supplier')} required value={supplier} onChange={(e) => setSupplier(e.currentTarget.value)} error={problems.errors.supplier} />
-            <MoneyInput label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={problems.errors.amountMinor} />
+            <TextField control={control} name="supplier" label={t('grants.expense.supplier')} required />
+            <MoneyField control={control} name="amountMinor" label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} />
           </SimpleGrid>
-          <TextInput label={t('grants.expense.description')} required value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={problems.errors.description} />
-          <TextInput label={t('grants.expense.receiptNumber')} value={receiptNumber} onChange={(e) => setReceiptNumber(e.currentTarget.value)} />
-          <FileInput
-            label={t('grants.expense.scan')}
-            description={t('grants.expense.scanHint')}
-            accept="application/pdf,image/jpeg,image/png"
-            clearable
-            value={file}
-            onChange={setFile}
-            error={receiptError}
+          <TextField control={control} name="description" label={t('grants.expense.description')} required />
+          <TextField control={control} name="receiptNumber" label={t('grants.expense.receiptNumber')} />
+          <Controller
+            control={control}
+            name="receipt"
+            render={({ field, fieldState }) => (
+              <FileInput
+                label={t('grants.expense.scan')}
+                description={t('grants.expense.scanHint')}
+                accept="application/pdf,image/jpeg,image/png"
+                clearable
+                ref={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldError(fieldState.error)}
+              />
+            )}
           />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
@@ -420,25 +416,22 @@ function ExpenseModal({ detail, onClose }: { detail: SubGrantDetail; onClose: ()
 function RejectModal({ expense, onClose }: { expense: Expense; onClose: () => void }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();
-  const problems = useFieldProblems();
-  const [reason, setReason] = useState('');
+  const form = useForm<{ reason: string }, unknown, z.output<typeof expenseDecisionSchema>>({
+    defaultValues: { reason: '' },
+    resolver: grantsResolver(expenseDecisionSchema, (d) => ({ ...d, id: expense.id, status: 'rejected' as const })),
+  });
   const save = useOpMutation('grants.expenses.decide', {
     onSuccess: async () => {
       await invalidate();
       onClose();
     },
-    onError: problems.fromFailure,
+    onError: (failure) => showFailureFields(form, failure),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = problems.check(expenseDecisionSchema, { id: expense.id, status: 'rejected', reason: reason || null });
-    if (input) save.mutate(input);
-  };
   return (
     <Modal opened onClose={onClose} title={t('grants.expense.rejectTitle', { supplier: expense.supplier })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <Textarea label={t('grants.expense.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={problems.errors.reason} data-autofocus />
+          <TextAreaField control={form.control} name="reason" label={t('grants.expense.reason')} required rows={3} data-autofocus />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>

@@ -1,0 +1,112 @@
+import {
+  NumberInput,
+  Select,
+  Text,
+  Textarea,
+  TextInput,
+  type NumberInputProps,
+  type SelectProps,
+  type TextareaProps,
+  type TextInputProps,
+} from '@mantine/core';
+import { Controller, get, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useGrantsFieldError } from './form';
+
+// Inputs of the grants forms, each showing its own translated error. Each follows only its own
+// error (useFormState by name), so long forms with rows do not re-render whole on every key.
+
+interface FieldProps<T extends FieldValues, O> {
+  control: Control<T, unknown, O>;
+  name: FieldPath<T>;
+}
+
+/** `alsoOf`: another path whose problem this input shows (a row's choice between two inputs). */
+function useError<T extends FieldValues, O>(control: Control<T, unknown, O>, name: FieldPath<T>, alsoOf?: FieldPath<T>): string | undefined {
+  const fieldError = useGrantsFieldError();
+  const { errors } = useFormState({ control, name: alsoOf ? [name, alsoOf] : name, exact: true });
+  return fieldError((get(errors, name) ?? (alsoOf && get(errors, alsoOf))) as { message?: string } | undefined);
+}
+
+/** Text, a native date input (`type="date"`) or an amount typed as "1 234,56". */
+export function TextField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<TextInputProps, 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError(control, name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <TextInput {...props} name={field.name} ref={field.ref} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} error={error} />}
+    />
+  );
+}
+
+export function MoneyField<T extends FieldValues, O>({ currency, ...props }: FieldProps<T, O> & Omit<TextInputProps, 'name' | 'error' | 'value' | 'onChange' | 'rightSection'> & { currency?: string }) {
+  return <TextField inputMode="decimal" autoComplete="off" rightSection={currency} rightSectionWidth={currency ? 48 : undefined} {...props} />;
+}
+
+export function TextAreaField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<TextareaProps, 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError(control, name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <Textarea {...props} name={field.name} ref={field.ref} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} error={error} />}
+    />
+  );
+}
+
+/** A choice held as a string, '' when none. */
+export function SelectField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<SelectProps, 'name' | 'error' | 'value' | 'onChange'>) {
+  const error = useError(control, name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Select {...props} name={field.name} ref={field.ref} value={(field.value as string) || null} onChange={(value) => field.onChange(value ?? '')} onBlur={field.onBlur} error={error} />
+      )}
+    />
+  );
+}
+
+/** A whole number held as a number, '' when empty. */
+export function NumberField<T extends FieldValues, O>({
+  control,
+  name,
+  alsoErrorOf,
+  ...props
+}: FieldProps<T, O> & Omit<NumberInputProps, 'name' | 'error' | 'value' | 'onChange'> & { alsoErrorOf?: FieldPath<T> }) {
+  const error = useError(control, name, alsoErrorOf);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <NumberInput
+          allowDecimal={false}
+          allowNegative={false}
+          {...props}
+          name={field.name}
+          ref={field.ref}
+          value={field.value as number | ''}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : '')}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
+  );
+}
+
+/** A problem of a whole list of rows (`lines_above_total`), above them. */
+export function RowsError<T extends FieldValues, O>({ control, name }: FieldProps<T, O>) {
+  const fieldError = useGrantsFieldError();
+  const { errors } = useFormState({ control, name });
+  const rows = get(errors, name) as { message?: unknown; root?: { message?: unknown } } | undefined;
+  const message = fieldError(rows?.root ?? rows);
+  if (!message) return null;
+  return (
+    <Text c="red" size="sm" role="alert">
+      {message}
+    </Text>
+  );
+}
