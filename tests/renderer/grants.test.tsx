@@ -210,3 +210,126 @@ describe('grants forms', () => {
     expect(core.calls('grants.recipients.save')).toHaveLength(0);
   });
 });
+
+/** The messages an input announces: its error and description, through `aria-describedby`. */
+const announced = (input: HTMLElement) =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+const REQUIRED = 'Ce champ est obligatoire.';
+const MONEY_INVALID = 'Saisissez un montant positif avec au plus 2 décimales (ex. 1 234,56).';
+
+describe('grants forms: per-field errors', () => {
+  it('agreement: each missing field and each unreadable amount at its input, the first one focused; the core’s refusal at its field', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.funders.list': () => ok([agreementDetail.funder]),
+      'grants.agreements.save': () => ({ ok: false, error: { code: 'agreement_total_exceeded', fields: { totalMinor: 'agreement_total_exceeded' } } }),
+    });
+    await renderApp('#/grants/agreements/new');
+    await screen.findByRole('heading', { name: 'Nouvelle convention de financement' });
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter une ligne' }));
+    const lineAmount = screen.getByRole('textbox', { name: 'Montant' });
+    await userEvent.type(lineAmount, '12,345');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    const funder = screen.getByRole('combobox', { name: /^Bailleur/ });
+    await waitFor(() => expect(announced(funder)).toContain(REQUIRED));
+    for (const label of [/^Référence/, /^Intitulé/, /^Début/, /^Fin/, /^Montant total/]) expect(announced(screen.getByLabelText(label)), String(label)).toContain(REQUIRED);
+    expect(announced(screen.getByRole('textbox', { name: 'Libellé' }))).toContain(REQUIRED);
+    expect(announced(lineAmount)).toContain(MONEY_INVALID);
+    expect(document.activeElement).toBe(funder);
+    expect(core.calls('grants.agreements.save')).toHaveLength(0);
+
+    await userEvent.click(funder);
+    await userEvent.click(await screen.findByRole('option', { name: 'Enabel', hidden: true }));
+    await userEvent.type(screen.getByLabelText(/^Référence/), 'ENABEL-015');
+    await userEvent.type(screen.getByLabelText(/^Intitulé/), 'Insertion');
+    await userEvent.type(screen.getByLabelText(/^Début/), '2026-01-01');
+    await userEvent.type(screen.getByLabelText(/^Fin/), '2026-12-31');
+    await userEvent.type(screen.getByLabelText(/^Montant total/), '1 000');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Libellé' }), 'Micro-projets');
+    await userEvent.clear(lineAmount);
+    await userEvent.type(lineAmount, '2 000');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    // The contract's check across fields, above the rows it is about.
+    expect(await screen.findByText('La somme des lignes dépasse le total.')).toBeTruthy();
+    expect(core.calls('grants.agreements.save')).toHaveLength(0);
+
+    await userEvent.clear(lineAmount);
+    await userEvent.type(lineAmount, '500');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.agreements.save')).toHaveLength(1));
+    expect(core.calls('grants.agreements.save')[0]).toMatchObject({ funderId: 'f-1', totalMinor: 1_000_00, tolerancePct: 0, budgetLines: [{ code: 'L1', label: 'Micro-projets', amountMinor: 500_00 }] });
+    const total = screen.getByLabelText(/^Montant total/);
+    await waitFor(() => expect(announced(total)).toContain('Le total de la convention de financement serait dépassé.'));
+    expect(document.activeElement).toBe(total);
+  });
+
+  it('call: the envelope rule at the maximum per project, a missing weight at its criterion', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.agreements.get': () => ok(agreementDetail),
+      'grants.calls.save': () => fail('internal'),
+    });
+    await renderApp('#/grants/agreements/ag-1');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Appels à projets' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Nouvel appel à projets' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/^Intitulé/), 'Appel 2026');
+    await userEvent.type(within(dialog).getByLabelText(/^Ouverture/), '2026-03-01');
+    await userEvent.type(within(dialog).getByLabelText(/^Clôture/), '2026-02-01');
+    await userEvent.type(within(dialog).getByLabelText(/^Enveloppe/), '30 000');
+    await userEvent.type(within(dialog).getByLabelText(/^Maximum par projet/), '40 000');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Critère' }), 'Pertinence');
+    await userEvent.clear(within(dialog).getByRole('textbox', { name: 'Poids' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(within(dialog).getByRole('textbox', { name: 'Poids' }))).toContain(REQUIRED));
+
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Poids' }), '2');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(within(dialog).getByLabelText(/^Maximum par projet/))).toContain('Supérieur à l’enveloppe.'));
+    expect(announced(within(dialog).getByLabelText(/^Clôture/))).toContain('La fin est avant le début.');
+    expect(core.calls('grants.calls.save')).toHaveLength(0);
+  });
+
+  it('sub-grant: a tranche without its percentage and a due date outside the period, at their inputs', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.agreements.get': () => ok(agreementDetail),
+      'grants.recipients.list': () => ok([detail.recipient]),
+      'grants.subGrants.save': () => ({ ok: false, error: { code: 'agreement_total_exceeded', fields: { amountMinor: 'agreement_total_exceeded' } } }),
+    });
+    await renderApp('#/grants/agreements/ag-1/sub-grants/new');
+    await screen.findByRole('heading', { name: 'Nouvelle sous-subvention — ENABEL-014' });
+    await userEvent.click(screen.getByRole('combobox', { name: /^Bénéficiaire/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Association Amal', hidden: true }));
+    await userEvent.type(screen.getByLabelText(/^Projet/), 'Atelier');
+    await userEvent.type(screen.getByRole('textbox', { name: /^Montant/ }), '10 000');
+    await userEvent.type(screen.getByLabelText(/^Début/), '2026-02-01');
+    await userEvent.type(screen.getByLabelText(/^Fin/), '2026-06-30');
+    const percent = screen.getByRole('textbox', { name: '%' });
+    await userEvent.clear(percent);
+    const due = screen.getByLabelText('Échéance');
+    await userEvent.type(due, '2026-08-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(percent)).toContain('Indiquez un montant ou un pourcentage.'));
+    expect(core.calls('grants.subGrants.save')).toHaveLength(0);
+
+    await userEvent.type(percent, '100');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(due)).toContain('Date en dehors de la période.'));
+    expect(core.calls('grants.subGrants.save')).toHaveLength(0);
+
+    await userEvent.clear(due);
+    await userEvent.type(due, '2026-03-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.subGrants.save')).toHaveLength(1));
+    expect(core.calls('grants.subGrants.save')[0]).toMatchObject({
+      agreementId: 'ag-1',
+      recipientId: 'r-1',
+      amountMinor: 10_000_00,
+      tranches: [{ amountMinor: null, percent: 100, dueDate: '2026-03-01' }],
+    });
+    await waitFor(() => expect(announced(screen.getByRole('textbox', { name: /^Montant/ }))).toContain('Le total de la convention de financement serait dépassé.'));
+  });
+});

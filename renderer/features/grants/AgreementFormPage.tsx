@@ -11,7 +11,7 @@ import { IconPlus, IconTrash } from '../../ui/icons';
 import { FunderModal } from './FundersPage';
 import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, SelectField, TextField } from './fields';
-import { grantsResolver, orNull, savedId, showFailureFields, typed } from './form';
+import { grantsResolver, savedId, showFailureFields } from './form';
 import { moneyText } from './money';
 import { agreementPath, grantsPath } from './paths';
 
@@ -49,10 +49,9 @@ const agreementResolver = (agreement?: Agreement) =>
     ...d,
     ...savedId(agreement?.id),
     totalMinor: read.money(d.totalMinor, 'totalMinor'),
-    tolerancePct: typed(d.tolerancePct),
     budgetLines: d.budgetLines.map(({ lineId, ...l }, i) => ({ ...l, ...savedId(lineId), amountMinor: read.money(l.amountMinor, `budgetLines.${i}.amountMinor`) })),
-    deadlines: d.deadlines.map(({ deadlineId, ...dl }) => ({ ...dl, ...savedId(deadlineId), submittedOn: orNull(dl.submittedOn) })),
-    indicators: d.indicators.map(({ indicatorId, ...ind }) => ({ ...ind, ...savedId(indicatorId), target: typed(ind.target) })),
+    deadlines: d.deadlines.map(({ deadlineId, ...dl }) => ({ ...dl, ...savedId(deadlineId) })),
+    indicators: d.indicators.map(({ indicatorId, ...ind }) => ({ ...ind, ...savedId(indicatorId) })),
     archived: Boolean(agreement?.archivedAt),
   }));
 

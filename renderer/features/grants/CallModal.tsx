@@ -8,7 +8,7 @@ import { ModalActions } from '../../ui/ModalActions';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, TextAreaField, TextField } from './fields';
-import { grantsResolver, showFailureFields, typed } from './form';
+import { grantsResolver, showFailureFields } from './form';
 import { moneyText } from './money';
 
 interface CallDraft {
@@ -55,7 +55,7 @@ export function CallModal({
       agreementId,
       envelopeMinor: read.money(d.envelopeMinor, 'envelopeMinor'),
       maxPerProjectMinor: read.money(d.maxPerProjectMinor, 'maxPerProjectMinor'),
-      criteria: d.criteria.map(({ criterionId, label, weight }) => ({ ...(criterionId ? { id: criterionId } : {}), label, weight: typed(weight) })),
+      criteria: d.criteria.map(({ criterionId, label, weight }) => ({ ...(criterionId ? { id: criterionId } : {}), label, weight })),
     })),
   });
   // useFieldArray keeps its own `id` on each row: the criterion's id travels as `criterionId`.

@@ -22,7 +22,7 @@ import { CallModal } from './CallModal';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, SelectField, TextAreaField, TextField } from './fields';
-import { grantsResolver, showFailureFields, typed } from './form';
+import { grantsResolver, showFailureFields } from './form';
 import { useMoney } from './money';
 import { agreementPath, newSubGrantPath, subGrantPath } from './paths';
 import { RecipientModal } from './RecipientsPage';
@@ -207,7 +207,7 @@ function ScoreModal({ detail, application, onClose }: { detail: CallDetail; appl
   const invalidate = useInvalidateGrants();
   const form = useForm<ScoreDraft, unknown, z.output<typeof scoreInputSchema>>({
     defaultValues: { evaluator: '', scores: scoresOf(detail.criteria, {}) },
-    resolver: grantsResolver(scoreInputSchema, (d) => ({ ...d, applicationId: application.id, scores: d.scores.map((s) => ({ ...s, score: typed(s.score) })) })),
+    resolver: grantsResolver(scoreInputSchema, (d) => ({ ...d, applicationId: application.id })),
   });
   const { control, setValue } = form;
   // An evaluator already on this application finds their scores again, to correct them.

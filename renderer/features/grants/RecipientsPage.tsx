@@ -13,7 +13,7 @@ import { PersonSearch } from '../activities/PersonSearch';
 import { useInvalidateGrants } from './invalidate';
 import { grantsPath } from './paths';
 import { TextField } from './fields';
-import { grantsResolver, orNull, showFailureFields, useGrantsFieldError } from './form';
+import { grantsResolver, showFailureFields, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
 export function RecipientsPage() {
@@ -109,7 +109,7 @@ export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Re
         legalForm: individual ? null : d.legalForm,
         registrationNumber: individual ? null : d.registrationNumber,
         president: individual ? null : d.president,
-        beneficiaryId: individual ? orNull(d.beneficiaryId) : null,
+        beneficiaryId: individual ? d.beneficiaryId : null,
       };
     }),
   });

@@ -9,7 +9,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, SelectField, TextAreaField, TextField } from './fields';
-import { grantsResolver, orNull, savedId, showFailureFields, typed } from './form';
+import { grantsResolver, savedId, showFailureFields } from './form';
 import { moneyText } from './money';
 import { agreementPath, subGrantPath } from './paths';
 
@@ -58,18 +58,17 @@ const subGrantResolver = (agreement: Agreement, subGrant?: SubGrant, application
     ...d,
     ...savedId(subGrant?.id),
     agreementId: agreement.id,
-    callId: orNull(d.callId),
     applicationId: subGrant?.applicationId ?? applicationId ?? null,
     amountMinor: read.money(d.amountMinor, 'amountMinor'),
     budget: d.budget.map((b, i) => ({ ...b, amountMinor: read.money(b.amountMinor, `budget.${i}.amountMinor`) })),
     tranches: d.tranches.map(({ trancheId, mode, ...tr }, i) => ({
       ...savedId(trancheId),
       amountMinor: mode === 'amount' ? read.money(tr.amountMinor, `tranches.${i}.amountMinor`) : null,
-      percent: mode === 'percent' ? typed(tr.percent) : null,
+      percent: mode === 'percent' ? tr.percent : null,
       dueDate: tr.dueDate,
-      conditionPct: orNull(tr.conditionPct),
+      conditionPct: tr.conditionPct,
     })),
-    reportDates: d.reportDates.map(({ reportId, ...r }) => ({ ...r, ...savedId(reportId), submittedOn: orNull(r.submittedOn) })),
+    reportDates: d.reportDates.map(({ reportId, ...r }) => ({ ...r, ...savedId(reportId) })),
   }));
 
 export function NewSubGrantPage() {

@@ -28,26 +28,40 @@ export function useGrantsFieldError(): (error: { message?: unknown } | undefined
   };
 }
 
-/**
- * Reads what people type as text: an amount or a rate that does not parse is that field's own
- * problem. It is then left out of the input (undefined, whatever its type says), so that the
- * contract's checks across fields (`above_envelope`) do not run on a value nobody typed.
- */
+/** Reads what people type as text: an amount or a rate that does not parse is that field's own problem (and left blank). */
 export interface TypedReader {
   /** "1 234,56" → centimes, through the contract's `parseMoney`. */
-  money(text: string, path: string): number;
+  money(text: string, path: string): number | '';
   /** "10,8345" → millionths, through the contract's `parseRate`. */
-  rate(text: string, path: string): number;
+  rate(text: string, path: string): number | '';
+}
+
+/** An input as a form holds it: any value may still be blank (''). */
+export type AsTyped<T> = T extends string | number ? T | '' : T extends readonly (infer U)[] ? AsTyped<U>[] : T extends object ? { [K in keyof T]: AsTyped<T[K]> } : T;
+
+/**
+ * A blank input is not given: absent, so the contract says "required" where it needs one (rather
+ * than "invalid format" for an empty date) and "none" where it does not.
+ */
+function withoutBlanks(value: unknown): unknown {
+  if (value === '') return undefined;
+  if (Array.isArray(value)) return value.map(withoutBlanks);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withoutBlanks(v)]));
+  }
+  return value;
 }
 
 /**
  * react-hook-form's resolver for a grants form: the draft (the contract's field names, amounts as
  * typed) becomes the operation's input, which the contract's own schema checks. Amounts typed
- * wrong are reported at their field with the parser's word for it rather than zod's.
+ * wrong are reported at their field with the parser's word for it rather than zod's; a typed
+ * amount left out also keeps the contract's checks across fields (`above_envelope`) from running
+ * on a value nobody typed.
  */
 export function grantsResolver<D extends FieldValues, S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  toInput: (draft: D, read: TypedReader) => z.input<S>,
+  toInput: (draft: D, read: TypedReader) => AsTyped<z.input<S>>,
 ): Resolver<D, unknown, z.output<S>> {
   const contract = formResolver(schema);
   return async (draft, context, options) => {
@@ -55,10 +69,10 @@ export function grantsResolver<D extends FieldValues, S extends z.ZodType<FieldV
     const reader = (parse: (text: string) => number | null, code: string) => (text: string, path: string) => {
       const value = parse(text);
       if (value === null) unreadable[path] = text.trim() ? code : 'required';
-      return value ?? (undefined as unknown as number);
+      return value ?? '';
     };
     const input = toInput(draft, { money: reader(parseMoney, 'money_invalid'), rate: reader(parseRate, 'rate_invalid') });
-    const result = await contract(input, context, options as never);
+    const result = await contract(withoutBlanks(input) as z.input<S>, context, options as never);
     if (Object.keys(unreadable).length === 0) return result as Awaited<ReturnType<Resolver<D, unknown, z.output<S>>>>;
     const errors: FieldErrors<D> = { ...result.errors } as FieldErrors<D>;
     for (const [path, message] of Object.entries(unreadable)) set(errors, path, { type: 'typed', message } satisfies FieldError);
@@ -79,11 +93,6 @@ export function showFailureFields<D extends FieldValues>(
     .filter(([path]) => path !== '_')
     .forEach(([path, code], i) => form.setError(inputOf[path] ?? (path as FieldPath<D>), { type: 'server', message: code }, { shouldFocus: i === 0 }));
 }
-
-/** '' in a draft is "not typed": left out of the input (whatever its type says), so the contract says "required". */
-export const typed = <T>(value: T | ''): T => (value === '' ? undefined : value) as T;
-/** '' in a draft of an optional field is "none". */
-export const orNull = <T>(value: T | ''): T | null => (value === '' ? null : value);
 
 /** A row the core already has keeps its id (rows carry it as `…Id`: the field array keys its rows by `id`). */
 export const savedId = (id: string | undefined): { id?: string } => (id ? { id } : {});
