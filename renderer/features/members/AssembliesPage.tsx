@@ -60,7 +60,14 @@ export function AssembliesPage() {
                 <Table.Td>{formatDate(a.date)}</Table.Td>
                 <Table.Td>{a.inGoodStanding}</Table.Td>
                 <Table.Td>{t('members.assemblies.requiredOf', { count: a.required, percent: a.quorumPercent })}</Table.Td>
-                <Table.Td title={a.present.map((p) => p.name).join(', ')}>{a.present.length}</Table.Td>
+                <Table.Td>
+                  {a.present.length}
+                  {a.present.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {a.present.map((p) => `${p.name} (${p.number})`).join(', ')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Badge color={a.reached ? 'green' : 'red'} variant="light">
                     {a.reached ? t('members.assemblies.reached') : t('members.assemblies.notReached')}
