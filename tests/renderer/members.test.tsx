@@ -161,3 +161,37 @@ describe('unpaid dues', () => {
     await waitFor(() => expect(core.calls('dues.setFees')).toEqual([{ year, amounts: { standard: 10_000, student: 5_000 } }]));
   });
 });
+
+describe('general assemblies', () => {
+  it('shows the quorum with the members present and attaches the minutes', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'members.assemblies': () =>
+        ok([
+          {
+            activityId: 'a-1',
+            reference: 'A-2026-00001',
+            title: 'Assemblée générale ordinaire',
+            date: '2026-05-30',
+            year: 2026,
+            inGoodStanding: 4,
+            quorumPercent: 50,
+            required: 2,
+            present: [
+              { memberId: 'm-1', number: '12', name: 'Khadija Benali' },
+              { memberId: 'm-2', number: '13', name: 'Omar Tazi' },
+            ],
+            reached: true,
+            minutes: [],
+          },
+        ]),
+      'members.attachMinutes': (input) =>
+        ok({ id: 'f-1', ownerType: 'assembly_minutes', ownerId: input.activityId, fileName: input.file.fileName, mime: 'application/pdf' as const, size: 9, createdAt: '', createdBy: null }),
+    });
+    await renderApp('#/members/assemblies');
+    expect(await screen.findByText('Quorum atteint')).toBeTruthy();
+    expect(screen.getByText('Khadija Benali (12), Omar Tazi (13)')).toBeTruthy();
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await userEvent.upload(input, new File(['%PDF-1.4'], 'pv.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(core.calls('members.attachMinutes')).toEqual([{ activityId: 'a-1', file: { fileName: 'pv.pdf', contentBase64: 'JVBERi0xLjQ=' } }]));
+  });
+});
