@@ -437,6 +437,8 @@ export interface SubGrantDashboardRow extends SubGrantFigures {
 /** An agreement's figures in its own currency; sub-grants in another currency are converted at the rate of their start date. */
 export interface AgreementDashboardRow {
   id: string;
+  /** Archived agreements are on the dashboard only when asked for (`includeArchived`). */
+  archivedAt: string | null;
   reference: string;
   title: string;
   funderName: string;
@@ -512,9 +514,15 @@ export const grantsOps = {
   'grants.agreements.list': read<AgreementRow[]>()(listArchived),
   'grants.agreements.get': read<AgreementDetail>()(byId),
   'grants.agreements.save': write<Agreement>()(agreementInputSchema),
+  /** A closed agreement leaves the dashboard's default view and takes no new call or sub-grant; reports still count it. */
+  'grants.agreements.archive': write<Agreement>()(byId),
+  'grants.agreements.restore': write<Agreement>()(byId),
   'grants.calls.get': read<CallDetail>()(byId),
   /** Dates outside the agreement's period → `date_outside_period`. */
   'grants.calls.save': write<Call>()(callInputSchema),
+  /** A closed call takes no new application nor sub-grant (`archived` at `callId`); what it signed stays counted. */
+  'grants.calls.archive': write<Call>()(byId),
+  'grants.calls.restore': write<Call>()(byId),
   'grants.recipients.list': read<Recipient[]>()(listArchived),
   'grants.recipients.save': write<Recipient>()(recipientInputSchema),
   'grants.applications.save': write<ApplicationRow>()(applicationInputSchema),
@@ -537,7 +545,7 @@ export const grantsOps = {
   'grants.expenses.decide': write<Expense>()(expenseDecisionSchema),
   'grants.rates.list': read<ExchangeRate[]>()(z.object({})),
   'grants.rates.save': write<ExchangeRate>()(rateInputSchema),
-  'grants.dashboard': read<GrantsDashboard>()(z.object({})),
+  'grants.dashboard': read<GrantsDashboard>()(listArchived),
   'grants.budget': read<BudgetFollowUp>()(z.object({ agreementId: idSchema })),
   'grants.statement': read<SubGrantStatement>()(z.object({ subGrantId: idSchema })),
 };

@@ -342,6 +342,58 @@ describe('sub-grants: the cascade invariants', () => {
     expect(detail.archivedSubGrants.map((x) => x.id)).toEqual([cancelled.id]);
   });
 
+  it('archives a closed agreement: off the dashboard by default, still in reports, no new sub-grant until restored', async () => {
+    const { core } = await signedInFile();
+    const { agreement } = await newAgreement(core);
+    const r = await newOrganisation(core);
+    const sg = await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id));
+    const before = await core.must('reports.indicators', { from: '2026-01-01', to: '2026-12-31', agreementId: agreement.id });
+
+    const archived = await core.must('grants.agreements.archive', { id: agreement.id });
+    expect(archived.archivedAt).toBe(NOW);
+    expect((await core.must('grants.dashboard', {})).agreements).toEqual([]);
+    const all = await core.must('grants.dashboard', { includeArchived: true });
+    expect(all.agreements.map((a) => [a.id, a.archivedAt, a.committedMinor])).toEqual([[agreement.id, NOW, 10_000_00]]);
+    expect(await core.must('grants.agreements.list', {})).toEqual([]);
+    // Its page still shows what it committed.
+    expect((await core.must('grants.agreements.get', { id: agreement.id })).subGrants.map((x) => x.id)).toEqual([sg.id]);
+    expect(await core.must('reports.indicators', { from: '2026-01-01', to: '2026-12-31', agreementId: agreement.id })).toEqual(before);
+    await expectFailure(core.call('grants.subGrants.save', subGrantInput(agreement.id, r.id)), 'not_found');
+
+    const restored = await core.must('grants.agreements.restore', { id: agreement.id });
+    expect(restored.archivedAt).toBeNull();
+    expect((await core.must('grants.dashboard', {})).agreements.map((a) => a.id)).toEqual([agreement.id]);
+    await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id));
+  });
+
+  it('archives a closed call: no new application nor sub-grant under it, what it signed stays counted; an edit keeps it archived', async () => {
+    const { core } = await signedInFile();
+    const { agreement, call } = await withCall(core);
+    const r = await newOrganisation(core);
+    const other = await newOrganisation(core, 'Association Nour');
+    const application = await core.must('grants.applications.save', { callId: call.id, recipientId: r.id, projectTitle: 'Couture', requestedMinor: 10_000_00 });
+    const sg = await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id, { callId: call.id, applicationId: application.id }));
+
+    await core.must('grants.calls.archive', { id: call.id });
+    await expectFailure(core.call('grants.applications.save', { callId: call.id, recipientId: other.id, projectTitle: 'Cuisine', requestedMinor: 5_000_00 }), 'invalid_input', { callId: 'archived' });
+    await expectFailure(core.call('grants.subGrants.save', subGrantInput(agreement.id, other.id, { callId: call.id })), 'invalid_input', { callId: 'archived' });
+    // The sub-grant signed under it can still be corrected.
+    await core.must('grants.subGrants.save', subGrantInput(agreement.id, r.id, { id: sg.id, callId: call.id, applicationId: application.id, title: 'Atelier de couture' }));
+    const detail = await core.must('grants.agreements.get', { id: agreement.id });
+    expect(detail.calls.map((c) => [c.id, c.archivedAt, c.committedMinor])).toEqual([[call.id, NOW, 10_000_00]]);
+    expect((await core.must('grants.dashboard', {})).agreements[0]?.committedMinor).toBe(10_000_00);
+    const { criteria } = await core.must('grants.calls.get', { id: call.id });
+    await core.must('grants.calls.save', { id: call.id, agreementId: agreement.id, title: 'Appel (clos)', openDate: '2026-01-15', closeDate: '2026-03-01', envelopeMinor: 25_000_00, maxPerProjectMinor: 15_000_00, criteria });
+    expect((await core.must('grants.calls.get', { id: call.id })).call.archivedAt).toBe(NOW);
+
+    // A call comes back only while its agreement is open.
+    await core.must('grants.agreements.archive', { id: agreement.id });
+    await expectFailure(core.call('grants.calls.restore', { id: call.id }), 'not_found');
+    await core.must('grants.agreements.restore', { id: agreement.id });
+    expect((await core.must('grants.calls.restore', { id: call.id })).archivedAt).toBeNull();
+    await core.must('grants.applications.save', { callId: call.id, recipientId: other.id, projectTitle: 'Cuisine', requestedMinor: 5_000_00 });
+  });
+
   it('keeps the totals right when a decision is changed afterwards', async () => {
     const { core } = await signedInFile();
     const { agreement, lines } = await newAgreement(core);

@@ -14,6 +14,7 @@ const dashboard: GrantsDashboard = {
   agreements: [
     {
       id: 'ag-1',
+      archivedAt: null,
       reference: 'ENABEL-014',
       title: 'Inclusion socio-économique',
       funderName: 'Enabel',

@@ -82,16 +82,19 @@ const countBy = (db: Db, sql: string, today: string): Map<string, number> => {
   return new Map(rows.map((r) => [r.id, r.v]));
 };
 
-/** Per agreement, then per sub-grant: what was committed, paid and justified, and what is late. */
-export function grantsDashboard(db: Db, today: string, agreementId?: string): GrantsDashboard {
-  const only = agreementId ? 'AND a.id = @agreementId' : '';
+/**
+ * Per agreement, then per sub-grant: what was committed, paid and justified, and what is late.
+ * One agreement asked by id is there even when archived.
+ */
+export function grantsDashboard(db: Db, today: string, agreementId?: string, includeArchived = false): GrantsDashboard {
+  const only = agreementId ? 'a.id = @agreementId' : includeArchived ? '1 = 1' : 'a.archived_at IS NULL';
   const agreements = db
     .prepare(
-      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.currency, a.total_minor AS totalMinor
-       FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id WHERE a.archived_at IS NULL ${only}
+      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.currency, a.total_minor AS totalMinor, a.archived_at AS archivedAt
+       FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id WHERE ${only}
        ORDER BY a.start_date DESC, a.id DESC`,
     )
-    .all(agreementId ? { agreementId } : {}) as Pick<AgreementDashboardRow, 'id' | 'reference' | 'title' | 'funderName' | 'currency' | 'totalMinor'>[];
+    .all(agreementId ? { agreementId } : {}) as Pick<AgreementDashboardRow, 'id' | 'archivedAt' | 'reference' | 'title' | 'funderName' | 'currency' | 'totalMinor'>[];
   const subGrants = db
     .prepare(
       `SELECT s.id, s.agreement_id AS agreementId, s.reference, s.title, coalesce(r.name, b.display_name, b.initials) AS recipientName,
@@ -153,6 +156,7 @@ export function grantsDashboard(db: Db, today: string, agreementId?: string): Gr
       const state: State = overdue > 0 || states.includes('late') ? 'late' : states.includes('watch') ? 'watch' : 'ok';
       return {
         id: a.id,
+        archivedAt: a.archivedAt,
         reference: a.reference,
         title: a.title,
         funderName: a.funderName,

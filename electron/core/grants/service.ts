@@ -166,6 +166,16 @@ export function saveAgreement(input: In<typeof agreementInputSchema>) {
   };
 }
 
+export function setAgreementArchived(id: string, archived: boolean) {
+  return (tx: WriteTx): Agreement => {
+    const before = found(repo.getAgreement(tx.db, id));
+    const record: Agreement = { ...before, archivedAt: archived ? (before.archivedAt ?? tx.at) : null, updatedAt: tx.at };
+    repo.saveAgreement(tx.db, record);
+    tx.audit(id);
+    return record;
+  };
+}
+
 function openAgreement(db: Db, id: string): Agreement {
   const agreement = found(repo.getAgreement(db, id));
   if (agreement.archivedAt) throw new AppError('not_found');
@@ -218,11 +228,23 @@ export function saveCall(input: In<typeof callInputSchema>) {
       eligibility: orNull(input.eligibility),
       createdAt: before?.createdAt ?? tx.at,
       updatedAt: tx.at,
-      archivedAt: null,
+      archivedAt: before?.archivedAt ?? null,
     };
     repo.saveCall(tx.db, record);
     repo.replaceCriteria(tx.db, record.id, input.criteria.map((c) => ({ id: c.id ?? newId(), label: c.label, weight: c.weight })));
     tx.audit(record.id);
+    return record;
+  };
+}
+
+/** A call is restored only while its agreement is open. */
+export function setCallArchived(id: string, archived: boolean) {
+  return (tx: WriteTx): Call => {
+    const before = found(repo.getCall(tx.db, id));
+    if (!archived) openAgreement(tx.db, before.agreementId);
+    const record: Call = { ...before, archivedAt: archived ? (before.archivedAt ?? tx.at) : null, updatedAt: tx.at };
+    repo.saveCall(tx.db, record);
+    tx.audit(id);
     return record;
   };
 }
@@ -244,6 +266,7 @@ export function saveApplication(input: In<typeof applicationInputSchema>) {
     const before = input.id ? found(repo.getApplication(tx.db, input.id)) : undefined;
     if (before && before.callId !== input.callId) throw new AppError('not_found');
     const call = found(repo.getCall(tx.db, input.callId));
+    if (call.archivedAt && !before) throw new AppError('invalid_input', { callId: 'archived' });
     liveRecipient(tx.db, input.recipientId);
     if (input.requestedMinor > call.maxPerProjectMinor) throw new AppError('above_max_per_project', { requestedMinor: 'above_max_per_project' });
     const id = before?.id ?? newId();
@@ -370,6 +393,7 @@ export function saveSubGrant(input: In<typeof subGrantInputSchema>) {
     if (input.callId) {
       const call = found(repo.getCall(tx.db, input.callId));
       if (call.agreementId !== agreement.id) throw new AppError('invalid_input', { callId: 'not_found' });
+      if (call.archivedAt && call.id !== before?.callId) throw new AppError('invalid_input', { callId: 'archived' });
       const inCall = committedIn(tx.db, agreement, { callId: call.id, exceptSubGrantId: before?.id ?? null });
       const overMax = own > call.maxPerProjectMinor;
       const overEnvelope = inCall + own > call.envelopeMinor;
@@ -607,7 +631,7 @@ export function saveRate(input: In<typeof rateInputSchema>) {
   };
 }
 
-export const dashboard = (ctx: SignedInContext) => grantsDashboard(dbOf(ctx), todayIso(ctx.now()));
+export const dashboard = (ctx: SignedInContext, includeArchived: boolean) => grantsDashboard(dbOf(ctx), todayIso(ctx.now()), undefined, includeArchived);
 
 export function budget(ctx: SignedInContext, agreementId: string) {
   const db = dbOf(ctx);
