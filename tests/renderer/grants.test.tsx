@@ -334,3 +334,28 @@ describe('grants forms: per-field errors', () => {
     await waitFor(() => expect(announced(screen.getByRole('textbox', { name: /^Montant/ }))).toContain('Le total de la convention de financement serait dépassé.'));
   });
 });
+
+describe('grants archives', () => {
+  it('shows archived agreements on the dashboard only when asked, marked as such', async () => {
+    const archived = { ...dashboard.agreements[0], archivedAt: AT } as GrantsDashboard['agreements'][number];
+    signedIn(session({ role: 'treasurer' }), {
+      'grants.dashboard': (input) => ok({ today: dashboard.today, agreements: input.includeArchived ? [archived] : [] }),
+    });
+    await renderApp('#/grants');
+    expect(await screen.findByText('Aucune convention de financement pour l’instant.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('switch', { name: 'Afficher les archivés' }));
+    const section = await screen.findByRole('region', { name: 'ENABEL-014' });
+    expect(within(section).getByText('Archivée')).toBeTruthy();
+  });
+
+  it('archives a closed agreement from its page', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.agreements.get': () => ok(agreementDetail),
+      'grants.dashboard': () => ok(dashboard),
+      'grants.agreements.archive': () => ok({ ...agreementDetail.agreement, archivedAt: AT }),
+    });
+    await renderApp('#/grants/agreements/ag-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Archiver (convention close)' }));
+    await waitFor(() => expect(core.calls('grants.agreements.archive')).toEqual([{ id: 'ag-1' }]));
+  });
+});

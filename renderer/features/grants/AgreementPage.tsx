@@ -7,6 +7,7 @@ import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
 import { IconPlus } from '../../ui/icons';
+import { ArchiveToggle } from './ArchiveToggle';
 import { CallModal } from './CallModal';
 import { SubGrantTable } from './DashboardPage';
 import { useDate } from './dates';
@@ -19,7 +20,8 @@ export function AgreementPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const detail = useOp('grants.agreements.get', { id });
-  const dashboard = useOp('grants.dashboard', {});
+  const archived = Boolean(detail.data?.agreement.archivedAt);
+  const dashboard = useOp('grants.dashboard', { includeArchived: archived }, { enabled: Boolean(detail.data) });
   const money = useMoney();
   const date = useDate();
   if (detail.isPending) return <Loader />;
@@ -40,14 +42,23 @@ export function AgreementPage() {
             {t('grants.agreement.summary', { funder: funder.name, start: date(a.startDate), end: date(a.endDate), total: money(a.totalMinor, a.currency) })}
           </Text>
         </Stack>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
           <ExportButton list="subGrants" filters={{ agreementId: a.id }} />
           {figures && <StateBadge state={figures.state} />}
-          <Button component={Link} to={editAgreementPath(a.id)} variant="default">
-            {t('grants.edit')}
-          </Button>
+          {archived && <Badge color="gray">{t('grants.agreement.archivedBadge')}</Badge>}
+          {!archived && (
+            <Button component={Link} to={editAgreementPath(a.id)} variant="default">
+              {t('grants.edit')}
+            </Button>
+          )}
+          <ArchiveToggle kind="agreement" id={a.id} archivedAt={a.archivedAt} />
         </Group>
       </Group>
+      {archived && (
+        <Text size="sm" c="dimmed">
+          {t('grants.agreement.archivedHint')}
+        </Text>
+      )}
       {figures && (
         <Group gap="xl">
           <Figure label={t('grants.figures.committed')} value={money(figures.committedMinor, a.currency)} />
@@ -66,9 +77,11 @@ export function AgreementPage() {
         </Tabs.List>
         <Tabs.Panel value="subGrants" pt="md">
           <Stack gap="sm">
-            <Button component={Link} to={newSubGrantPath(a.id)} leftSection={<IconPlus width={18} height={18} />} w="fit-content">
-              {t('grants.subGrant.new')}
-            </Button>
+            {!archived && (
+              <Button component={Link} to={newSubGrantPath(a.id)} leftSection={<IconPlus width={18} height={18} />} w="fit-content">
+                {t('grants.subGrant.new')}
+              </Button>
+            )}
             <SubGrantTable rows={detail.data.subGrants} />
             {detail.data.archivedSubGrants.length > 0 && (
               <Group gap="xs">
@@ -137,9 +150,11 @@ function CallsTab({ detail }: { detail: AgreementDetail }) {
   const currency = detail.agreement.currency;
   return (
     <Stack gap="sm">
-      <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setCreating(true)} w="fit-content">
-        {t('grants.call.new')}
-      </Button>
+      {!detail.agreement.archivedAt && (
+        <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setCreating(true)} w="fit-content">
+          {t('grants.call.new')}
+        </Button>
+      )}
       {detail.calls.length === 0 && <Text c="dimmed">{t('grants.call.none')}</Text>}
       {detail.calls.length > 0 && (
         <Table striped aria-label={t('grants.agreement.calls')}>
@@ -161,7 +176,14 @@ function CallsTab({ detail }: { detail: AgreementDetail }) {
                     {c.reference}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{c.title}</Table.Td>
+                <Table.Td>
+                  {c.title}
+                  {c.archivedAt && (
+                    <Badge color="gray" variant="light" ms="xs">
+                      {t('grants.call.archivedBadge')}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {date(c.openDate)} – {date(c.closeDate)}
                 </Table.Td>

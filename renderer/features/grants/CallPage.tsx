@@ -18,6 +18,7 @@ import { useOp, useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
+import { ArchiveToggle } from './ArchiveToggle';
 import { CallModal } from './CallModal';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
@@ -64,15 +65,24 @@ export function CallPage() {
             })}
           </Text>
         </Stack>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
+          {call.archivedAt && <Badge color="gray">{t('grants.call.archivedBadge')}</Badge>}
           <Button variant="default" onClick={() => setEditing(true)}>
             {t('grants.edit')}
           </Button>
-          <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setAdding(true)}>
-            {t('grants.application.new')}
-          </Button>
+          <ArchiveToggle kind="call" id={call.id} archivedAt={call.archivedAt} />
+          {!call.archivedAt && (
+            <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setAdding(true)}>
+              {t('grants.application.new')}
+            </Button>
+          )}
         </Group>
       </Group>
+      {call.archivedAt && (
+        <Text size="sm" c="dimmed">
+          {t('grants.call.archivedHint')}
+        </Text>
+      )}
       {call.eligibility && <Text size="sm">{call.eligibility}</Text>}
       <Text size="sm">{t('grants.call.criteriaList', { list: criteria.map((c) => `${c.label} (×${c.weight})`).join(' · ') })}</Text>
       {applications.length === 0 && <Text c="dimmed">{t('grants.application.none')}</Text>}
@@ -111,7 +121,7 @@ export function CallPage() {
                     <Button size="xs" variant="subtle" onClick={() => setDeciding(a)}>
                       {t('grants.application.decide')}
                     </Button>
-                    {a.decision === 'selected' && !a.subGrantId && (
+                    {a.decision === 'selected' && !a.subGrantId && !call.archivedAt && (
                       <Button size="xs" component={Link} to={newSubGrantPath(agreement.id, { callId: call.id, applicationId: a.id })}>
                         {t('grants.application.toSubGrant')}
                       </Button>

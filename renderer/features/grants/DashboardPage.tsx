@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,8 @@ import { StateBadge } from './StateBadge';
 /** The treasurer's dashboard: every agreement's figures, then (drill-down) its sub-grants'. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const dashboard = useOp('grants.dashboard', {});
+  const [archived, setArchived] = useState(false);
+  const dashboard = useOp('grants.dashboard', { includeArchived: archived });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -34,6 +35,7 @@ export function DashboardPage() {
           </Button>
         </Group>
       </Group>
+      <Switch label={t('grants.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
       {dashboard.isPending && <Loader />}
       <OpErrorAlert error={dashboard.error} />
       {dashboard.data && dashboard.data.agreements.length === 0 && <Text c="dimmed">{t('grants.dashboard.empty')}</Text>}
@@ -59,6 +61,7 @@ function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
             {row.funderName}
           </Text>
           <StateBadge state={row.state} />
+          {row.archivedAt && <Badge color="gray">{t('grants.agreement.archivedBadge')}</Badge>}
         </Group>
         <Button variant="subtle" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
           {open ? t('grants.dashboard.hideSubGrants') : t('grants.dashboard.showSubGrants', { count: row.subGrants.length })}

@@ -128,7 +128,7 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
         <Title order={1}>{s ? t('grants.subGrant.editTitle', { reference: s.reference }) : t('grants.subGrant.newTitle', { reference: a.reference })}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <SelectField control={control} name="recipientId" label={t('grants.subGrant.recipient')} required searchable data={(recipients.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
-          <SelectField control={control} name="callId" label={t('grants.subGrant.call')} clearable data={ad.calls.map((c) => ({ value: c.id, label: `${c.reference} — ${c.title}` }))} />
+          <SelectField control={control} name="callId" label={t('grants.subGrant.call')} clearable data={ad.calls.filter((c) => !c.archivedAt || c.id === s?.callId).map((c) => ({ value: c.id, label: `${c.reference} — ${c.title}` }))} />
           <TextField control={control} name="title" label={t('grants.subGrant.title')} required />
           <Group grow align="flex-start">
             <MoneyField control={control} name="amountMinor" label={t('grants.figures.amount')} required />
