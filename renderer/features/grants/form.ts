@@ -54,10 +54,10 @@ function withoutBlanks(value: unknown): unknown {
 
 /**
  * react-hook-form's resolver for a grants form: the draft (the contract's field names, amounts as
- * typed) becomes the operation's input, which the contract's own schema checks. Amounts typed
- * wrong are reported at their field with the parser's word for it rather than zod's; a typed
- * amount left out also keeps the contract's checks across fields (`above_envelope`) from running
- * on a value nobody typed.
+ * typed) becomes the operation's input, which the contract's own schema checks. An amount that
+ * does not parse is reported at its field with the parser's word for it rather than zod's, and is
+ * left out, which keeps the contract's checks across fields (`above_envelope`) from running on a
+ * value nobody typed.
  */
 export function grantsResolver<D extends FieldValues, S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
