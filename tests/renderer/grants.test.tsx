@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { GrantsDashboard, SubGrantDetail } from '../../electron/contract';
+import type { ApplicationRow, CallDetail, GrantsDashboard, SubGrantDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { fail, ok, renderApp, session } from './helpers';
 
@@ -357,5 +357,63 @@ describe('grants archives', () => {
     await renderApp('#/grants/agreements/ag-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Archiver (convention close)' }));
     await waitFor(() => expect(core.calls('grants.agreements.archive')).toEqual([{ id: 'ag-1' }]));
+  });
+});
+
+describe('grants scoring', () => {
+  const call: CallDetail = {
+    call: { id: 'c-1', agreementId: 'ag-1', reference: 'AP-2026-00001', title: 'Appel 2026', openDate: '2026-01-15', closeDate: '2026-03-01', envelopeMinor: 30_000_00, maxPerProjectMinor: 12_000_00, eligibility: null, createdAt: AT, updatedAt: AT, archivedAt: null },
+    agreement: { id: 'ag-1', reference: 'ENABEL-014', title: 'Inclusion', currency: 'EUR' },
+    criteria: [
+      { id: 'k-1', label: 'Pertinence', weight: 2 },
+      { id: 'k-2', label: 'Faisabilité', weight: 1 },
+    ],
+    applications: [
+      {
+        id: 'x-1',
+        callId: 'c-1',
+        recipientId: 'r-1',
+        recipientName: 'Association Amal',
+        projectTitle: 'Jardin partagé',
+        summary: null,
+        requestedMinor: 9_000_00,
+        decision: 'pending',
+        decisionReason: null,
+        evaluations: [{ evaluator: 'Imane Ouazzani', scores: { 'k-1': 15, 'k-2': 12 }, weighted: 14 }],
+        total: 14,
+        rank: 1,
+        subGrantId: null,
+      },
+    ],
+    committedMinor: 0,
+  };
+
+  it('asks for every criterion’s score at its input, and finds an evaluator’s earlier scores again', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.calls.get': () => ok(call),
+      'grants.applications.score': () => ok(call.applications[0] as ApplicationRow),
+    });
+    await renderApp('#/grants/calls/c-1');
+    await userEvent.click(await within(await screen.findByTestId('application-Jardin partagé')).findByRole('button', { name: 'Noter' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/^Évaluateur/), 'Nadia El Amrani');
+    await userEvent.type(within(dialog).getByLabelText(/^Pertinence/), '17');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(within(dialog).getByLabelText(/^Faisabilité/))).toContain(REQUIRED));
+    expect(core.calls('grants.applications.score')).toHaveLength(0);
+
+    await userEvent.clear(within(dialog).getByLabelText(/^Évaluateur/));
+    await userEvent.type(within(dialog).getByLabelText(/^Évaluateur/), 'Imane Ouazzani');
+    await waitFor(() => expect((within(dialog).getByLabelText(/^Faisabilité/) as HTMLInputElement).value).toBe('12'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.applications.score')).toHaveLength(1));
+    expect(core.calls('grants.applications.score')[0]).toEqual({
+      applicationId: 'x-1',
+      evaluator: 'Imane Ouazzani',
+      scores: [
+        { criterionId: 'k-1', score: 15 },
+        { criterionId: 'k-2', score: 12 },
+      ],
+    });
   });
 });
