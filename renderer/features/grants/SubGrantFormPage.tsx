@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Fieldset, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -94,6 +94,17 @@ export function EditSubGrantPage() {
   return <SubGrantForm key={id} agreement={agreement.data} detail={detail.data} />;
 }
 
+/** A tranche's share as its mode says: a percentage of the sub-grant, or an amount. */
+function TrancheShare({ control, index }: { control: Control<SubGrantDraft, unknown, z.output<typeof subGrantInputSchema>>; index: number }) {
+  const { t } = useTranslation();
+  const mode = useWatch({ control, name: `tranches.${index}.mode` });
+  return mode === 'amount' ? (
+    <MoneyField control={control} name={`tranches.${index}.amountMinor`} aria-label={t('grants.tranche.amount')} w={180} />
+  ) : (
+    <NumberField control={control} name={`tranches.${index}.percent`} alsoErrorOf={`tranches.${index}.amountMinor`} aria-label={t('grants.tranche.percent')} w={110} min={1} max={100} suffix=" %" />
+  );
+}
+
 function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: AgreementDetail; detail?: SubGrantDetail; fromApplication?: ApplicationRow }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -109,7 +120,6 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
   const tranches = useFieldArray({ control, name: 'tranches' });
   const budget = useFieldArray({ control, name: 'budget' });
   const reports = useFieldArray({ control, name: 'reportDates' });
-  const modes = useWatch({ control, name: 'tranches' }).map((tr) => tr.mode);
   const overrideReason = useWatch({ control, name: 'envelopeOverrideReason' });
 
   const save = useOpMutation('grants.subGrants.save', {
@@ -161,11 +171,7 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
                     />
                   )}
                 />
-                {modes[i] === 'amount' ? (
-                  <MoneyField control={control} name={`tranches.${i}.amountMinor`} aria-label={t('grants.tranche.amount')} w={180} />
-                ) : (
-                  <NumberField control={control} name={`tranches.${i}.percent`} alsoErrorOf={`tranches.${i}.amountMinor`} aria-label={t('grants.tranche.percent')} w={110} min={1} max={100} suffix=" %" />
-                )}
+                <TrancheShare control={control} index={i} />
                 <TextField control={control} name={`tranches.${i}.dueDate`} type="date" aria-label={t('grants.tranche.dueDate')} />
                 <NumberField
                   control={control}
