@@ -294,7 +294,7 @@ describe('grants forms: per-field errors', () => {
     expect(core.calls('grants.calls.save')).toHaveLength(0);
   });
 
-  it('sub-grant: a tranche without its percentage and a due date outside the period, at their inputs', async () => {
+  it('sub-grant: a tranche without its percentage, a due date outside the period and a tranche amount typed wrong, at their inputs', async () => {
     const core = signedIn(session({ role: 'treasurer' }), {
       'grants.agreements.get': () => ok(agreementDetail),
       'grants.recipients.list': () => ok([detail.recipient]),
@@ -323,15 +323,25 @@ describe('grants forms: per-field errors', () => {
 
     await userEvent.clear(due);
     await userEvent.type(due, '2026-03-01');
+    // The same tranche as an amount: read by the same parser as every other amount.
+    await userEvent.click(screen.getByRole('radio', { name: 'Montant' }));
+    const trancheAmount = document.querySelector<HTMLInputElement>('input[name="tranches.0.amountMinor"]') as HTMLInputElement;
+    await userEvent.type(trancheAmount, '10 000,001');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(announced(trancheAmount)).toContain(MONEY_INVALID));
+    expect(core.calls('grants.subGrants.save')).toHaveLength(0);
+
+    await userEvent.clear(trancheAmount);
+    await userEvent.type(trancheAmount, '10 000');
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(core.calls('grants.subGrants.save')).toHaveLength(1));
     expect(core.calls('grants.subGrants.save')[0]).toMatchObject({
       agreementId: 'ag-1',
       recipientId: 'r-1',
       amountMinor: 10_000_00,
-      tranches: [{ amountMinor: null, percent: 100, dueDate: '2026-03-01' }],
+      tranches: [{ amountMinor: 10_000_00, percent: null, dueDate: '2026-03-01' }],
     });
-    await waitFor(() => expect(announced(screen.getByRole('textbox', { name: /^Montant/ }))).toContain('Le total de la convention de financement serait dépassé.'));
+    await waitFor(() => expect(announced(document.querySelector('input[name="amountMinor"]') as HTMLElement)).toContain('Le total de la convention de financement serait dépassé.'));
   });
 });
 
