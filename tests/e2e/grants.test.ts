@@ -185,4 +185,22 @@ describe('cascade grants, in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('archives the closed agreement: off the dashboard, back with the archived ones shown, then restored', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/grants';
+    });
+    await page.getByTestId(`agreement-${REFERENCE}`).getByRole('link', { name: new RegExp(REFERENCE) }).click();
+    await page.getByRole('button', { name: 'Archiver (convention close)' }).click();
+    await page.getByRole('button', { name: 'Restaurer' }).waitFor();
+    await page.getByRole('link', { name: 'Retour aux subventions' }).click();
+    await page.getByRole('heading', { name: 'Subventions — tableau de bord du trésorier' }).waitFor();
+    await eventually(() => page.getByTestId(`agreement-${REFERENCE}`).count()).toBe(0);
+    await page.getByRole('switch', { name: 'Afficher les archivés' }).check();
+    const section = page.getByTestId(`agreement-${REFERENCE}`);
+    await section.getByText('Archivée').waitFor();
+    await section.getByRole('link', { name: new RegExp(REFERENCE) }).click();
+    await page.getByRole('button', { name: 'Restaurer' }).click();
+    await page.getByRole('button', { name: 'Archiver (convention close)' }).waitFor();
+  });
 });
