@@ -68,6 +68,7 @@ export function fillAttendance(db: Db, now: Date, random: () => number): { sessi
         title: `Activité ${i + 1}`,
         type: 'workshop',
         theme: THEMES[i % THEMES.length],
+        agreementId: null,
         project: null,
         facilitators: null,
         place: null,

@@ -32,7 +32,9 @@ export const activityInputSchema = z
     type: lookupCodeSchema,
     /** A code of the lookup list `theme`. */
     theme: lookupCodeSchema,
-    /** Funding agreement or project (free text until grants exist). */
+    /** The funding agreement (grants area) the activity is part of; not archived when newly chosen. */
+    agreementId: idSchema.nullish(),
+    /** A project without a funding agreement in the file (free text). */
     project: optionalText(200),
     facilitators: optionalText(500),
     place: optionalText(200),
@@ -56,6 +58,7 @@ export interface Activity {
   title: string;
   type: string;
   theme: string;
+  agreementId: string | null;
   project: string | null;
   facilitators: string | null;
   place: string | null;
@@ -140,9 +143,18 @@ export interface SessionRow extends ActivitySession, AttendanceCounts {
   held: boolean;
 }
 
+/** The funding agreement an activity is linked to, as the activity page and the printed sheet name it (no amounts). */
+export interface ActivityAgreement {
+  id: string;
+  reference: string;
+  title: string;
+  funderName: string;
+}
+
 /** The activity page: the activity, its sessions in date order, how many are registered. */
 export interface ActivityDetail {
   activity: Activity;
+  agreement: ActivityAgreement | null;
   sessions: SessionRow[];
   registeredCount: number;
 }
@@ -284,6 +296,8 @@ export interface AttendanceRow extends ParticipantRow {
 export interface AttendanceSheet {
   session: ActivitySession;
   activity: Pick<Activity, 'id' | 'reference' | 'title' | 'type' | 'theme' | 'plannedParticipants' | 'archivedAt'>;
+  /** Printed in the sheet's header, for the funder. */
+  agreement: ActivityAgreement | null;
   /** Attendance can be marked: the session is today or past, and the activity is not archived. */
   editable: boolean;
   rows: AttendanceRow[];

@@ -499,6 +499,13 @@ export interface SubGrantStatement extends SubGrantDetail {
   balanceMinor: number;
 }
 
+/** An agreement as any signed-in user may see it, to link an activity to it: no amounts. */
+export interface AgreementChoice {
+  id: string;
+  reference: string;
+  title: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const byId = z.object({ id: idSchema });
@@ -512,6 +519,8 @@ export const grantsOps = {
   'grants.funders.save': write<Funder>()(funderInputSchema),
   /** Newest first. Other areas (reports) use it to link to an agreement. */
   'grants.agreements.list': read<AgreementRow[]>()(listArchived),
+  /** The agreements not archived, newest first, for every signed-in user (the activity form's choice). */
+  'grants.agreements.choices': defineOp<AgreementChoice[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   'grants.agreements.get': read<AgreementDetail>()(byId),
   'grants.agreements.save': write<Agreement>()(agreementInputSchema),
   /** A closed agreement leaves the dashboard's default view and takes no new call or sub-grant; reports still count it. */

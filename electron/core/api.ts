@@ -163,6 +163,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'grants.funders.list': (input, ctx) => grants.listFunders(ctx, input.includeArchived),
   'grants.funders.save': (input) => grants.saveFunder(input),
   'grants.agreements.list': (input, ctx) => grants.listAgreements(ctx, input.includeArchived),
+  'grants.agreements.choices': (_input, ctx) => grants.agreementChoices(ctx),
   'grants.agreements.get': (input, ctx) => grants.getAgreementDetail(ctx, input.id),
   'grants.agreements.save': (input) => grants.saveAgreement(input),
   'grants.agreements.archive': (input) => grants.setAgreementArchived(input.id, true),

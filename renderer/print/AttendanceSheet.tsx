@@ -53,11 +53,12 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
             <Bilingual k="activities.sheet.title" />
           </h1>
         </div>
-        {logos && logos.funders.length > 0 && (
+        {((logos && logos.funders.length > 0) || sheet.agreement) && (
           <div className="attendance-sheet__funders" aria-label={t('activities.sheet.funders')}>
-            {logos.funders.map((logo) => (
+            {logos?.funders.map((logo) => (
               <img key={logo.id} className="attendance-sheet__logo attendance-sheet__logo--funder" src={logoSrc(logo)} alt={logo.fileName} />
             ))}
+            {sheet.agreement && <span className="attendance-sheet__funder-name">{sheet.agreement.funderName}</span>}
           </div>
         )}
       </div>
@@ -68,6 +69,12 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
         </dd>
         <dt>{t('activities.field.theme')}</dt>
         <dd>{label.theme(sheet.activity.theme)}</dd>
+        {sheet.agreement && (
+          <>
+            <dt>{t('activities.field.agreement')}</dt>
+            <dd>{t('activities.form.agreementOption', { reference: sheet.agreement.reference, title: sheet.agreement.title })}</dd>
+          </>
+        )}
         <dt>{t('activities.sessions.date')}</dt>
         <dd>{t('activities.sheet.when', { date, time: t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }) })}</dd>
         <dt>{t('activities.field.place')}</dt>

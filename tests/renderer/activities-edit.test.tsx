@@ -19,7 +19,7 @@ describe('editing an activity', () => {
   it('opens the creation form prefilled and saves the same activity', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
       'lookups.list': () => ok(lookups),
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
       'activities.save': (input) => ok({ ...activity, ...input, id: 'a-1' } as typeof activity),
     });
     await renderApp('#/activities/a-1');
@@ -56,7 +56,7 @@ describe('editing an activity', () => {
   it('shows a theme the core no longer accepts at its field', async () => {
     signedIn(session({ role: 'volunteer' }), {
       'lookups.list': () => ok(lookups),
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
       'activities.save': () => ({ ok: false, error: { code: 'invalid_input', fields: { theme: 'not_in_list' } } }),
     });
     await renderApp('#/activities/a-1/edit');
@@ -68,7 +68,7 @@ describe('editing an activity', () => {
 describe('deleting an activity', () => {
   it('deletes an activity nobody was marked in, after confirmation', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [sessionRow(0)], registeredCount: 2 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(0)], registeredCount: 2 }),
       'activities.list': () => ok({ total: 0, rows: [] }),
       'activities.delete': () => ok({ id: 'a-1' }),
     });
@@ -83,7 +83,7 @@ describe('deleting an activity', () => {
 
   it('offers only archiving once someone was marked', async () => {
     signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [sessionRow(3)], registeredCount: 3 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(3)], registeredCount: 3 }),
     });
     await renderApp('#/activities/a-1');
     await screen.findByRole('button', { name: "Archiver l'activité" });
@@ -92,7 +92,7 @@ describe('deleting an activity', () => {
 
   it('says why when the core refuses (someone was marked meanwhile)', async () => {
     signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
       'activities.delete': () => ({ ok: false, error: { code: 'has_attendance' } }),
     });
     await renderApp('#/activities/a-1');
@@ -105,7 +105,7 @@ describe('deleting an activity', () => {
 describe('editing a session', () => {
   it('prefills the session, refuses an end before the start and saves the same session', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [sessionRow(0)], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(0)], registeredCount: 0 }),
       'sessions.save': (input) => ok({ ...sheet.session, ...input } as typeof sheet.session),
     });
     await renderApp('#/activities/a-1');
@@ -136,7 +136,7 @@ describe('editing a session', () => {
 
   it('lets a marked session be edited but not deleted', async () => {
     signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [sessionRow(2)], registeredCount: 2 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(2)], registeredCount: 2 }),
     });
     await renderApp('#/activities/a-1');
     await screen.findByRole('button', { name: /Modifier la séance du/ });

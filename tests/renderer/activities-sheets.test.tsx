@@ -38,7 +38,7 @@ describe('entering attendance from the signed sheet', () => {
 
   it('links each session row to the entry from its sheet', async () => {
     signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [{ ...sheet.session, present: 0, absent: 0, excused: 0, held: false }], registeredCount: 3 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [{ ...sheet.session, present: 0, absent: 0, excused: 0, held: false }], registeredCount: 3 }),
     });
     await renderApp('#/activities/a-1');
     const link = await screen.findByRole('link', { name: /depuis la feuille signée/ });

@@ -26,7 +26,7 @@ const repeat: RepeatCheck = {
 async function openWalkIn(handlers: Parameters<typeof signedIn>[1]) {
   const core = signedIn(session({ role: 'volunteer' }), {
     'lookups.list': () => ok(lookups),
-    'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+    'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
     'registrations.list': () => ok({ activityId: 'a-1', sessionsHeld: 0, completionThreshold: 75, plannedParticipants: 20, rows: [] }),
     ...handlers,
   });

@@ -70,7 +70,7 @@ describe('registration', () => {
   it('shows the repeat alert with the history and adds only after confirmation', async () => {
     const registrations: RegistrationList = { activityId: 'a-1', sessionsHeld: 0, completionThreshold: 75, plannedParticipants: 20, rows: [] };
     const core = signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
       'registrations.list': () => ok(registrations),
       'beneficiaries.search': () => ok({ total: 1, capped: false, rows: [row(7, { id: 'b-awa', displayName: 'Awa Diallo' })] }),
       'activities.repeatCheck': () =>
@@ -108,7 +108,7 @@ describe('registration', () => {
 
   it('does not add when the user declines the repeat alert', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
       'registrations.list': () => ok({ activityId: 'a-1', sessionsHeld: 0, completionThreshold: 75, plannedParticipants: null, rows: [] }),
       'beneficiaries.search': () => ok({ total: 1, capped: false, rows: [row(7, { id: 'b-awa', displayName: 'Awa Diallo' })] }),
       'activities.repeatCheck': () => ok({ beneficiaryId: 'b-awa', theme: 'x', threshold: 2, count: 3, alert: true, history: [] }),
@@ -155,7 +155,7 @@ describe('activity form and statistics', () => {
           { list: 'theme', code: 'health', labels: { fr: 'Santé', ar: 'الصحة', en: 'Health' }, sensitive: false, archived: false },
         ]),
       'activities.save': (input) => ok({ ...activity, ...input, id: 'a-9' } as typeof activity),
-      'activities.get': () => ok({ activity, sessions: [], registeredCount: 0 }),
+      'activities.get': () => ok({ activity, agreement: null, sessions: [], registeredCount: 0 }),
     });
     await renderApp('#/activities/new');
     await userEvent.click(await screen.findByRole('button', { name: "Enregistrer l'activité" }));

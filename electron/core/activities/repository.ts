@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   Activity,
+  ActivityAgreement,
   ActivityRow,
   ActivitySearchResult,
   activitySearchSchema,
@@ -33,6 +34,7 @@ interface ActivityDbRow {
   title: string;
   type: string;
   theme: string;
+  agreement_id: string | null;
   project: string | null;
   facilitators: string | null;
   place: string | null;
@@ -52,6 +54,7 @@ const toActivity = (r: ActivityDbRow): Activity => ({
   title: r.title,
   type: r.type,
   theme: r.theme,
+  agreementId: r.agreement_id,
   project: r.project,
   facilitators: r.facilitators,
   place: r.place,
@@ -72,17 +75,28 @@ export function getActivity(db: Db, id: string): Activity | undefined {
 
 export function saveActivity(db: Db, a: Activity): void {
   db.prepare(
-    `INSERT INTO activities (id, reference, title, type, theme, project, facilitators, place, target_audience,
+    `INSERT INTO activities (id, reference, title, type, theme, agreement_id, project, facilitators, place, target_audience,
        planned_participants, start_date, end_date, completion_threshold, created_at, updated_at, archived_at)
-     VALUES (@id, @reference, @title, @type, @theme, @project, @facilitators, @place, @targetAudience,
+     VALUES (@id, @reference, @title, @type, @theme, @agreementId, @project, @facilitators, @place, @targetAudience,
        @plannedParticipants, @startDate, @endDate, @completionThreshold, @createdAt, @updatedAt, @archivedAt)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, type = excluded.type, theme = excluded.theme,
-       project = excluded.project, facilitators = excluded.facilitators, place = excluded.place,
+       agreement_id = excluded.agreement_id, project = excluded.project, facilitators = excluded.facilitators, place = excluded.place,
        target_audience = excluded.target_audience, planned_participants = excluded.planned_participants,
        start_date = excluded.start_date, end_date = excluded.end_date,
        completion_threshold = excluded.completion_threshold, updated_at = excluded.updated_at,
        archived_at = excluded.archived_at`,
   ).run(a);
+}
+
+/** The agreement with its funder's name; `archived` for the check of a newly chosen one. */
+export function agreementOf(db: Db, agreementId: string): (ActivityAgreement & { archived: boolean }) | undefined {
+  const row = db
+    .prepare(
+      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.archived_at IS NOT NULL AS archived
+       FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id WHERE a.id = ?`,
+    )
+    .get(agreementId) as (ActivityAgreement & { archived: 0 | 1 }) | undefined;
+  return row && { ...row, archived: row.archived === 1 };
 }
 
 /** Only for an activity nobody attended: its registrations and sessions go with it. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   todayIso,
   type Activity,
+  type ActivityAgreement,
   type ActivityDetail,
   type ActivityInput,
   type activitySearchSchema,
@@ -32,6 +33,7 @@ import { allocateReference } from '../references/counter';
 import { readSettings } from '../settings/repository';
 import {
   activityHasAttendance,
+  agreementOf,
   attendanceRows,
   deleteActivity as removeActivity,
   deleteRegistration,
@@ -91,7 +93,12 @@ export function listActivities(ctx: SignedInContext, params: z.output<typeof act
 export function getActivityDetail(ctx: SignedInContext, id: string): ActivityDetail {
   const { db } = ctx.session.file;
   const activity = existingActivity(db, id);
-  return { activity, sessions: listSessionRows(db, id), registeredCount: registrationCount(db, id) };
+  return { activity, agreement: linkedAgreement(db, activity), sessions: listSessionRows(db, id), registeredCount: registrationCount(db, id) };
+}
+
+function linkedAgreement(db: Db, activity: Pick<Activity, 'agreementId'>): ActivityAgreement | null {
+  const found = activity.agreementId ? agreementOf(db, activity.agreementId) : undefined;
+  return found ? { id: found.id, reference: found.reference, title: found.title, funderName: found.funderName } : null;
 }
 
 /** Creates (reference `A-YYYY-NNNNN`) or replaces an activity's fields. Codes must be in their lists. */
@@ -103,6 +110,10 @@ export function saveActivity(input: ActivityInput) {
     if (!type || (type.archived && before?.type !== input.type)) fields.type = 'not_in_list';
     const theme = lookupState(tx.db, 'theme', input.theme);
     if (!theme || (theme.archived && before?.theme !== input.theme)) fields.theme = 'not_in_list';
+    const agreement = input.agreementId ? agreementOf(tx.db, input.agreementId) : undefined;
+    if (input.agreementId && !agreement) fields.agreementId = 'not_found';
+    // A closed agreement keeps the activities it already had, and takes no new one.
+    else if (agreement?.archived && before?.agreementId !== agreement.id) fields.agreementId = 'archived';
     if (Object.keys(fields).length > 0) throw new AppError('invalid_input', fields);
 
     const record: Activity = {
@@ -111,6 +122,7 @@ export function saveActivity(input: ActivityInput) {
       title: input.title,
       type: input.type,
       theme: input.theme,
+      agreementId: orNull(input.agreementId),
       project: orNull(input.project),
       facilitators: orNull(input.facilitators),
       place: orNull(input.place),
@@ -372,6 +384,7 @@ export function attendanceSheet(db: Db, sessionId: string, today: string, year: 
       plannedParticipants: activity.plannedParticipants,
       archivedAt: activity.archivedAt,
     },
+    agreement: linkedAgreement(db, activity),
     editable: session.date <= today && !activity.archivedAt,
     rows,
     counts,

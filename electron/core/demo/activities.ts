@@ -1,5 +1,5 @@
 import { todayIso, type Activity, type AttendanceStatus } from '../../contract';
-import { insertRegistration, upsertMark } from '../activities/repository';
+import { insertRegistration, listActivities, upsertMark } from '../activities/repository';
 import { addDays, isoWeekday } from '../activities/schedule';
 import { generateSessions, saveActivity } from '../activities/service';
 import type { WriteTx } from '../context';
@@ -17,6 +17,8 @@ interface DemoActivity {
   type: string;
   theme: string;
   project?: string;
+  /** Paid for by the demo's funding agreement (linked once the grants demo has created it). */
+  funded?: true;
   facilitators: string;
   place: string;
   targetAudience: string;
@@ -59,6 +61,7 @@ const ACTIVITIES: DemoActivity[] = [
   },
   {
     title: 'Vivre ensemble au quartier',
+    funded: true,
     type: 'awareness_session',
     theme: 'sociocultural_integration',
     facilitators: 'Animatrice socioculturelle',
@@ -92,6 +95,7 @@ const ACTIVITIES: DemoActivity[] = [
   },
   {
     title: 'Animation interculturelle : cuisines et musiques du monde',
+    funded: true,
     type: 'workshop',
     theme: 'intercultural_animation',
     facilitators: 'Bénévoles de l’association',
@@ -142,6 +146,7 @@ const ACTIVITIES: DemoActivity[] = [
   },
   {
     title: "Séance d'information : les services de l'ANAPEC",
+    funded: true,
     type: 'information_session',
     theme: 'employability',
     facilitators: 'Conseiller ANAPEC',
@@ -291,4 +296,14 @@ export function addDemoActivities(tx: WriteTx, random: () => number, now: Date):
   }
   addDemoLogos(tx);
   return created;
+}
+
+/**
+ * Links the funded activities to the demo's agreement: the grants demo runs after this one (its
+ * sub-grants need the people), so it calls this once the agreement exists.
+ */
+export function linkDemoActivitiesToAgreement(tx: WriteTx, agreementId: string): void {
+  const funded = new Set(ACTIVITIES.filter((spec) => spec.funded).map((spec) => spec.title));
+  const { rows } = listActivities(tx.db, { query: '', archived: false, offset: 0, limit: 500 }, todayIso(new Date(tx.at)));
+  for (const a of rows.filter((row) => funded.has(row.title))) saveActivity({ ...a, agreementId })(tx);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../contract';
 import type { WriteTx } from '../context';
 import * as grants from '../grants/service';
+import { linkDemoActivitiesToAgreement } from './activities';
 import { budgetLines, criteria as callCriteria, tranchesOf } from '../grants/repository';
 
 /** The first day of the month `months` away from `date` (negative: before). */
@@ -85,6 +86,7 @@ export function addDemoGrants(tx: WriteTx, now: Date): void {
       }),
     ),
   );
+  linkDemoActivitiesToAgreement(tx, agreement.id);
   const lines = budgetLines(tx.db, agreement.id);
   const line = (code: string) => lines.find((l) => l.code === code)?.id as string;
 

@@ -1,5 +1,6 @@
 import type {
   Agreement,
+  AgreementChoice,
   AgreementRow,
   BudgetLine,
   Call,
@@ -59,6 +60,12 @@ export function listAgreements(db: Db, includeArchived: boolean): AgreementRow[]
   return db
     .prepare(`SELECT ${AGREEMENT}, f.name AS funderName FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id ${where} ORDER BY a.start_date DESC, a.id DESC`)
     .all() as AgreementRow[];
+}
+
+export function agreementChoices(db: Db): AgreementChoice[] {
+  return db
+    .prepare('SELECT a.id, a.reference, a.title FROM funding_agreements a WHERE a.archived_at IS NULL ORDER BY a.start_date DESC, a.id DESC')
+    .all() as AgreementChoice[];
 }
 
 export function saveAgreement(db: Db, a: Agreement): void {

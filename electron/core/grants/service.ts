@@ -80,6 +80,7 @@ export function saveFunder(input: In<typeof funderInputSchema>) {
 // Agreements
 
 export const listAgreements = (ctx: SignedInContext, includeArchived: boolean) => repo.listAgreements(dbOf(ctx), includeArchived);
+export const agreementChoices = (ctx: SignedInContext) => repo.agreementChoices(dbOf(ctx));
 
 export function getAgreementDetail(ctx: SignedInContext, id: string): AgreementDetail {
   const db = dbOf(ctx);

@@ -4,7 +4,14 @@ import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-ho
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { activityInputSchema, DEFAULT_COMPLETION_THRESHOLD, type Activity, type ActivityInput, type LookupList } from '../../../electron/contract';
+import {
+  activityInputSchema,
+  DEFAULT_COMPLETION_THRESHOLD,
+  type Activity,
+  type ActivityAgreement,
+  type ActivityInput,
+  type LookupList,
+} from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { translateMessage } from '../../i18n/validation';
 import { formResolver } from '../../ui/forms';
@@ -17,6 +24,7 @@ interface Draft {
   title: string;
   type: string;
   theme: string;
+  agreementId: string;
   project: string;
   facilitators: string;
   place: string;
@@ -31,6 +39,7 @@ const draftOf = (a?: Activity): Draft => ({
   title: a?.title ?? '',
   type: a?.type ?? '',
   theme: a?.theme ?? '',
+  agreementId: a?.agreementId ?? '',
   project: a?.project ?? '',
   facilitators: a?.facilitators ?? '',
   place: a?.place ?? '',
@@ -53,6 +62,7 @@ function activityResolver(id: string | undefined): Resolver<Draft, unknown, Acti
       // Absent rather than '': "required", not "invalid format".
       type: draft.type || undefined,
       theme: draft.theme || undefined,
+      agreementId: orNull(draft.agreementId),
       project: orNull(draft.project),
       facilitators: orNull(draft.facilitators),
       place: orNull(draft.place),
@@ -66,8 +76,13 @@ function activityResolver(id: string | undefined): Resolver<Draft, unknown, Acti
   };
 }
 
-/** The contract's own codes (`end_before_start`) and the core's (`not_in_list`), else zod's messages. */
-const CODES: Record<string, string> = { end_before_start: 'activities.errors.endBeforeStart', not_in_list: 'activities.errors.notInList' };
+/** The contract's own codes (`end_before_start`) and the core's (`not_in_list`, the agreement's), else zod's messages. */
+const CODES: Record<string, string> = {
+  end_before_start: 'activities.errors.endBeforeStart',
+  not_in_list: 'activities.errors.notInList',
+  archived: 'activities.errors.agreementArchived',
+  not_found: 'activities.errors.agreementNotFound',
+};
 
 type Form = UseFormReturn<Draft, unknown, ActivityInput>;
 type ErrorOf = (name: keyof Draft) => string | undefined;
@@ -100,6 +115,40 @@ function CodeField({ form, name, list, keep, label, error }: { form: Form; name:
   );
 }
 
+/**
+ * The agreements any signed-in user may choose (no amounts); the one already linked stays listed even
+ * once closed, so that editing the activity keeps it. Without agreements the free-text project remains.
+ */
+function AgreementField({ form, current, error }: { form: Form; current: ActivityAgreement | null; error: ErrorOf }) {
+  const { t } = useTranslation();
+  const choices = useOp('grants.agreements.choices', {});
+  const listed = choices.data ?? [];
+  const data = [...(current && !listed.some((a) => a.id === current.id) ? [current] : []), ...listed].map((a) => ({
+    value: a.id,
+    label: t('activities.form.agreementOption', { reference: a.reference, title: a.title }),
+  }));
+  return (
+    <Controller
+      control={form.control}
+      name="agreementId"
+      render={({ field }) => (
+        <Select
+          label={t('activities.field.agreement')}
+          placeholder={t('activities.form.noAgreement')}
+          data={data}
+          value={field.value || null}
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          searchable
+          clearable
+          error={error('agreementId')}
+        />
+      )}
+    />
+  );
+}
+
 export function NewActivityPage() {
   return <ActivityForm />;
 }
@@ -110,10 +159,10 @@ export function EditActivityPage() {
   const detail = useOp('activities.get', { id });
   if (detail.isPending) return <Loader />;
   if (detail.error) return <OpErrorAlert error={detail.error} />;
-  return <ActivityForm key={id} activity={detail.data.activity} />;
+  return <ActivityForm key={id} activity={detail.data.activity} agreement={detail.data.agreement} />;
 }
 
-function ActivityForm({ activity }: { activity?: Activity }) {
+function ActivityForm({ activity, agreement = null }: { activity?: Activity; agreement?: ActivityAgreement | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -146,6 +195,7 @@ function ActivityForm({ activity }: { activity?: Activity }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <CodeField form={form} name="type" list="activityType" keep={activity ? [activity.type] : []} label={t('activities.field.type')} error={error} />
           <CodeField form={form} name="theme" list="theme" keep={activity ? [activity.theme] : []} label={t('activities.field.theme')} error={error} />
+          <AgreementField form={form} current={agreement} error={error} />
           <TextField form={form} name="project" label={t('activities.field.project')} error={error} />
           <TextField form={form} name="facilitators" label={t('activities.field.facilitators')} error={error} />
           <TextField form={form} name="place" label={t('activities.field.place')} error={error} />

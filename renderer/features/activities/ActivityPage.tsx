@@ -36,7 +36,7 @@ export function ActivityPage() {
 
   if (detail.isPending) return <Loader />;
   if (detail.error) return <OpErrorAlert error={detail.error} />;
-  const { activity } = detail.data;
+  const { activity, agreement } = detail.data;
   const dates = [activity.startDate, activity.endDate].filter(Boolean).map(formatDate).join(' – ');
 
   return (
@@ -65,6 +65,11 @@ export function ActivityPage() {
                 </Fragment>
               ))}
           </Text>
+          {agreement && (
+            <Text size="sm">
+              {t('activities.detail.agreement', { reference: agreement.reference, title: agreement.title, funder: agreement.funderName })}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs">
           {!activity.archivedAt && (

@@ -14,3 +14,9 @@ END;
 
 -- One association, one logo (funders may have several).
 CREATE UNIQUE INDEX attachments_one_association_logo ON attachments (owner_id) WHERE owner_type = 'association_logo';
+
+-- Issue 4: an activity may be part of a funding agreement (grants area); the free-text project
+-- stays for projects without one.
+ALTER TABLE activities ADD COLUMN agreement_id TEXT REFERENCES funding_agreements (id);
+
+CREATE INDEX activities_agreement ON activities (agreement_id) WHERE agreement_id IS NOT NULL;
