@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
+import { AssemblyQuorumPanel } from './AssemblyQuorumPanel';
 import { useActivityLabels } from './labels';
 import { ParticipantsTab } from './ParticipantsTab';
 import { activitiesPath, editActivityPath } from './paths';
@@ -108,6 +109,7 @@ export function ActivityPage() {
         </Stack>
       </Modal>
       <OpErrorAlert error={archive.error ?? restore.error ?? remove.error} />
+      {activity.type === 'general_assembly' && <AssemblyQuorumPanel activityId={id} />}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sessions">{t('activities.tabs.sessions', { count: detail.data.sessions.length })}</Tabs.Tab>
