@@ -95,6 +95,9 @@ export interface Member {
   archivedAt: string | null;
 }
 
+/** The member record linked to a beneficiary, as the beneficiary's page names it. */
+export type LinkedMember = Pick<Member, 'id' | 'number' | 'firstName' | 'lastName' | 'status' | 'archivedAt'>;
+
 /** A line of the members list, with the dues of the year asked. */
 export interface MemberRow extends Member {
   due: number;
@@ -250,6 +253,8 @@ const DUES_WRITERS = ['treasurer', 'president'] as const;
 export const membersOps = {
   'members.list': defineOp<MemberSearchResult>()({ input: memberSearchSchema, kind: 'read', access: 'signedIn' }),
   'members.get': defineOp<MemberDetail>()({ input: byId, kind: 'read', access: 'signedIn' }),
+  /** The member linked to this beneficiary record (archived members too), or null. */
+  'members.byBeneficiary': defineOp<LinkedMember | null>()({ input: z.object({ beneficiaryId: idSchema }), kind: 'read', access: 'signedIn' }),
   /** A number already used → `duplicate_member_number`. */
   'members.save': defineOp<Member>()({ input: memberInputSchema, kind: 'write', access: 'signedIn' }),
   'members.archive': defineOp<Member>()({ input: byId, kind: 'write', access: 'signedIn' }),

@@ -131,6 +131,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'attendance.markAllPresent': (input, ctx) => activities.markAllPresent(ctx, input),
   'members.list': (input, ctx) => members.listMembers(ctx, input),
   'members.get': (input, ctx) => members.getMemberDetail(ctx, input.id),
+  'members.byBeneficiary': (input, ctx) => members.memberOfBeneficiary(ctx, input.beneficiaryId),
   'members.save': (input) => members.saveMember(input),
   'members.archive': (input) => members.setMemberArchived(input.id, true),
   'members.restore': (input) => members.setMemberArchived(input.id, false),

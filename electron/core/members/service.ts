@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   todayIso,
+  type LinkedMember,
   type Member,
   type MemberDetail,
   type memberSearchSchema,
@@ -73,6 +74,13 @@ export function getMemberDetail(ctx: SignedInContext, id: string): MemberDetail 
     payments: memberPayments(db, id),
     beneficiaryReference: beneficiary?.reference ?? null,
   };
+}
+
+export function memberOfBeneficiary(ctx: SignedInContext, beneficiaryId: string): LinkedMember | null {
+  const { db } = ctx.session.file;
+  const id = memberLinkedTo(db, beneficiaryId, null);
+  const m = id ? getMember(db, id) : undefined;
+  return m ? { id: m.id, number: m.number, firstName: m.firstName, lastName: m.lastName, status: m.status, archivedAt: m.archivedAt } : null;
 }
 
 /** Creates (with the next free number when none is given) or replaces a member's fields. */

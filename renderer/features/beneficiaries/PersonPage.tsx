@@ -8,6 +8,7 @@ import { intlLocale } from '../../i18n';
 import { IconLock } from '../../ui/icons';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { PersonFollowUp } from '../case-follow-up/PersonFollowUp';
+import { LinkedMemberNotice } from '../members/LinkedMemberNotice';
 import { useCountryName } from './countries';
 import { expiryState, formatPhone, useFormatDate } from './format';
 import { useLookupLabels } from './lookups';
@@ -38,6 +39,7 @@ export function PersonPage() {
         {t('beneficiaries.person.backToList')}
       </Anchor>
       <PersonHeader b={b} />
+      <LinkedMemberNotice beneficiaryId={b.id} />
       {b.archivedAt && (
         <Alert color="gray" variant="light">
           {t('beneficiaries.person.archivedNotice')}
