@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { beneficiaryInputSchema, type Beneficiary } from './beneficiaries';
+import { beneficiaryInputSchema, consentSchema, nationalitySchema, type Beneficiary } from './beneficiaries';
 import { isoDateSchema } from './dates';
 import { lookupCodeSchema } from './lookups';
 import { defineOp } from './operation';
@@ -288,6 +288,34 @@ export interface RegistrationOutcome {
   repeatAlerts: RepeatCheck[];
 }
 
+/**
+ * A member registered as a participant. A member linked to a beneficiary record registers that
+ * record; a member without one gets a new record made from their fields and linked to them, in the
+ * same transaction: named (names, birth date, phones) with consent to service delivery, else
+ * pseudonymous (initials), as for walk-ins. `details` is what a member record does not hold, needed
+ * only then (`birthYear` only when the member's birth date is unknown).
+ */
+export const memberRegistrationSchema = z.object({
+  activityId: idSchema,
+  memberId: idSchema,
+  details: z
+    .object({
+      category: lookupCodeSchema,
+      nationality: nationalitySchema,
+      birthYear: z.number().int().min(1900).max(new Date().getFullYear()).optional(),
+      consent: consentSchema.nullable(),
+    })
+    .optional(),
+});
+export type MemberRegistrationInput = z.infer<typeof memberRegistrationSchema>;
+
+export interface MemberRegistration {
+  beneficiaryId: string;
+  /** A beneficiary record was created for the member (and linked to them). */
+  created: boolean;
+  outcome: RegistrationOutcome;
+}
+
 export interface AttendanceRow extends ParticipantRow {
   status: AttendanceStatus | null;
 }
@@ -462,6 +490,8 @@ export const activitiesOps = {
     kind: 'write',
     access: 'signedIn',
   }),
+  /** Archived member → `member_archived`; a member without beneficiary record and without `details` → `invalid_input` at `details.*`. */
+  'registrations.addMember': defineOp<MemberRegistration>()({ input: memberRegistrationSchema, kind: 'write', access: 'signedIn' }),
   /** Only someone with no attendance in the activity (else `has_attendance`). */
   'registrations.remove': defineOp<{ activityId: string; beneficiaryId: string }>()({
     input: z.object({ activityId: idSchema, beneficiaryId: idSchema }),

@@ -120,6 +120,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'sessions.generate': (input) => activities.generateSessions(input.activityId, input.schedule),
   'registrations.list': (input, ctx) => activities.listRegistrations(ctx, input.activityId),
   'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
+  'registrations.addMember': (input) => activities.addMember(input),
   'registrations.remove': (input) => activities.removeRegistration(input.activityId, input.beneficiaryId),
   'registrations.walkIn': (input, ctx) => activities.walkIn(ctx, input),
   'logos.list': (_input, ctx) => listLogos(ctx.session.file.db),

@@ -12,7 +12,11 @@ import {
   type Beneficiary,
   type BeneficiaryInput,
   type GeneratedSessions,
+  beneficiaryInputSchema,
   type markAttendanceSchema,
+  type Member,
+  type MemberRegistration,
+  type MemberRegistrationInput,
   type RegistrationList,
   type RegistrationOutcome,
   type RepeatCheck,
@@ -24,6 +28,7 @@ import {
 import { getBeneficiary } from '../beneficiaries/repository';
 import { shownTo } from '../beneficiaries/sensitive';
 import { createBeneficiary } from '../beneficiaries/service';
+import { existingMember, linkMemberTo } from '../members/service';
 import { lookupState } from '../case-follow-up/repository';
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
@@ -320,6 +325,65 @@ export function addRegistrations(activityId: string, beneficiaryIds: string[]) {
     const outcome = register(tx, openActivity(tx.db, activityId), beneficiaryIds, { walkIn: false, field: 'beneficiaryIds' });
     tx.audit(activityId);
     return outcome;
+  };
+}
+
+/**
+ * The beneficiary record made for a member who has none: named only with consent to service
+ * delivery (law 09-08), else pseudonymous, like a walk-in's.
+ */
+function beneficiaryOfMember(member: Member, details: NonNullable<MemberRegistrationInput['details']>): BeneficiaryInput {
+  const birthYear = member.birthDate ? Number(member.birthDate.slice(0, 4)) : details.birthYear;
+  if (birthYear === undefined) throw new AppError('invalid_input', { 'details.birthYear': 'required' });
+  const named = details.consent?.scopes.includes('service') ?? false;
+  const parsed = beneficiaryInputSchema.safeParse({
+    sex: member.sex,
+    birthYear,
+    birthYearEstimated: false,
+    nationality: details.nationality,
+    category: details.category,
+    initials: `${member.firstName.charAt(0)}${member.lastName.charAt(0)}`.toUpperCase(),
+    consent: details.consent,
+    personal: named
+      ? {
+          firstName: member.firstName,
+          lastName: member.lastName,
+          arabicName: member.arabicName ?? undefined,
+          birthDate: member.birthDate ?? undefined,
+          phones: member.phones,
+          languages: [],
+          legalStatus: null,
+          household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+          educationLevel: 'unknown',
+          vulnerabilities: [],
+        }
+      : null,
+  });
+  if (!parsed.success) {
+    throw new AppError('invalid_input', Object.fromEntries(parsed.error.issues.map((i) => [`details.${i.path.join('.')}`, i.message])));
+  }
+  return parsed.data;
+}
+
+/**
+ * Registers a member: the beneficiary record linked to them, or a new one made from their fields
+ * and linked to them, all in this one transaction (a refused registration leaves no record behind).
+ */
+export function addMember(input: MemberRegistrationInput) {
+  return (tx: WriteTx): MemberRegistration => {
+    const activity = openActivity(tx.db, input.activityId);
+    const member = existingMember(tx.db, input.memberId);
+    if (member.archivedAt) throw new AppError('member_archived', { memberId: 'member_archived' });
+    let beneficiaryId = member.beneficiaryId;
+    const created = beneficiaryId === null;
+    if (beneficiaryId === null) {
+      if (!input.details) throw new AppError('invalid_input', { 'details.category': 'required', 'details.nationality': 'required' });
+      beneficiaryId = createBeneficiary(beneficiaryOfMember(member, input.details))(tx).id;
+      linkMemberTo(tx, member, beneficiaryId);
+    }
+    const outcome = register(tx, activity, [beneficiaryId], { walkIn: false, field: 'memberId' });
+    tx.audit(activity.id);
+    return { beneficiaryId, created, outcome };
   };
 }
 

@@ -132,6 +132,14 @@ export function saveMember(input: ParsedMemberInput) {
   };
 }
 
+/** Links the member to a beneficiary record created for them (registering them to an activity). */
+export function linkMemberTo(tx: WriteTx, member: Member, beneficiaryId: string): Member {
+  const record: Member = { ...member, beneficiaryId, updatedAt: tx.at };
+  writeMember(tx.db, record, searchTextOf(record));
+  tx.audit(record.id);
+  return record;
+}
+
 export function setMemberArchived(id: string, archived: boolean) {
   return (tx: WriteTx): Member => {
     const before = existingMember(tx.db, id);

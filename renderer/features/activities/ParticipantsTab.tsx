@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BeneficiaryRow, RegistrationOutcome, RepeatCheck } from '../../../electron/contract';
+import type { BeneficiaryRow, MemberRow, RegistrationOutcome, RepeatCheck } from '../../../electron/contract';
 import { call, OpFailure, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
 import { useActivityLabels } from './labels';
+import { MemberRegistrationForm } from './MemberRegistrationForm';
 import { PersonSearch } from './PersonSearch';
 import { RepeatAlert } from './RepeatAlert';
 import { WalkInForm } from './WalkInForm';
@@ -14,7 +15,8 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
   const { t } = useTranslation();
   const lookups = useActivityLabels();
   const list = useOp('registrations.list', { activityId });
-  const [pending, setPending] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
+  const [pending, setPending] = useState<{ name: string; check: RepeatCheck; confirm: () => void } | null>(null);
+  const [memberToRecord, setMemberToRecord] = useState<MemberRow | null>(null);
   const [checkError, setCheckError] = useState<OpFailure | null>(null);
   const [outcome, setOutcome] = useState<RegistrationOutcome | null>(null);
   const add = useOpMutation('registrations.add', {
@@ -24,19 +26,39 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
       void onChanged();
     },
   });
+  const addMember = useOpMutation('registrations.addMember', {
+    onSuccess: (result) => {
+      setOutcome(result.outcome);
+      setPending(null);
+      setMemberToRecord(null);
+      void list.refetch();
+      void onChanged();
+    },
+  });
   const remove = useOpMutation('registrations.remove', { onSuccess: () => void onChanged() });
 
-  /** Asks first whether the person already attended this theme often; adds at once if not. */
-  const pick = async (person: BeneficiaryRow) => {
+  /** Asks first whether the person already attended this theme often; registers at once if not. */
+  const withRepeatCheck = async (beneficiaryId: string, name: string, register: () => void) => {
     setCheckError(null);
     setOutcome(null);
     try {
-      const check = await call('activities.repeatCheck', { activityId, beneficiaryId: person.id });
-      if (check.alert) setPending({ person, check });
-      else add.mutate({ activityId, beneficiaryIds: [person.id] });
+      const check = await call('activities.repeatCheck', { activityId, beneficiaryId });
+      if (check.alert) setPending({ name, check, confirm: register });
+      else register();
     } catch (error) {
       if (error instanceof OpFailure) setCheckError(error);
       else throw error;
+    }
+  };
+  const pick = (person: BeneficiaryRow) => withRepeatCheck(person.id, person.displayName, () => add.mutate({ activityId, beneficiaryIds: [person.id] }));
+  /** A member with a beneficiary record registers it; one without gets a record made first (details asked). */
+  const pickMember = (member: MemberRow) => {
+    addMember.reset();
+    if (member.beneficiaryId) {
+      void withRepeatCheck(member.beneficiaryId, `${member.firstName} ${member.lastName}`, () => addMember.mutate({ activityId, memberId: member.id }));
+    } else {
+      setOutcome(null);
+      setMemberToRecord(member);
     }
   };
 
@@ -62,8 +84,18 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
         <Title order={3} mb="xs">
           {t('activities.participants.add')}
         </Title>
-        <PersonSearch onPick={(p) => void pick(p)} exclude={registered} pickLabel={t('activities.participants.register')} />
+        <PersonSearch onPick={(p) => void pick(p)} onPickMember={pickMember} exclude={registered} pickLabel={t('activities.participants.register')} />
       </Paper>
+      {memberToRecord && (
+        <MemberRegistrationForm
+          key={memberToRecord.id}
+          member={memberToRecord}
+          busy={addMember.isPending}
+          error={addMember.error}
+          onSubmit={(details) => addMember.mutate({ activityId, memberId: memberToRecord.id, details })}
+          onCancel={() => setMemberToRecord(null)}
+        />
+      )}
       <WalkInForm
         activityId={activityId}
         onDone={(result) => {
@@ -72,14 +104,14 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
           void onChanged();
         }}
       />
-      <OpErrorAlert error={checkError ?? add.error ?? remove.error} />
+      <OpErrorAlert error={checkError ?? add.error ?? remove.error ?? (memberToRecord ? null : addMember.error)} />
       <ExportButton list="participants" filters={{ activityId }} />
       {pending && (
         <RepeatAlert
-          name={pending.person.displayName}
+          name={pending.name}
           check={pending.check}
-          busy={add.isPending}
-          onConfirm={() => add.mutate({ activityId, beneficiaryIds: [pending.person.id] })}
+          busy={add.isPending || addMember.isPending}
+          onConfirm={pending.confirm}
           onCancel={() => setPending(null)}
         />
       )}

@@ -2,12 +2,26 @@ import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BeneficiaryRow } from '../../../electron/contract';
+import type { BeneficiaryRow, MemberRow } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { IconSearch } from '../../ui/icons';
 
-/** Finds people with the same search as the beneficiaries list, and offers each one to `onPick`. */
-export function PersonSearch({ onPick, exclude, pickLabel }: { onPick: (row: BeneficiaryRow) => void; exclude: ReadonlySet<string>; pickLabel: string }) {
+/**
+ * Finds people with the same search as the beneficiaries list, and offers each one to `onPick`;
+ * with `onPickMember`, members of the association too (those whose beneficiary record is already
+ * listed or excluded are left out: picking that record is the same).
+ */
+export function PersonSearch({
+  onPick,
+  onPickMember,
+  exclude,
+  pickLabel,
+}: {
+  onPick: (row: BeneficiaryRow) => void;
+  onPickMember?: (member: MemberRow) => void;
+  exclude: ReadonlySet<string>;
+  pickLabel: string;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -16,7 +30,10 @@ export function PersonSearch({ onPick, exclude, pickLabel }: { onPick: (row: Ben
     { query: debounced, filters: { archived: false }, sort: { by: 'createdAt', direction: 'desc' }, offset: 0, limit: 10 },
     { enabled: debounced.length > 0 },
   );
+  const foundMembers = useOp('members.list', { query: debounced, limit: 10 }, { enabled: debounced.length > 0 && onPickMember !== undefined });
   const rows = (found.data?.rows ?? []).filter((r) => !exclude.has(r.id));
+  const shown = new Set(rows.map((r) => r.id));
+  const members = onPickMember ? (foundMembers.data?.rows ?? []).filter((m) => !m.beneficiaryId || (!exclude.has(m.beneficiaryId) && !shown.has(m.beneficiaryId))) : [];
   return (
     <Stack gap="xs">
       <TextInput
@@ -27,7 +44,7 @@ export function PersonSearch({ onPick, exclude, pickLabel }: { onPick: (row: Ben
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
       {debounced && found.isPending && <Loader size="xs" />}
-      {debounced && found.data && rows.length === 0 && (
+      {debounced && found.data && rows.length === 0 && members.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('activities.people.nobody')}
         </Text>
@@ -45,6 +62,27 @@ export function PersonSearch({ onPick, exclude, pickLabel }: { onPick: (row: Ben
               </Button>
             </Group>
           ))}
+        </Stack>
+      )}
+      {members.length > 0 && onPickMember && (
+        <Stack gap={4} role="list" aria-label={t('activities.members.found')}>
+          {members.map((m) => {
+            const name = `${m.firstName} ${m.lastName}`;
+            return (
+              <Group key={m.id} justify="space-between" role="listitem" wrap="nowrap">
+                <Text size="sm">
+                  {name}
+                  {m.arabicName ? ` — ${m.arabicName}` : ''}{' '}
+                  <Text span c="dimmed" size="xs">
+                    {t('activities.members.number', { number: m.number })}
+                  </Text>
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={() => onPickMember(m)} aria-label={t('activities.members.register', { name })}>
+                  {pickLabel}
+                </Button>
+              </Group>
+            );
+          })}
         </Stack>
       )}
     </Stack>
