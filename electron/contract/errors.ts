@@ -46,6 +46,7 @@ export const errorCodes = [
   'cooperative_archived',
   'cooperative_not_created',
   'beneficiary_already_member',
+  'merge_both_members',
   'logo_not_image',
   'logo_too_large',
   'attachment_type_not_allowed',

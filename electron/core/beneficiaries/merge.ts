@@ -1,6 +1,7 @@
 import type { Beneficiary } from '../../contract';
 import { resolveMergeCollisions } from '../activities/repository';
 import { mergeFounderRows } from '../cooperatives/repository';
+import { memberLinkedTo } from '../members/repository';
 import type { WriteTx } from '../context';
 import { AppError } from '../errors';
 import { getBeneficiary, saveBeneficiary } from './repository';
@@ -19,6 +20,9 @@ export function mergeBeneficiaries(survivorId: string, mergedId: string) {
     const survivor = getBeneficiary(tx.db, survivorId);
     const merged = getBeneficiary(tx.db, mergedId);
     if (!survivor || !merged || survivor.archivedAt || merged.archivedAt) throw new AppError('not_found');
+    // One person, one member record: two members linked to the same person would both be counted
+    // (quorum, founders). Which member record stays is for a person to decide, on the members' side.
+    if (memberLinkedTo(tx.db, survivorId, null) && memberLinkedTo(tx.db, mergedId, null)) throw new AppError('merge_both_members');
     // Both records at the same session or activity: one row per person may stay.
     resolveMergeCollisions(tx.db, survivorId, mergedId);
     mergeFounderRows(tx.db, survivorId, mergedId, tx.at);
