@@ -2,7 +2,9 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { inSheetOrder, logoSrc, type AttendanceSheet as Sheet, type SheetLogos } from '../../electron/contract';
 import { intlLocale } from '../i18n';
+import { bilingualLabel } from './bilingual';
 import './print.css';
+import './a4-document.css';
 import './attendance-sheet.css';
 
 export interface AttendanceSheetProps {
@@ -18,21 +20,7 @@ export interface AttendanceSheetProps {
 }
 
 /** A header in French and Arabic together, whatever the UI language: funders read one, participants the other. */
-function Bilingual({ k }: { k: string }) {
-  const { i18n } = useTranslation();
-  const fr = i18n.getFixedT('fr');
-  const ar = i18n.getFixedT('ar');
-  return (
-    <span className="attendance-sheet__bi">
-      <span lang="fr" dir="ltr">
-        {fr(k)}
-      </span>
-      <span lang="ar" dir="rtl">
-        {ar(k)}
-      </span>
-    </span>
-  );
-}
+const Bilingual = bilingualLabel('attendance-sheet__bi');
 
 /** The sheet itself (A4 portrait), used for the on-screen preview and for printing. */
 export function AttendanceSheetDocument({ sheet, associationName, blankRows, showPhone, logos, label, preview = false }: AttendanceSheetProps & { preview?: boolean }) {
@@ -43,7 +31,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
   const s = sheet.session;
   const blanks = Array.from({ length: blankRows }, (_, i) => sheet.rows.length + i + 1);
   return (
-    <article className={`attendance-sheet${preview ? ' attendance-sheet--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
+    <article className={`attendance-sheet a4-document${preview ? ' attendance-sheet--preview a4-document--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
       {/* A flex row follows the page's direction: the association at the start (left in French, right in Arabic), funders at the end. */}
       <div className="attendance-sheet__head">
         {logos?.association && <img className="attendance-sheet__logo" src={logoSrc(logos.association)} alt={associationName} />}

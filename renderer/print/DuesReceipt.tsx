@@ -1,25 +1,11 @@
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
 import type { DuesReceipt as Receipt } from '../../electron/contract';
+import { BilingualText, bilingualLabel } from './bilingual';
 import './print.css';
 import './dues-receipt.css';
 
 /** Every label in French and in Arabic together: a receipt is read by the member and by an auditor. */
-function Both({ k, values }: { k: string; values?: Record<string, string | number> }) {
-  const { i18n } = useTranslation();
-  const fr = i18n.getFixedT('fr');
-  const ar = i18n.getFixedT('ar');
-  return (
-    <span className="dues-receipt__bi">
-      <span lang="fr" dir="ltr">
-        {fr(k, values)}
-      </span>
-      <span lang="ar" dir="rtl">
-        {ar(k, values)}
-      </span>
-    </span>
-  );
-}
+const Both = bilingualLabel('dues-receipt__bi');
 
 /** Amounts with Latin digits in both languages, as Moroccan receipts print them. */
 const mad = (centimes: number) =>
@@ -91,14 +77,7 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
           <Both k="members.receipt.date" />
         </dt>
         <dd>
-          <span className="dues-receipt__bi">
-            <span lang="fr" dir="ltr">
-              {dates.fr}
-            </span>
-            <span lang="ar" dir="rtl">
-              {dates.ar}
-            </span>
-          </span>
+          <BilingualText className="dues-receipt__bi" fr={dates.fr} ar={dates.ar} />
         </dd>
         {payment.note && (
           <>

@@ -1,25 +1,13 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatMinorPlain, type Expense, type SubGrantStatement as Statement } from '../../electron/contract';
+import { bilingualLabel } from './bilingual';
 import './print.css';
+import './a4-document.css';
 import './sub-grant-statement.css';
 
 /** A heading in French and Arabic together, whatever the UI language: the recipient signs one of them. */
-function Bilingual({ k, values }: { k: string; values?: Record<string, string | number> }) {
-  const { i18n } = useTranslation();
-  const fr = i18n.getFixedT('fr');
-  const ar = i18n.getFixedT('ar');
-  return (
-    <span className="grant-statement__bi">
-      <span lang="fr" dir="ltr">
-        {fr(k, values)}
-      </span>
-      <span lang="ar" dir="rtl">
-        {ar(k, values)}
-      </span>
-    </span>
-  );
-}
+const Bilingual = bilingualLabel('grant-statement__bi');
 
 /** Amounts with the ISO code, the same in both languages: the figures are what both parties check. */
 const amount = (minor: number, currency: string) => `${formatMinorPlain(minor, ',', '\u202f')} ${currency}`;
@@ -80,7 +68,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
     </thead>
   );
   return (
-    <article className={`grant-statement${preview ? ' grant-statement--preview' : ''}`} dir={i18n.dir()} lang={i18n.language} data-testid="grant-statement">
+    <article className={`grant-statement a4-document${preview ? ' a4-document--preview' : ''}`} dir={i18n.dir()} lang={i18n.language} data-testid="grant-statement">
       <strong>{statement.associationName}</strong>
       <h1>
         <Bilingual k="grants.print.title" />
