@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { agreementInputSchema, deadlineKindSchema, GRANT_CURRENCIES, type Agreement, type AgreementDetail, type Deadline } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { FunderModal } from './FundersPage';
-import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, SelectField, TextField } from './fields';
-import { grantsResolver, savedId, showFailureFields } from './form';
+import { useGrantsSave } from './save';
+import { grantsResolver, savedId } from './form';
 import { moneyText } from './money';
 import { agreementPath, grantsPath } from './paths';
 
@@ -70,7 +70,6 @@ export function EditAgreementPage() {
 function AgreementForm({ detail }: { detail?: AgreementDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const invalidate = useInvalidateGrants();
   const funders = useOp('grants.funders.list', { includeArchived: false });
   const [newFunder, setNewFunder] = useState(false);
   const a = detail?.agreement;
@@ -81,13 +80,7 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
   const indicators = useFieldArray({ control, name: 'indicators' });
   const currency = useWatch({ control, name: 'currency' });
 
-  const save = useOpMutation('grants.agreements.save', {
-    onSuccess: async (saved) => {
-      await invalidate();
-      await navigate(agreementPath(saved.id));
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.agreements.save', form, (saved) => navigate(agreementPath(saved.id)));
 
   return (
     <>

@@ -3,12 +3,11 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { callInputSchema, type Call, type Criterion } from '../../../electron/contract';
-import { useOpMutation } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { IconPlus, IconTrash } from '../../ui/icons';
-import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, TextAreaField, TextField } from './fields';
-import { grantsResolver, showFailureFields } from './form';
+import { useGrantsSave } from './save';
+import { grantsResolver } from './form';
 import { moneyText } from './money';
 
 interface CallDraft {
@@ -38,7 +37,6 @@ export function CallModal({
   onSaved?: (call: Call) => void;
 }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<CallDraft, unknown, z.output<typeof callInputSchema>>({
     defaultValues: {
       title: call?.title ?? '',
@@ -60,13 +58,9 @@ export function CallModal({
   });
   // useFieldArray keeps its own `id` on each row: the criterion's id travels as `criterionId`.
   const rows = useFieldArray({ control: form.control, name: 'criteria' });
-  const save = useOpMutation('grants.calls.save', {
-    onSuccess: async (saved) => {
-      await invalidate();
-      onSaved?.(saved);
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
+  const save = useGrantsSave('grants.calls.save', form, (saved) => {
+    onSaved?.(saved);
+    onClose();
   });
   const { control } = form;
   return (

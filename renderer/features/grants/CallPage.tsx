@@ -14,16 +14,16 @@ import {
   type CallDetail,
   type Decision,
 } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { ArchiveToggle } from './ArchiveToggle';
 import { CallModal } from './CallModal';
 import { useDate } from './dates';
-import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, SelectField, TextAreaField, TextField } from './fields';
-import { grantsResolver, showFailureFields } from './form';
+import { useGrantsSave } from './save';
+import { grantsResolver } from './form';
 import { useMoney } from './money';
 import { agreementPath, newSubGrantPath, subGrantPath } from './paths';
 import { RecipientModal } from './RecipientsPage';
@@ -156,20 +156,13 @@ interface ApplicationDraft {
 
 function ApplicationModal({ detail, onClose }: { detail: CallDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const recipients = useOp('grants.recipients.list', { includeArchived: false });
   const [newRecipient, setNewRecipient] = useState(false);
   const form = useForm<ApplicationDraft, unknown, z.output<typeof applicationInputSchema>>({
     defaultValues: { recipientId: '', projectTitle: '', summary: '', requestedMinor: '' },
     resolver: grantsResolver(applicationInputSchema, (d, read) => ({ ...d, callId: detail.call.id, requestedMinor: read.money(d.requestedMinor, 'requestedMinor') })),
   });
-  const save = useOpMutation('grants.applications.save', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.applications.save', form, onClose);
   const { control } = form;
   return (
     <>
@@ -214,7 +207,6 @@ const scoresOf = (criteria: CallDetail['criteria'], earlier: Record<string, numb
 
 function ScoreModal({ detail, application, onClose }: { detail: CallDetail; application: ApplicationRow; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<ScoreDraft, unknown, z.output<typeof scoreInputSchema>>({
     defaultValues: { evaluator: '', scores: scoresOf(detail.criteria, {}) },
     resolver: grantsResolver(scoreInputSchema, (d) => ({ ...d, applicationId: application.id })),
@@ -226,13 +218,7 @@ function ScoreModal({ detail, application, onClose }: { detail: CallDetail; appl
   useEffect(() => {
     if (earlier) setValue('scores', scoresOf(detail.criteria, earlier.scores));
   }, [earlier, detail.criteria, setValue]);
-  const save = useOpMutation('grants.applications.score', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.applications.score', form, onClose);
   return (
     <Modal opened onClose={onClose} size="lg" title={t('grants.application.scoreTitle', { project: application.projectTitle })}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
@@ -264,18 +250,11 @@ interface DecisionDraft {
 
 function DecideModal({ application, onClose }: { application: ApplicationRow; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<DecisionDraft, unknown, z.output<typeof decideInputSchema>>({
     defaultValues: { decision: application.decision === 'pending' ? 'selected' : application.decision, reason: application.decisionReason ?? '' },
     resolver: grantsResolver(decideInputSchema, (d) => ({ ...d, applicationId: application.id })),
   });
-  const save = useOpMutation('grants.applications.decide', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.applications.decide', form, onClose);
   const { control } = form;
   return (
     <Modal opened onClose={onClose} title={t('grants.application.decideTitle', { project: application.projectTitle })}>

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { funderInputSchema, funderTypeSchema, type Funder } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
-import { useInvalidateGrants } from './invalidate';
+import { useGrantsSave } from './save';
 import { grantsPath } from './paths';
 import { SelectField, TextField } from './fields';
-import { grantsResolver, showFailureFields } from './form';
+import { grantsResolver } from './form';
 
 export function FundersPage() {
   const { t } = useTranslation();
@@ -77,7 +77,6 @@ interface FunderDraft {
 
 export function FunderModal({ funder, onClose, onSaved }: { funder?: Funder; onClose: () => void; onSaved?: (f: Funder) => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<FunderDraft, unknown, z.output<typeof funderInputSchema>>({
     defaultValues: { name: funder?.name ?? '', type: funder?.type ?? 'bilateral', country: funder?.country ?? '', contact: funder?.contact ?? '', archived: Boolean(funder?.archivedAt) },
     resolver: grantsResolver(funderInputSchema, (d) => ({
@@ -89,13 +88,9 @@ export function FunderModal({ funder, onClose, onSaved }: { funder?: Funder; onC
       archived: d.archived,
     })),
   });
-  const save = useOpMutation('grants.funders.save', {
-    onSuccess: async (saved) => {
-      await invalidate();
-      onSaved?.(saved);
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
+  const save = useGrantsSave('grants.funders.save', form, (saved) => {
+    onSaved?.(saved);
+    onClose();
   });
   const { control } = form;
   return (

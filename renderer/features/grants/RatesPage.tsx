@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { GRANT_CURRENCIES, rateInputSchema } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useDate } from './dates';
-import { useInvalidateGrants } from './invalidate';
+import { useGrantsSave } from './save';
 import { grantsPath } from './paths';
 import { SelectField, TextField } from './fields';
-import { grantsResolver, showFailureFields } from './form';
+import { grantsResolver } from './form';
 
 const currencyOptions = GRANT_CURRENCIES.map((c) => ({ value: c, label: c }));
 
@@ -33,19 +33,12 @@ interface RateDraft {
 export function RatesPage() {
   const { t } = useTranslation();
   const date = useDate();
-  const invalidate = useInvalidateGrants();
   const rates = useOp('grants.rates.list', {});
   const form = useForm<RateDraft, unknown, z.output<typeof rateInputSchema>>({
     defaultValues: { date: '', fromCurrency: 'EUR', toCurrency: 'MAD', rateMicro: '' },
     resolver: grantsResolver(rateInputSchema, (d, read) => ({ ...d, rateMicro: read.rate(d.rateMicro, 'rateMicro') })),
   });
-  const save = useOpMutation('grants.rates.save', {
-    onSuccess: async () => {
-      await invalidate();
-      form.resetField('rateMicro');
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.rates.save', form, () => form.resetField('rateMicro'));
   const { control } = form;
   return (
     <Stack gap="md">

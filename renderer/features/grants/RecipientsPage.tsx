@@ -5,15 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { recipientInputSchema, recipientKindSchema, type Recipient } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { PersonSearch } from '../activities/PersonSearch';
-import { useInvalidateGrants } from './invalidate';
+import { useGrantsSave } from './save';
 import { grantsPath } from './paths';
 import { TextField } from './fields';
-import { grantsResolver, showFailureFields, useGrantsFieldError } from './form';
+import { grantsResolver, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
 export function RecipientsPage() {
@@ -84,7 +84,6 @@ interface RecipientDraft {
 
 export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Recipient; onClose: () => void; onSaved?: (r: Recipient) => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const fieldError = useGrantsFieldError();
   const [personName, setPersonName] = useState(recipient?.beneficiaryId ? recipient.name : '');
   const form = useForm<RecipientDraft, unknown, z.output<typeof recipientInputSchema>>({
@@ -113,13 +112,9 @@ export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Re
       };
     }),
   });
-  const save = useOpMutation('grants.recipients.save', {
-    onSuccess: async (saved) => {
-      await invalidate();
-      onSaved?.(saved);
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
+  const save = useGrantsSave('grants.recipients.save', form, (saved) => {
+    onSaved?.(saved);
+    onClose();
   });
   const { control } = form;
   const kind = useWatch({ control, name: 'kind' });

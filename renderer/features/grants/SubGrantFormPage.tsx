@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { GRANT_CURRENCIES, subGrantInputSchema, type Agreement, type AgreementDetail, type ApplicationRow, type SubGrant, type SubGrantDetail } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
-import { useInvalidateGrants } from './invalidate';
 import { MoneyField, NumberField, RowsError, SelectField, TextAreaField, TextField } from './fields';
-import { grantsResolver, savedId, showFailureFields } from './form';
+import { useGrantsSave } from './save';
+import { grantsResolver, savedId } from './form';
 import { moneyText } from './money';
 import { agreementPath, subGrantPath } from './paths';
 
@@ -108,7 +108,6 @@ function TrancheShare({ control, index }: { control: Control<SubGrantDraft, unkn
 function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: AgreementDetail; detail?: SubGrantDetail; fromApplication?: ApplicationRow }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const invalidate = useInvalidateGrants();
   const recipients = useOp('grants.recipients.list', { includeArchived: false });
   const a = ad.agreement;
   const s = detail?.subGrant;
@@ -122,13 +121,7 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
   const reports = useFieldArray({ control, name: 'reportDates' });
   const overrideReason = useWatch({ control, name: 'envelopeOverrideReason' });
 
-  const save = useOpMutation('grants.subGrants.save', {
-    onSuccess: async (saved) => {
-      await invalidate();
-      await navigate(subGrantPath(saved.id));
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.subGrants.save', form, (saved) => navigate(subGrantPath(saved.id)));
   const needsReason = Boolean(overrideReason) || save.error?.code === 'call_envelope_exceeded' || save.error?.code === 'above_max_per_project';
   const lineOptions = ad.budgetLines.map((l) => ({ value: l.id, label: `${l.code} — ${l.label}` }));
 

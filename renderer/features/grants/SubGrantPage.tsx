@@ -23,8 +23,9 @@ import { IconPlus, IconPrinter } from '../../ui/icons';
 import { readAsBase64 } from '../beneficiary-import/readFile';
 import { useDate } from './dates';
 import { useInvalidateGrants } from './invalidate';
+import { useGrantsSave } from './save';
 import { MoneyField, SelectField, TextAreaField, TextField } from './fields';
-import { grantsResolver, showFailureFields, useGrantsFieldError } from './form';
+import { grantsResolver, useGrantsFieldError } from './form';
 import { moneyText, useMoney } from './money';
 import { agreementPath, editSubGrantPath, statementPath } from './paths';
 import { rateText } from './RatesPage';
@@ -304,18 +305,11 @@ interface PaymentDraft {
 
 function PayModal({ detail, tranche, onClose }: { detail: SubGrantDetail; tranche: Tranche; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<PaymentDraft, unknown, z.output<typeof disbursementInputSchema>>({
     defaultValues: { date: tranche.dueDate, amountMinor: moneyText(tranche.amountMinor - tranche.disbursedMinor), method: 'transfer', reference: '', overrideReason: '' },
     resolver: grantsResolver(disbursementInputSchema, (d, read) => ({ ...d, trancheId: tranche.id, amountMinor: read.money(d.amountMinor, 'amountMinor') })),
   });
-  const save = useOpMutation('grants.disbursements.add', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.disbursements.add', form, onClose);
   const { control } = form;
   return (
     <Modal opened onClose={onClose} title={t('grants.disbursement.payTitle', { seq: tranche.seq })}>
@@ -348,21 +342,14 @@ interface ExpenseDraft {
 
 function ExpenseModal({ detail, onClose }: { detail: SubGrantDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const fieldError = useGrantsFieldError();
   const lines = useOp('grants.agreements.get', { id: detail.agreement.id });
   const form = useForm<ExpenseDraft, unknown, z.output<typeof expenseInputSchema>>({
     defaultValues: { budgetLineId: detail.budget[0]?.budgetLineId ?? '', date: '', supplier: '', description: '', amountMinor: '', receiptNumber: '', receipt: null },
     resolver: grantsResolver(expenseInputSchema, (d, read) => ({ ...d, subGrantId: detail.subGrant.id, amountMinor: read.money(d.amountMinor, 'amountMinor'), receipt: null })),
   });
-  const save = useOpMutation('grants.expenses.add', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    // The attachment's refusals (`attachment_type_not_allowed`) name its content: shown at the file.
-    onError: (failure) => showFailureFields(form, failure, { contentBase64: 'receipt' }),
-  });
+  // The attachment's refusals (`attachment_type_not_allowed`) name its content: shown at the file.
+  const save = useGrantsSave('grants.expenses.add', form, onClose, { contentBase64: 'receipt' });
   const submit = form.handleSubmit(async (input) => {
     const file = form.getValues('receipt');
     if (file && file.size > MAX_ATTACHMENT_BYTES) {
@@ -415,18 +402,11 @@ function ExpenseModal({ detail, onClose }: { detail: SubGrantDetail; onClose: ()
 
 function RejectModal({ expense, onClose }: { expense: Expense; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
   const form = useForm<{ reason: string }, unknown, z.output<typeof expenseDecisionSchema>>({
     defaultValues: { reason: '' },
     resolver: grantsResolver(expenseDecisionSchema, (d) => ({ ...d, id: expense.id, status: 'rejected' as const })),
   });
-  const save = useOpMutation('grants.expenses.decide', {
-    onSuccess: async () => {
-      await invalidate();
-      onClose();
-    },
-    onError: (failure) => showFailureFields(form, failure),
-  });
+  const save = useGrantsSave('grants.expenses.decide', form, onClose);
   return (
     <Modal opened onClose={onClose} title={t('grants.expense.rejectTitle', { supplier: expense.supplier })}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
