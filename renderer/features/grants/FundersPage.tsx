@@ -1,69 +1,30 @@
-import { Anchor, Button, Group, Loader, Modal, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Stack, Switch } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { z } from 'zod';
 import { funderInputSchema, funderTypeSchema, type Funder } from '../../../electron/contract';
-import { useOp } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
-import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPlus } from '../../ui/icons';
+import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
-import { grantsPath } from './paths';
 import { SelectField, TextField } from './fields';
 import { grantsResolver } from './form';
 
 export function FundersPage() {
   const { t } = useTranslation();
-  const [archived, setArchived] = useState(false);
-  const [editing, setEditing] = useState<Funder | 'new' | null>(null);
-  const list = useOp('grants.funders.list', { includeArchived: archived });
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to={grantsPath} size="sm">
-        {t('grants.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-end">
-        <Title order={1}>{t('grants.funders.title')}</Title>
-        <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setEditing('new')}>
-          {t('grants.funders.new')}
-        </Button>
-      </Group>
-      <Switch label={t('grants.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
-      {list.isPending && <Loader />}
-      <OpErrorAlert error={list.error} />
-      {list.data && list.data.length === 0 && <Text c="dimmed">{t('grants.funders.empty')}</Text>}
-      {list.data && list.data.length > 0 && (
-        <Table striped aria-label={t('grants.funders.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('grants.funders.name')}</Table.Th>
-              <Table.Th>{t('grants.funders.type')}</Table.Th>
-              <Table.Th>{t('grants.funders.country')}</Table.Th>
-              <Table.Th>{t('grants.funders.contact')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Td>{f.name}</Table.Td>
-                <Table.Td>{t(`grants.funderType.${f.type}`)}</Table.Td>
-                <Table.Td>{f.country ?? '—'}</Table.Td>
-                <Table.Td>{f.contact ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" size="xs" onClick={() => setEditing(f)}>
-                    {t('grants.edit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editing && <FunderModal funder={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    <DirectoryPage
+      op="grants.funders.list"
+      title={t('grants.funders.title')}
+      newLabel={t('grants.funders.new')}
+      empty={t('grants.funders.empty')}
+      columns={[
+        { header: t('grants.funders.name'), cell: (f) => f.name },
+        { header: t('grants.funders.type'), cell: (f) => t(`grants.funderType.${f.type}`) },
+        { header: t('grants.funders.country'), cell: (f) => f.country ?? '—' },
+        { header: t('grants.funders.contact'), cell: (f) => f.contact ?? '—' },
+      ]}
+      modal={(funder, onClose) => <FunderModal funder={funder} onClose={onClose} />}
+    />
   );
 }
 

@@ -1,71 +1,33 @@
-import { Anchor, Button, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { z } from 'zod';
 import { recipientInputSchema, recipientKindSchema, type Recipient } from '../../../electron/contract';
-import { useOp } from '../../app/ops';
 import { ModalActions } from '../../ui/ModalActions';
-import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPlus } from '../../ui/icons';
 import { PersonSearch } from '../activities/PersonSearch';
+import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
-import { grantsPath } from './paths';
 import { TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
 export function RecipientsPage() {
   const { t } = useTranslation();
-  const [archived, setArchived] = useState(false);
-  const [editing, setEditing] = useState<Recipient | 'new' | null>(null);
-  const list = useOp('grants.recipients.list', { includeArchived: archived });
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to={grantsPath} size="sm">
-        {t('grants.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-end">
-        <Title order={1}>{t('grants.recipients.title')}</Title>
-        <Button leftSection={<IconPlus width={18} height={18} />} onClick={() => setEditing('new')}>
-          {t('grants.recipients.new')}
-        </Button>
-      </Group>
-      <Switch label={t('grants.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
-      {list.isPending && <Loader />}
-      <OpErrorAlert error={list.error} />
-      {list.data && list.data.length === 0 && <Text c="dimmed">{t('grants.recipients.empty')}</Text>}
-      {list.data && list.data.length > 0 && (
-        <Table striped aria-label={t('grants.recipients.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('grants.recipients.name')}</Table.Th>
-              <Table.Th>{t('grants.recipients.kind')}</Table.Th>
-              <Table.Th>{t('grants.recipients.city')}</Table.Th>
-              <Table.Th>{t('grants.recipients.rib')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{t(`grants.recipientKind.${r.kind}`)}</Table.Td>
-                <Table.Td>{r.city ?? '—'}</Table.Td>
-                <Table.Td dir="ltr">{r.rib ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" size="xs" onClick={() => setEditing(r)}>
-                    {t('grants.edit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editing && <RecipientModal recipient={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    <DirectoryPage
+      op="grants.recipients.list"
+      title={t('grants.recipients.title')}
+      newLabel={t('grants.recipients.new')}
+      empty={t('grants.recipients.empty')}
+      columns={[
+        { header: t('grants.recipients.name'), cell: (r) => r.name },
+        { header: t('grants.recipients.kind'), cell: (r) => t(`grants.recipientKind.${r.kind}`) },
+        { header: t('grants.recipients.city'), cell: (r) => r.city ?? '—' },
+        { header: t('grants.recipients.rib'), cell: (r) => r.rib ?? '—', dir: 'ltr' },
+      ]}
+      modal={(recipient, onClose) => <RecipientModal recipient={recipient} onClose={onClose} />}
+    />
   );
 }
 
