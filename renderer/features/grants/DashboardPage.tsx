@@ -7,6 +7,7 @@ import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { useDate } from './dates';
+import { FiguresTable } from './FiguresTable';
 import { useMoney } from './money';
 import { agreementPath, fundersPath, newAgreementPath, ratesPath, recipientsPath, subGrantPath } from './paths';
 import { StateBadge } from './StateBadge';
@@ -46,10 +47,7 @@ export function DashboardPage() {
 
 function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
   const { t } = useTranslation();
-  const money = useMoney();
-  const date = useDate();
   const [open, setOpen] = useState(false);
-  const m = (minor: number) => money(minor, row.currency);
   return (
     <Stack gap="xs" component="section" aria-label={row.reference} data-testid={`agreement-${row.reference}`}>
       <Group justify="space-between">
@@ -67,32 +65,14 @@ function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
           {open ? t('grants.dashboard.hideSubGrants') : t('grants.dashboard.showSubGrants', { count: row.subGrants.length })}
         </Button>
       </Group>
-      <Table withTableBorder aria-label={t('grants.dashboard.figures')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('grants.figures.total')}</Table.Th>
-            <Table.Th>{t('grants.figures.committed')}</Table.Th>
-            <Table.Th>{t('grants.figures.disbursed')}</Table.Th>
-            <Table.Th>{t('grants.figures.justified')}</Table.Th>
-            <Table.Th>{t('grants.figures.leftToDisburse')}</Table.Th>
-            <Table.Th>{t('grants.figures.leftToJustify')}</Table.Th>
-            <Table.Th>{t('grants.figures.nextTranche')}</Table.Th>
-            <Table.Th>{t('grants.figures.overdueReports')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td data-figure="total">{m(row.totalMinor)}</Table.Td>
-            <Table.Td data-figure="committed">{m(row.committedMinor)}</Table.Td>
-            <Table.Td data-figure="disbursed">{m(row.disbursedMinor)}</Table.Td>
-            <Table.Td data-figure="justified">{m(row.justifiedMinor)}</Table.Td>
-            <Table.Td data-figure="leftToDisburse">{m(row.leftToDisburseMinor)}</Table.Td>
-            <Table.Td data-figure="leftToJustify">{m(row.leftToJustifyMinor)}</Table.Td>
-            <Table.Td>{date(row.nextTrancheDue)}</Table.Td>
-            <Table.Td>{row.overdueReports}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <FiguresTable
+        lead={[
+          { figure: 'total', minor: row.totalMinor },
+          { figure: 'committed', minor: row.committedMinor },
+        ]}
+        figures={row}
+        currency={row.currency}
+      />
       {row.unconverted > 0 && (
         <Text c="orange" size="sm">
           {t('grants.dashboard.unconverted', { count: row.unconverted })}

@@ -22,6 +22,7 @@ import { ExportButton } from '../reports/ExportButton';
 import { IconPlus, IconPrinter } from '../../ui/icons';
 import { readAsBase64 } from '../beneficiary-import/readFile';
 import { useDate } from './dates';
+import { FiguresTable } from './FiguresTable';
 import { useInvalidateGrants } from './invalidate';
 import { useGrantsSave } from './save';
 import { MoneyField, SelectField, TextAreaField, TextField } from './fields';
@@ -89,30 +90,7 @@ export function SubGrantPage() {
           </Button>
         </Group>
       </Group>
-      <Table withTableBorder aria-label={t('grants.dashboard.figures')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('grants.figures.amount')}</Table.Th>
-            <Table.Th>{t('grants.figures.disbursed')}</Table.Th>
-            <Table.Th>{t('grants.figures.justified')}</Table.Th>
-            <Table.Th>{t('grants.figures.leftToDisburse')}</Table.Th>
-            <Table.Th>{t('grants.figures.leftToJustify')}</Table.Th>
-            <Table.Th>{t('grants.figures.nextTranche')}</Table.Th>
-            <Table.Th>{t('grants.figures.overdueReports')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td data-figure="amount">{m(f.amountMinor)}</Table.Td>
-            <Table.Td data-figure="disbursed">{m(f.disbursedMinor)}</Table.Td>
-            <Table.Td data-figure="justified">{m(f.justifiedMinor)}</Table.Td>
-            <Table.Td data-figure="leftToDisburse">{m(f.leftToDisburseMinor)}</Table.Td>
-            <Table.Td data-figure="leftToJustify">{m(f.leftToJustifyMinor)}</Table.Td>
-            <Table.Td>{date(f.nextTrancheDue)}</Table.Td>
-            <Table.Td>{f.overdueReports}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <FiguresTable lead={[{ figure: 'amount', minor: f.amountMinor }]} figures={f} currency={s.currency} />
 
       <Title order={2}>{t('grants.subGrant.tranches')}</Title>
       <Table striped aria-label={t('grants.subGrant.tranches')}>
