@@ -1,19 +1,19 @@
 import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { cooperativeInputSchema, type Cooperative, type CooperativeInput } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { useCanHandleDues } from '../members/MemberPage';
 import { TextField } from '../../ui/fields';
 import { useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { toCentimes, toDirhams } from '../members/money';
-import { areaResolver, showFieldProblems } from '../members/problems';
+import { areaResolver } from '../members/problems';
 import { useCooperativeOptions } from './labels';
 import { cooperativePath, cooperativesPath } from './paths';
+import { useCooperativeSave } from './save';
 
 export function NewCooperativePage() {
   const settings = useOp('settings.get', {});
@@ -58,7 +58,6 @@ function NamesInput({ value, onChange, error }: { value: string[]; onChange: (na
 function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Cooperative; defaultShareValue: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const options = useCooperativeOptions();
   const fieldError = useFieldError();
   const defaults: CooperativeInput = {
@@ -73,13 +72,7 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
     grantRecipientId: cooperative?.grantRecipientId ?? null,
   };
   const form = useForm({ resolver: areaResolver(cooperativeInputSchema), defaultValues: defaults });
-  const save = useOpMutation('cooperatives.save', {
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('cooperatives.') });
-      await navigate(cooperativePath(saved.id));
-    },
-    onError: (error) => showFieldProblems(form, error),
-  });
+  const save = useCooperativeSave('cooperatives.save', (saved) => navigate(cooperativePath(saved.id)), form);
 
   const notesField = form.register('notes');
   // Grants recipients are listed to those who handle money, as in the grants area.

@@ -4,22 +4,21 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIso, visitInputSchema, type CooperativeDetail, type VisitInput, type VisitSlot } from '../../../electron/contract';
-import { useOp, useOpMutation } from '../../app/ops';
+import { useOp } from '../../app/ops';
 import { intlLocale } from '../../i18n';
 import { useFieldError } from '../../ui/forms';
 import { ModalActions } from '../../ui/ModalActions';
 import { activityPath } from '../activities/paths';
 import { useFormatDate } from '../beneficiaries/format';
 import { useCanHandleDues } from '../members/MemberPage';
-import { areaResolver, showFieldProblems } from '../members/problems';
-import { useRefreshCooperatives } from './CooperativePage';
+import { areaResolver } from '../members/problems';
 import { useCooperativeOptions } from './labels';
+import { useCooperativeSave } from './save';
 
 function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; slot: VisitSlot; onClose: () => void }) {
   const { t } = useTranslation();
   const options = useCooperativeOptions();
   const fieldError = useFieldError();
-  const refresh = useRefreshCooperatives();
   const v = slot.visit;
   const form = useForm({
     resolver: areaResolver(visitInputSchema),
@@ -33,13 +32,7 @@ function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; sl
       supportNeeded: v?.supportNeeded ?? '',
     } satisfies VisitInput,
   });
-  const save = useOpMutation('cooperatives.saveVisit', {
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: (error) => showFieldProblems(form, error),
-  });
+  const save = useCooperativeSave('cooperatives.saveVisit', onClose, form);
   const fields = { date: form.register('date'), difficulties: form.register('difficulties'), supportNeeded: form.register('supportNeeded') };
   return (
     <Modal opened onClose={onClose} title={t('cooperatives.visits.title', { month: slot.month })} size="lg">

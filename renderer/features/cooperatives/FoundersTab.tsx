@@ -13,6 +13,7 @@ import { useFormatDate } from '../beneficiaries/format';
 import { beneficiaryPath } from '../beneficiaries/paths';
 import { memberPath } from '../members/paths';
 import { useRefreshCooperatives } from './CooperativePage';
+import { useCooperativeSave } from './save';
 
 interface Picked {
   kind: 'beneficiary' | 'member';
@@ -153,14 +154,8 @@ function AddFounder({ cooperativeId, exclude }: { cooperativeId: string; exclude
 
 function EditShares({ founder, onClose }: { founder: Founder; onClose: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCooperatives();
   const [shares, setShares] = useState<{ subscribed: Count; paid: Count }>({ subscribed: founder.sharesSubscribed, paid: founder.sharesPaid });
-  const save = useOpMutation('cooperatives.saveFounder', {
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-  });
+  const save = useCooperativeSave('cooperatives.saveFounder', onClose);
   return (
     <Modal opened onClose={onClose} title={founder.name}>
       <Stack>

@@ -9,9 +9,10 @@ import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { Attachments } from '../members/Attachments';
-import { areaResolver, showFieldProblems } from '../members/problems';
+import { areaResolver } from '../members/problems';
 import { useRefreshCooperatives } from './CooperativePage';
 import { useCooperativeOptions, useStepLabel } from './labels';
+import { useCooperativeSave } from './save';
 
 const statusColor: Record<StepStatus, string> = { not_started: 'gray', in_progress: 'blue', done: 'green', blocked: 'red' };
 
@@ -22,7 +23,6 @@ function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => voi
   const stepLabel = useStepLabel();
   const options = useCooperativeOptions();
   const fieldError = useFieldError();
-  const refresh = useRefreshCooperatives();
   const form = useForm({
     resolver: areaResolver(stepInputSchema),
     defaultValues: {
@@ -35,13 +35,7 @@ function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => voi
       notes: step.notes ?? '',
     } satisfies StepInput,
   });
-  const save = useOpMutation('cooperatives.saveStep', {
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: (error) => showFieldProblems(form, error),
-  });
+  const save = useCooperativeSave('cooperatives.saveStep', onClose, form);
   const status = form.watch('status');
   const errors = form.formState.errors;
   const fields = {
