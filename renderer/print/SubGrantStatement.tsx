@@ -12,6 +12,23 @@ const Bilingual = bilingualLabel('grant-statement__bi');
 /** Amounts with the ISO code, the same in both languages: the figures are what both parties check. */
 const amount = (minor: number, currency: string) => `${formatMinorPlain(minor, ',', '\u202f')} ${currency}`;
 
+/** A table's header row, each column titled in both languages (`grants.print.<key>`). */
+function HeadRow({ keys }: { keys: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {keys.map((k) => (
+          <th key={k}>
+            <Bilingual k={`grants.print.${k}`} />
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+const expenseColumns = ['date', 'line', 'supplier', 'description', 'receipt', 'amount'];
+
 function ExpenseRows({ rows, currency, withReason }: { rows: Expense[]; currency: string; withReason: boolean }) {
   return (
     <>
@@ -38,35 +55,6 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
   const accepted = statement.expenses.filter((e) => e.status === 'accepted');
   const rejected = statement.expenses.filter((e) => e.status === 'rejected');
   const f = statement.figures;
-  const expenseHead = (withReason: boolean) => (
-    <thead>
-      <tr>
-        <th>
-          <Bilingual k="grants.print.date" />
-        </th>
-        <th>
-          <Bilingual k="grants.print.line" />
-        </th>
-        <th>
-          <Bilingual k="grants.print.supplier" />
-        </th>
-        <th>
-          <Bilingual k="grants.print.description" />
-        </th>
-        <th>
-          <Bilingual k="grants.print.receipt" />
-        </th>
-        <th>
-          <Bilingual k="grants.print.amount" />
-        </th>
-        {withReason && (
-          <th>
-            <Bilingual k="grants.print.reason" />
-          </th>
-        )}
-      </tr>
-    </thead>
-  );
   return (
     <article className={`grant-statement a4-document${preview ? ' a4-document--preview' : ''}`} dir={i18n.dir()} lang={i18n.language} data-testid="grant-statement">
       <strong>{statement.associationName}</strong>
@@ -116,25 +104,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
         <Bilingual k="grants.print.payments" />
       </h2>
       <table>
-        <thead>
-          <tr>
-            <th>
-              <Bilingual k="grants.print.date" />
-            </th>
-            <th>
-              <Bilingual k="grants.print.tranche" />
-            </th>
-            <th>
-              <Bilingual k="grants.print.method" />
-            </th>
-            <th>
-              <Bilingual k="grants.print.reference" />
-            </th>
-            <th>
-              <Bilingual k="grants.print.amount" />
-            </th>
-          </tr>
-        </thead>
+        <HeadRow keys={['date', 'tranche', 'method', 'reference', 'amount']} />
         <tbody>
           {statement.disbursements.map((p) => (
             <tr key={p.id}>
@@ -154,7 +124,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
         <Bilingual k="grants.print.accepted" />
       </h2>
       <table>
-        {expenseHead(false)}
+        <HeadRow keys={expenseColumns} />
         <tbody>
           <ExpenseRows rows={accepted} currency={c} withReason={false} />
         </tbody>
@@ -166,7 +136,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
             <Bilingual k="grants.print.rejected" />
           </h2>
           <table>
-            {expenseHead(true)}
+            <HeadRow keys={[...expenseColumns, 'reason']} />
             <tbody>
               <ExpenseRows rows={rejected} currency={c} withReason />
             </tbody>
