@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type AttendanceStatus, type BeneficiaryInput, type ErrorCode, type OpInput, type StatisticsFigures } from '../../electron/contract';
+import { DEMO_PASSWORD, type AttendanceStatus, type BeneficiaryInput, type OpInput, type StatisticsFigures } from '../../electron/contract';
 import { scheduleDates } from '../../electron/core/activities/schedule';
 import { ageBandIndex, ageBandLabels, hasCompleted } from '../../electron/core/activities/statistics';
 import { person } from './builders';
-import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
+import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -44,17 +44,6 @@ async function mark(core: TestCore, sessionId: string, marks: Record<string, Att
     sessionId,
     marks: Object.entries(marks).map(([beneficiaryId, status]) => ({ beneficiaryId, status })),
   });
-}
-
-async function expectFailure(
-  result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>,
-  code: ErrorCode,
-  fields?: Record<string, string>,
-) {
-  const r = await result;
-  expect(r.ok).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
 }
 
 // ---------------------------------------------------------------------------------------------

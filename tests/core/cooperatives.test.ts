@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BeneficiaryInput, ErrorCode, OpInput } from '../../electron/contract';
+import type { BeneficiaryInput, OpInput } from '../../electron/contract';
 import { person } from './builders';
 import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
-import { createdFile, PRESIDENT_PASSWORD, testCore, useTempDir, type TestCore } from './helpers';
+import { createdFile, expectFailure, PRESIDENT_PASSWORD, testCore, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -18,17 +18,6 @@ async function signedInFile(start = '2026-06-01T09:00:00.000Z') {
     await core.must('file.open', { path: session.path, userId: session.user.id, password: PRESIDENT_PASSWORD });
   };
   return { core, jump };
-}
-
-async function expectFailure(
-  result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>,
-  code: ErrorCode,
-  fields?: Record<string, string>,
-) {
-  const r = await result;
-  expect(r.ok).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
 }
 
 const project = (more: Partial<OpInput<'cooperatives.save'>> = {}): OpInput<'cooperatives.save'> => ({

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, formatMinorPlain, parseMoney, parseRate, ribKeyValid, type ErrorCode, type OpInput } from '../../electron/contract';
+import { DEMO_PASSWORD, formatMinorPlain, parseMoney, parseRate, ribKeyValid, type OpInput } from '../../electron/contract';
 import { person } from './builders';
 import { agreementInput, newAgreement, newFunder, newOrganisation, subGrantInput, validRib } from './grants-builders';
-import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
+import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -15,17 +15,6 @@ async function signedInFile() {
   const core = testCore(dir, () => new Date(NOW));
   const { session } = await createdFile(core, dir);
   return { core, dir, path: session.path, userId: session.user.id };
-}
-
-async function expectFailure(
-  result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>,
-  code: ErrorCode,
-  fields?: Record<string, string>,
-) {
-  const r = await result;
-  expect(r.ok, JSON.stringify(r)).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
 }
 
 /** Rows of a table, read through a second keyed connection to the real file. */

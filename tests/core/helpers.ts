@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
-import type { OpName, OpInput, OpOutput, Result } from '../../electron/contract';
+import { afterAll, afterEach, expect } from 'vitest';
+import type { ErrorCode, OpName, OpInput, OpOutput, Result } from '../../electron/contract';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { keysPathFor, readKeysFile, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
 import { unlockSlot } from '../../electron/core/db/slots';
@@ -51,6 +51,18 @@ export async function createdFile(core: TestCore, dir: string, associationName =
     displayName: 'Nadia Bennani',
     password: PRESIDENT_PASSWORD,
   });
+}
+
+/** A refusal with its code and, when given, exactly these field problems. */
+export async function expectFailure(
+  result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>,
+  code: ErrorCode,
+  fields?: Record<string, string>,
+) {
+  const r = await result;
+  expect(r.ok, JSON.stringify(r)).toBe(false);
+  expect(r.error?.code).toBe(code);
+  if (fields) expect(r.error?.fields).toEqual(fields);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode, OpInput, User } from '../../electron/contract';
+import type { OpInput, User } from '../../electron/contract';
 import { recordPayment } from '../../electron/core/members/dues';
 import { person } from './builders';
-import { createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, useTempDir, withDb, type TestCore } from './helpers';
+import { createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -26,17 +26,6 @@ const memberInput = (more: Partial<OpInput<'members.save'>> = {}): OpInput<'memb
   phones: ['0661234567'],
   ...more,
 });
-
-async function expectFailure(
-  result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>,
-  code: ErrorCode,
-  fields?: Record<string, string>,
-) {
-  const r = await result;
-  expect(r.ok).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
-}
 
 const pay = (memberId: string, amount: number, more: Partial<OpInput<'dues.pay'>> = {}): OpInput<'dues.pay'> => ({
   memberId,
