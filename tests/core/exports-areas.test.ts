@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListExport } from '../../electron/contract';
 import { person } from './builders';
 import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
-import { createdFile, testCore, useSuiteTempDir, type TestCore } from './helpers';
+import { createdFile, staffCore, testCore, useSuiteTempDir, type TestCore } from './helpers';
 
 // Exports of the members, cooperatives, sub-grants and expenses lists.
 
 const suiteDir = useSuiteTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
-const TEMPORARY = 'mot de passe provisoire 1';
 
 const text = (file: ListExport) => Buffer.from(file.contentBase64, 'base64').toString('utf8');
 const lines = (file: ListExport) => text(file).slice(1).split('\r\n').filter(Boolean);
@@ -61,10 +60,7 @@ describe('exports of the grants, members and cooperatives lists', () => {
     });
     await president.must('grants.expenses.decide', { id: e.id, status: 'accepted' });
 
-    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
-    volunteer = testCore(join(root, 'volunteer'), () => new Date(NOW));
-    await volunteer.must('file.open', { path: session.path, userId: user.id, password: TEMPORARY });
-    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'Meryem password 1' });
+    volunteer = await staffCore(president, session.path, join(root, 'volunteer'), { displayName: 'Meryem', role: 'volunteer', now: () => new Date(NOW) });
   });
 
   afterAll(() => {

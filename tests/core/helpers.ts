@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach, expect } from 'vitest';
-import type { ErrorCode, OpName, OpInput, OpOutput, Result } from '../../electron/contract';
+import type { ErrorCode, OpName, OpInput, OpOutput, Result, Role } from '../../electron/contract';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { keysPathFor, readKeysFile, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
 import { unlockSlot } from '../../electron/core/db/slots';
@@ -51,6 +51,19 @@ export async function createdFile(core: TestCore, dir: string, associationName =
     displayName: 'Nadia Bennani',
     password: PRESIDENT_PASSWORD,
   });
+}
+
+/**
+ * Another member of staff: created by the president, signed in on the same file from a folder of
+ * their own (`dir`) and past the forced change of the temporary password, so every operation is open to them.
+ */
+export async function staffCore(president: TestCore, path: string, dir: string, user: { displayName: string; role: Role; now?: () => Date }): Promise<TestCore> {
+  const temporary = 'mot de passe provisoire 1';
+  const { id } = await president.must('users.create', { displayName: user.displayName, role: user.role, temporaryPassword: temporary });
+  const core = testCore(dir, user.now);
+  await core.must('file.open', { path, userId: id, password: temporary });
+  await core.must('session.changePassword', { currentPassword: temporary, newPassword: `${user.role} password 1` });
+  return core;
 }
 
 /** A refusal with its code and, when given, exactly these field problems. */

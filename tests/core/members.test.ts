@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput, User } from '../../electron/contract';
 import { recordPayment } from '../../electron/core/members/dues';
 import { person } from './builders';
-import { createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, useTempDir, withDb, type TestCore } from './helpers';
+import { createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, staffCore, testCore, useSuiteTempDir, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -201,26 +201,17 @@ describe('receipt numbers', () => {
 
 describe('who may do what', () => {
   const suiteDir = useSuiteTempDir();
-  const TEMPORARY = 'temporary password 1';
   let president: TestCore;
   let volunteer: TestCore;
   let treasurer: TestCore;
 
-  async function signIn(root: string, path: string, name: string, userId: string): Promise<TestCore> {
-    const core = testCore(join(root, name), () => new Date(NOW));
-    await core.must('file.open', { path, userId, password: TEMPORARY });
-    await core.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: `${name} password 1` });
-    return core;
-  }
-
   beforeAll(async () => {
     const root = suiteDir();
-    president = testCore(join(root, 'president'), () => new Date(NOW));
+    const now = () => new Date(NOW);
+    president = testCore(join(root, 'president'), now);
     const { session } = await createdFile(president, join(root, 'file'));
-    const v = await president.must('users.create', { displayName: 'Meryem Volunteer', role: 'volunteer', temporaryPassword: TEMPORARY });
-    const t = await president.must('users.create', { displayName: 'Nadia Treasurer', role: 'treasurer', temporaryPassword: TEMPORARY });
-    volunteer = await signIn(root, session.path, 'volunteer', v.id);
-    treasurer = await signIn(root, session.path, 'treasurer', t.id);
+    volunteer = await staffCore(president, session.path, join(root, 'volunteer'), { displayName: 'Meryem Volunteer', role: 'volunteer', now });
+    treasurer = await staffCore(president, session.path, join(root, 'treasurer'), { displayName: 'Nadia Treasurer', role: 'treasurer', now });
   });
 
   afterAll(() => {

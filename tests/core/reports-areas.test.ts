@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorReport, OpInput, ReportTable } from '../../electron/contract';
 import { person } from './builders';
 import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
-import { createdFile, testCore, useSuiteTempDir, type TestCore } from './helpers';
+import { createdFile, staffCore, testCore, useSuiteTempDir, type TestCore } from './helpers';
 
 // The grants, members and cooperatives sections of the indicator report, and an agreement's
 // targets against what the report measured. Every expected table is worked out by hand below.
 
 const suiteDir = useSuiteTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
-const TEMPORARY = 'mot de passe provisoire 1';
 const PERIOD = { from: '2026-03-01', to: '2026-06-30', locale: 'en' as const };
 
 const tableOf = (report: IndicatorReport, id: string): ReportTable | undefined => report.sections.flatMap((s) => s.tables).find((t) => t.id === id);
@@ -100,10 +99,7 @@ describe('report sections of grants, members and cooperatives', () => {
     await done(k2.id, '2026-04-01', ['name_approval']);
     await project('sewing');
 
-    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
-    volunteer = testCore(join(root, 'volunteer'), () => new Date(NOW));
-    await volunteer.must('file.open', { path: session.path, userId: user.id, password: TEMPORARY });
-    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'Meryem password 1' });
+    volunteer = await staffCore(president, session.path, join(root, 'volunteer'), { displayName: 'Meryem', role: 'volunteer', now: () => new Date(NOW) });
   });
 
   afterAll(() => {
