@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, formatMinorPlain, parseMoney, parseRate, ribKeyValid, type OpInput } from '../../electron/contract';
 import { person } from './builders';
 import { agreementInput, newAgreement, newFunder, newOrganisation, subGrantInput, validRib } from './grants-builders';
-import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
+import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, staffCore, testCore, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 
@@ -150,11 +150,8 @@ describe('agreements, calls and applications', () => {
 
   it('refuses a volunteer: grants are money', async () => {
     const { core, dir, path } = await signedInFile();
-    const user = await core.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: 'temporary password 1' });
+    const volunteer = await staffCore(core, path, `${dir}/volunteer`, { displayName: 'Meryem', role: 'volunteer', now: () => new Date(NOW) });
     core.close();
-    const volunteer = testCore(`${dir}/volunteer`, () => new Date(NOW));
-    await volunteer.must('file.open', { path, userId: user.id, password: 'temporary password 1' });
-    await volunteer.must('session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'volunteer password 1' });
     await expectFailure(volunteer.call('grants.agreements.list', {}), 'forbidden');
     await expectFailure(volunteer.call('grants.dashboard', {}), 'forbidden');
     volunteer.close();
