@@ -7,9 +7,10 @@ import { useInvalidateGrants } from './invalidate';
 const OPS = {
   agreement: { archive: 'grants.agreements.archive', restore: 'grants.agreements.restore' },
   call: { archive: 'grants.calls.archive', restore: 'grants.calls.restore' },
+  subGrant: { archive: 'grants.subGrants.archive', restore: 'grants.subGrants.restore' },
 } as const;
 
-/** A closed agreement or call is archived (never deleted: reports still count it); it can come back. */
+/** A closed agreement or call, or a sub-grant cancelled before any payment, is archived (never deleted: reports still count it); it can come back. */
 export function ArchiveToggle({ kind, id, archivedAt }: { kind: keyof typeof OPS; id: string; archivedAt: string | null }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateGrants();

@@ -21,6 +21,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
 import { IconPlus, IconPrinter } from '../../ui/icons';
 import { readAsBase64 } from '../beneficiary-import/readFile';
+import { ArchiveToggle } from './ArchiveToggle';
 import { useDate } from './dates';
 import { FiguresTable } from './FiguresTable';
 import { useInvalidateGrants } from './invalidate';
@@ -81,7 +82,8 @@ export function SubGrantPage() {
           ) : (
             <StateBadge state={f.state} />
           )}
-          <ArchiveButton detail={d} />
+          {/* Once paid, a sub-grant stays: its payments are in the books. */}
+          {(s.archivedAt || f.disbursedMinor === 0) && <ArchiveToggle kind="subGrant" id={s.id} archivedAt={s.archivedAt} />}
           <Button component={Link} to={editSubGrantPath(s.id)} variant="default">
             {t('grants.edit')}
           </Button>
@@ -177,22 +179,6 @@ export function SubGrantPage() {
 }
 
 /** A sub-grant cancelled before any payment is archived (never deleted); it can come back. */
-function ArchiveButton({ detail }: { detail: SubGrantDetail }) {
-  const { t } = useTranslation();
-  const invalidate = useInvalidateGrants();
-  const archived = Boolean(detail.subGrant.archivedAt);
-  const change = useOpMutation(archived ? 'grants.subGrants.restore' : 'grants.subGrants.archive', { onSuccess: () => invalidate() });
-  if (!archived && detail.figures.disbursedMinor > 0) return null;
-  return (
-    <Stack gap={2}>
-      <Button variant="default" color={archived ? undefined : 'red'} loading={change.isPending} onClick={() => change.mutate({ id: detail.subGrant.id })}>
-        {archived ? t('grants.subGrant.restore') : t('grants.subGrant.archive')}
-      </Button>
-      <OpErrorAlert error={change.error} />
-    </Stack>
-  );
-}
-
 /** Opens a stored receipt in a new tab, from the bytes kept inside the file. */
 async function openReceipt(attachmentId: string) {
   const file = await call('attachments.get', { id: attachmentId });
