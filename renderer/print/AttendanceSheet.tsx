@@ -50,7 +50,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
           </div>
         )}
       </div>
-      <dl className="attendance-sheet__facts">
+      <dl className="attendance-sheet__facts a4-document__facts">
         <dt>{t('activities.sheet.activity')}</dt>
         <dd>
           {sheet.activity.title} ({sheet.activity.reference})

@@ -61,7 +61,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
       <h1>
         <Bilingual k="grants.print.title" />
       </h1>
-      <dl className="grant-statement__facts">
+      <dl className="grant-statement__facts a4-document__facts">
         <dt>
           <Bilingual k="grants.print.subGrant" />
         </dt>
@@ -144,7 +144,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
         </>
       )}
 
-      <dl className="grant-statement__facts grant-statement__balance">
+      <dl className="grant-statement__facts a4-document__facts grant-statement__balance">
         <dt>
           <Bilingual k="grants.print.totalPaid" />
         </dt>
