@@ -1,4 +1,4 @@
-import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
+import { Button, Group, Loader, Select, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,9 @@ import { useCanHandleDues } from '../members/MemberPage';
 import { TextField } from '../../ui/fields';
 import { useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { toCentimes, toDirhams } from '../members/money';
 import { areaResolver } from '../members/problems';
 import { useCooperativeOptions } from './labels';
+import { NumberField } from './NumberField';
 import { cooperativePath, cooperativesPath } from './paths';
 import { useCooperativeSave } from './save';
 
@@ -100,23 +100,7 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
           <TextField form={form} name="activity" label={t('cooperatives.field.activity')} required />
           <TextField form={form} name="city" label={t('cooperatives.field.city')} required />
           <TextField form={form} name="coach" label={t('cooperatives.field.coach')} />
-          <Controller
-            control={form.control}
-            name="shareValue"
-            render={({ field, fieldState }) => (
-              <NumberInput
-                label={t('cooperatives.field.shareValue')}
-                suffix=" MAD"
-                min={0}
-                decimalScale={2}
-                name={field.name}
-                value={typeof field.value === 'number' ? toDirhams(field.value) : ''}
-                onChange={(v) => field.onChange(typeof v === 'number' ? toCentimes(v) : undefined)}
-                onBlur={field.onBlur}
-                error={fieldError(fieldState.error)}
-              />
-            )}
-          />
+          <NumberField control={form.control} name="shareValue" label={t('cooperatives.field.shareValue')} money />
         </SimpleGrid>
         {handlesMoney && (
           <Controller

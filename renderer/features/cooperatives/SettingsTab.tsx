@@ -1,12 +1,12 @@
-import { Alert, Button, Divider, Group, Loader, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, type Control } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
-import { formResolver, useFieldError } from '../../ui/forms';
+import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { toCentimes, toDirhams } from '../members/money';
+import { NumberField } from './NumberField';
 import { TemplateEditor } from './TemplateEditor';
 
 const schema = settingsSchema.pick({
@@ -17,50 +17,6 @@ const schema = settingsSchema.pick({
   cooperativeMinFounders: true,
   cooperativeStaleDays: true,
 });
-type Values = Pick<
-  Settings,
-  'memberLapseAfterUnpaidYears' | 'assemblyQuorumPercent' | 'cooperativeMinShareValue' | 'cooperativeMinCapital' | 'cooperativeMinFounders' | 'cooperativeStaleDays'
->;
-
-function NumberField({
-  control,
-  name,
-  label,
-  description,
-  money = false,
-  disabled,
-}: {
-  control: Control<Values>;
-  name: keyof Values;
-  label: string;
-  description?: string;
-  money?: boolean;
-  disabled: boolean;
-}) {
-  const fieldError = useFieldError();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <NumberInput
-          label={label}
-          description={description}
-          min={0}
-          allowDecimal={money}
-          decimalScale={money ? 2 : 0}
-          suffix={money ? ' MAD' : undefined}
-          disabled={disabled}
-          name={field.name}
-          value={money ? toDirhams(field.value) : field.value}
-          onChange={(v) => field.onChange(typeof v === 'number' ? (money ? toCentimes(v) : v) : undefined)}
-          onBlur={field.onBlur}
-          error={fieldError(fieldState.error)}
-        />
-      )}
-    />
-  );
-}
 
 /** Settings of the members and cooperatives areas: the lapse rule, the quorum, the cooperative rules and steps. */
 export function MembersCooperativesSettingsTab({ canEdit }: { canEdit: boolean }) {
