@@ -50,6 +50,13 @@ describe('report sections of grants, members and cooperatives', () => {
       ],
     });
     agreementId = agreement.id;
+    await president.must('activities.save', { id: activity.id, title: 'Atelier', type: 'workshop', theme: 'health', agreementId });
+    // Another activity, not linked to the agreement: counted for all the work, not for the agreement.
+    const other = await president.must('activities.save', { title: 'Café langues', type: 'workshop', theme: 'language_classes' });
+    const hind = await president.must('beneficiaries.create', person({ firstName: 'Hind', phones: [] }));
+    await president.must('registrations.add', { activityId: other.id, beneficiaryIds: [hind.id] });
+    const cafe = await president.must('sessions.save', { activityId: other.id, date: '2026-04-12', startTime: '10:00', endTime: '12:00' });
+    await president.must('attendance.mark', { sessionId: cafe.id, marks: [{ beneficiaryId: hind.id, status: 'present' }] });
     const recipient = await newOrganisation(president);
     const a = await president.must('grants.subGrants.save', subGrantInput(agreement.id, recipient.id));
     await president.must('grants.subGrants.save', {
@@ -130,8 +137,17 @@ describe('report sections of grants, members and cooperatives', () => {
       ],
       total: null,
     });
+    // Only the activity linked to the agreement counts; Hind, at the other one, is not reached for it.
+    expect(tableOf(report, 'activities.summary')?.rows.slice(0, 3)).toEqual([
+      ['Activities with at least one session held', 1],
+      ['Sessions held', 1],
+      ['Distinct participants', 1],
+    ]);
+    const all = await president.must('reports.indicators', PERIOD);
+    expect(tableOf(all, 'reached.summary')?.rows[0]).toEqual(['People reached', 3]);
+    expect(tableOf(all, 'activities.summary')?.rows[0]).toEqual(['Activities with at least one session held', 2]);
     expect(notesOf(report, 'grants')).toEqual([
-      'Micro-projects are those of the agreement; people and activities are counted for all of the association’s work in the period.',
+      'Micro-projects and activities are those of the agreement; a person is reached by attending these activities or by individual follow-up in the period.',
       'An indicator not linked to a figure of the report is shown with its target only.',
     ]);
   });

@@ -53,6 +53,7 @@ describe('funder pack of a reporting deadline', () => {
       ],
     });
     agreementId = agreement.id;
+    await president.must('activities.save', { id: activity.id, title: 'Atelier CV', type: 'workshop', theme: 'employability', agreementId });
     deadlines = (await president.must('grants.agreements.get', { id: agreement.id })).deadlines;
     const recipient = await newOrganisation(president);
     const sg = await president.must('grants.subGrants.save', subGrantInput(agreement.id, recipient.id));

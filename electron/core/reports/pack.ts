@@ -117,10 +117,10 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
          (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.status = 'absent') AS absent,
          (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.status = 'excused') AS excused
        FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-       WHERE s.present_count > 0 AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time, a.reference`,
+       WHERE s.present_count > 0 AND s.date BETWEEN ? AND ? AND a.agreement_id = ? ORDER BY s.date, s.start_time, a.reference`,
     )
     .raw()
-    .all(from, to) as ReportCell[][];
+    .all(from, to, agreement.id) as ReportCell[][];
 
   const financial = [listLines(ctx, { list: 'subGrants', filters: { agreementId: agreement.id } }, texts, locale), listLines(ctx, { list: 'expenses', filters: { agreementId: agreement.id } }, texts, locale)];
 
@@ -136,7 +136,7 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
          SELECT b.reference, b.sex, b.birth_year AS birthYear, b.category, b.nationality, b.city
          FROM reached r JOIN beneficiaries b ON b.id = r.id ORDER BY b.reference`,
       )
-      .all({ from, to }) as { reference: string; sex: 'female' | 'male'; birthYear: number; category: string; nationality: string; city: string | null }[]
+      .all({ from, to, agreementId: agreement.id }) as { reference: string; sex: 'female' | 'male'; birthYear: number; category: string; nationality: string; city: string | null }[]
   ).map((r) => [r.reference, x.sexValue[r.sex], bands[ageBandIndex(edges, startYear - r.birthYear)], category(r.category), countryName(r.nationality, locale), r.city]);
 
   const receipts = db

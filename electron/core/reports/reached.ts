@@ -9,16 +9,19 @@ import type { Db } from '../db/database';
  * Presences come from `participations` (first and last presence per activity and person, kept by
  * triggers): a first or last presence in the period settles it; only someone whose presences
  * surround the whole period is looked up in the attendance rows of the period's sessions.
+ * With an agreement (`@agreementId`), only presences at the activities linked to it count.
  */
 export const REACHED_SQL = `
   SELECT id FROM (
     SELECT beneficiary_id AS id FROM participations
-    WHERE first_present_on BETWEEN @from AND @to OR last_present_on BETWEEN @from AND @to
+    WHERE (first_present_on BETWEEN @from AND @to OR last_present_on BETWEEN @from AND @to)
+      AND (@agreementId IS NULL OR activity_id IN (SELECT id FROM activities WHERE agreement_id = @agreementId))
     UNION ALL SELECT p.beneficiary_id FROM participations p
       CROSS JOIN activity_sessions s ON s.activity_id = p.activity_id
       CROSS JOIN attendance a ON a.session_id = s.id AND a.beneficiary_id = p.beneficiary_id
     WHERE p.first_present_on < @from AND p.last_present_on > @to
       AND s.present_count > 0 AND s.date BETWEEN @from AND @to AND a.status = 'present'
+      AND (@agreementId IS NULL OR p.activity_id IN (SELECT id FROM activities WHERE agreement_id = @agreementId))
     UNION ALL SELECT beneficiary_id FROM case_notes WHERE date BETWEEN @from AND @to
     UNION ALL SELECT beneficiary_id FROM procedures
       WHERE coalesce(started_on, substr(created_at, 1, 10)) BETWEEN @from AND @to OR closed_on BETWEEN @from AND @to
@@ -29,7 +32,7 @@ export const REACHED_SQL = `
 export type ReachedGroup = [sex: 'female' | 'male', age: number, category: string, nationality: string, city: string | null, people: number];
 
 /** The people reached, grouped by every dimension at once: a few thousand rows at most, even for 50,000 people. */
-export function reachedGroups(db: Db, from: string, to: string): ReachedGroup[] {
+export function reachedGroups(db: Db, from: string, to: string, agreementId: string | null): ReachedGroup[] {
   return db
     .prepare(
       `WITH reached AS (${REACHED_SQL})
@@ -38,5 +41,5 @@ export function reachedGroups(db: Db, from: string, to: string): ReachedGroup[] 
        GROUP BY 1, 2, 3, 4, 5`,
     )
     .raw()
-    .all({ from, to, startYear: Number(from.slice(0, 4)) }) as ReachedGroup[];
+    .all({ from, to, agreementId, startYear: Number(from.slice(0, 4)) }) as ReachedGroup[];
 }

@@ -21,14 +21,14 @@ interface ThemeFigures {
  * read from `participations` (one row per activity and person, kept by triggers); only those
  * straddling the period's edges are counted from the attendance rows.
  */
-function themeFigures(db: Db, from: string, to: string): ThemeFigures[] {
+function themeFigures(db: Db, from: string, to: string, agreementId: string | null): ThemeFigures[] {
   return db
     .prepare(
       `WITH held AS MATERIALIZED (
          SELECT s.activity_id, a.theme, a.completion_threshold AS threshold, count(*) AS held_total,
            sum(s.date BETWEEN @from AND @to) AS held_in
          FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-         WHERE s.present_count > 0
+         WHERE s.present_count > 0 AND (@agreementId IS NULL OR a.agreement_id = @agreementId)
            AND s.activity_id IN (SELECT DISTINCT activity_id FROM activity_sessions WHERE present_count > 0 AND date BETWEEN @from AND @to)
          GROUP BY s.activity_id),
        pairs AS MATERIALIZED (
@@ -54,15 +54,15 @@ function themeFigures(db: Db, from: string, to: string): ThemeFigures[] {
          count(DISTINCT beneficiary_id), coalesce(sum(in_scope), 0), count(*), coalesce(sum(completed), 0)
        FROM scored`,
     )
-    .all({ from, to }) as ThemeFigures[];
+    .all({ from, to, agreementId }) as ThemeFigures[];
 }
 
-/** Activities and sessions held in the period, and per theme the distinct participants and the completed participations. */
+/** Activities (those linked to the agreement, with one) and sessions held in the period, and per theme the distinct participants and the completed participations. */
 export const activitiesSection: ReportSectionModule = {
   id: 'activities',
   available: () => true,
-  build({ db, from, to, texts, locale }) {
-    const figures = themeFigures(db, from, to);
+  build({ db, from, to, texts, locale, agreementId }) {
+    const figures = themeFigures(db, from, to, agreementId);
     const all = figures.find((f) => f.theme === null)!;
     const theme = lookupLabels(db, 'theme', locale);
     const order = lookupOrder(db, 'theme');

@@ -28,8 +28,8 @@ export const beneficiariesSection: ReportSectionModule = {
   id: 'beneficiaries',
   available: () => true,
   build(input) {
-    const { db, from, to, texts, locale, ageBandEdges } = input;
-    const groups = reachedGroups(db, from, to);
+    const { db, from, to, texts, locale, ageBandEdges, agreementId } = input;
+    const groups = reachedGroups(db, from, to, agreementId);
     const category = lookupLabels(db, 'category', locale);
     const bands = ageBandLabels(ageBandEdges);
     const sexLabel = { female: texts.female, male: texts.male };
