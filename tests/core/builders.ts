@@ -1,4 +1,4 @@
-import type { BeneficiaryInput } from '../../electron/contract';
+import type { BeneficiaryInput, OpInput } from '../../electron/contract';
 
 /** A valid beneficiary with consent and personal data; override personal fields, then top-level ones. */
 export function person(overrides: Partial<BeneficiaryInput['personal'] & object> = {}, top: Partial<BeneficiaryInput> = {}): BeneficiaryInput {
@@ -24,3 +24,14 @@ export function person(overrides: Partial<BeneficiaryInput['personal'] & object>
     ...top,
   };
 }
+
+/** A valid member (with an Arabic name and a phone); override any field. */
+export const memberInput = (more: Partial<OpInput<'members.save'>> = {}): OpInput<'members.save'> => ({
+  firstName: 'Khadija',
+  lastName: 'Benali',
+  arabicName: 'خديجة بنعلي',
+  sex: 'female',
+  joinDate: '2024-03-10',
+  phones: ['0661234567'],
+  ...more,
+});

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListExport } from '../../electron/contract';
-import { person } from './builders';
+import { memberInput, person } from './builders';
 import { newAgreement, newOrganisation, subGrantInput } from './grants-builders';
 import { createdFile, staffCore, testCore, useSuiteTempDir, type TestCore } from './helpers';
 
@@ -25,15 +25,7 @@ describe('exports of the grants, members and cooperatives lists', () => {
     const { session } = await createdFile(president, join(root, 'file'));
 
     await president.must('dues.setFees', { year: 2026, amounts: { standard: 12_000 } });
-    const khadija = await president.must('members.save', {
-      firstName: 'Khadija',
-      lastName: 'Benali',
-      arabicName: 'خديجة بنعلي',
-      sex: 'female',
-      joinDate: '2024-03-10',
-      phones: ['0661234567'],
-      email: 'khadija@example.org',
-    });
+    const khadija = await president.must('members.save', memberInput({ email: 'khadija@example.org' }));
     await president.must('dues.pay', { memberId: khadija.id, year: 2026, date: '2026-03-20', amount: 5_000, method: 'cash' });
 
     const coop = await president.must('cooperatives.save', { proposedNames: ['Coopérative Nour'], sector: 'sewing', activity: 'Couture', city: 'Oujda', shareValue: 20_000 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput, User } from '../../electron/contract';
 import { recordPayment } from '../../electron/core/members/dues';
-import { person } from './builders';
+import { memberInput, person } from './builders';
 import { createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, staffCore, testCore, useSuiteTempDir, useTempDir, withDb, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
@@ -16,16 +16,6 @@ async function signedInFile() {
   const { session } = await createdFile(core, dir);
   return { core, path: session.path, president: session.user };
 }
-
-const memberInput = (more: Partial<OpInput<'members.save'>> = {}): OpInput<'members.save'> => ({
-  firstName: 'Khadija',
-  lastName: 'Benali',
-  arabicName: 'خديجة بنعلي',
-  sex: 'female',
-  joinDate: '2024-03-10',
-  phones: ['0661234567'],
-  ...more,
-});
 
 const pay = (memberId: string, amount: number, more: Partial<OpInput<'dues.pay'>> = {}): OpInput<'dues.pay'> => ({
   memberId,
