@@ -29,8 +29,8 @@ export const agreementInput = (funderId: string, more: Partial<OpInput<'grants.a
   ...more,
 });
 
-export async function newAgreement(core: TestCore, more: Partial<OpInput<'grants.agreements.save'>> = {}) {
-  const funder = await newFunder(core);
+export async function newAgreement(core: TestCore, more: Partial<OpInput<'grants.agreements.save'>> = {}, funderName?: string) {
+  const funder = await newFunder(core, funderName);
   const agreement = await core.must('grants.agreements.save', agreementInput(funder.id, more));
   const detail = await core.must('grants.agreements.get', { id: agreement.id });
   return { agreement, funder, lines: detail.budgetLines };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GrantsDashboard, BudgetFollowUp } from '../../electron/contract';
-import { agreementInput, newFunder, newOrganisation } from './grants-builders';
+import { newAgreement, newOrganisation } from './grants-builders';
 import { createdFile, testCore, useSuiteTempDir } from './helpers';
 
 const suiteDir = useSuiteTempDir();
@@ -31,10 +31,9 @@ beforeAll(async () => {
   await createdFile(core, dir);
   await core.must('grants.rates.save', { date: '2026-01-01', fromCurrency: 'EUR', toCurrency: 'MAD', rateMicro: 10_800_000 });
   await core.must('grants.rates.save', { date: '2026-03-01', fromCurrency: 'EUR', toCurrency: 'MAD', rateMicro: 10_950_000 });
-  const funder = await newFunder(core, 'Union européenne');
-  const agreement = await core.must(
-    'grants.agreements.save',
-    agreementInput(funder.id, {
+  const { agreement, lines: budgetLines } = await newAgreement(
+    core,
+    {
       reference: 'EU-TF-2026-01',
       totalMinor: 500_000_00,
       budgetLines: [
@@ -46,9 +45,10 @@ beforeAll(async () => {
         { dueDate: '2026-04-30', kind: 'narrative', submittedOn: '2026-04-28' },
         { dueDate: '2026-12-31', kind: 'financial' },
       ],
-    }),
+    },
+    'Union européenne',
   );
-  const lines = (await core.must('grants.agreements.get', { id: agreement.id })).budgetLines.map((l) => l.id);
+  const lines = budgetLines.map((l) => l.id);
 
   const subGrants: string[] = [];
   for (let i = 1; i <= 12; i++) {
