@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
@@ -21,7 +21,7 @@ import { IconPlus } from '../../ui/icons';
 import { ArchiveToggle } from './ArchiveToggle';
 import { CallModal } from './CallModal';
 import { useDate } from './dates';
-import { MoneyField, NumberField, SelectField, TextAreaField, TextField } from './fields';
+import { MoneyField, NumberField, SegmentedField, SelectField, TextAreaField, TextField } from './fields';
 import { useGrantsSave } from './save';
 import { grantsResolver } from './form';
 import { useMoney } from './money';
@@ -260,17 +260,11 @@ function DecideModal({ application, onClose }: { application: ApplicationRow; on
     <Modal opened onClose={onClose} title={t('grants.application.decideTitle', { project: application.projectTitle })}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <Controller
+          <SegmentedField
             control={control}
             name="decision"
-            render={({ field }) => (
-              <SegmentedControl
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                data={decisionSchema.options.map((d) => ({ value: d, label: t(`grants.decision.${d}`) }))}
-                aria-label={t('grants.application.decision')}
-              />
-            )}
+            data={decisionSchema.options.map((d) => ({ value: d, label: t(`grants.decision.${d}`) }))}
+            label={t('grants.application.decision')}
           />
           <TextAreaField control={control} name="reason" label={t('grants.application.reason')} rows={3} />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />

@@ -1,4 +1,4 @@
-import { Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { ModalActions } from '../../ui/ModalActions';
 import { PersonSearch } from '../activities/PersonSearch';
 import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
-import { TextField } from './fields';
+import { SegmentedField, TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
@@ -87,17 +87,11 @@ export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Re
     <Modal opened onClose={onClose} size="lg" title={recipient ? t('grants.recipients.edit') : t('grants.recipients.new')}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <Controller
+          <SegmentedField
             control={control}
             name="kind"
-            render={({ field }) => (
-              <SegmentedControl
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`grants.recipientKind.${k}`) }))}
-                aria-label={t('grants.recipients.kind')}
-              />
-            )}
+            data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`grants.recipientKind.${k}`) }))}
+            label={t('grants.recipients.kind')}
           />
           {individual ? (
             <Stack gap="xs">

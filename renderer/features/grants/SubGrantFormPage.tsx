@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Fieldset, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { ActionIcon, Button, Fieldset, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import { GRANT_CURRENCIES, subGrantInputSchema, type Agreement, type AgreementDe
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
-import { MoneyField, NumberField, RowsError, SelectField, TextAreaField, TextField } from './fields';
+import { MoneyField, NumberField, RowsError, SegmentedField, SelectField, TextAreaField, TextField } from './fields';
 import { useGrantsSave } from './save';
 import { grantsResolver, savedId } from './form';
 import { moneyText } from './money';
@@ -149,20 +149,14 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
                 <Text mt={6} w={24}>
                   {i + 1}
                 </Text>
-                <Controller
+                <SegmentedField
                   control={control}
                   name={`tranches.${i}.mode`}
-                  render={({ field }) => (
-                    <SegmentedControl
-                      value={field.value}
-                      onChange={(value) => field.onChange(value)}
-                      data={[
-                        { value: 'percent', label: t('grants.tranche.percent') },
-                        { value: 'amount', label: t('grants.tranche.amount') },
-                      ]}
-                      aria-label={t('grants.tranche.mode')}
-                    />
-                  )}
+                  data={[
+                    { value: 'percent', label: t('grants.tranche.percent') },
+                    { value: 'amount', label: t('grants.tranche.amount') },
+                  ]}
+                  label={t('grants.tranche.mode')}
                 />
                 <TrancheShare control={control} index={i} />
                 <TextField control={control} name={`tranches.${i}.dueDate`} type="date" aria-label={t('grants.tranche.dueDate')} />

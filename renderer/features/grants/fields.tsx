@@ -1,5 +1,6 @@
 import {
   NumberInput,
+  SegmentedControl,
   Select,
   Text,
   Textarea,
@@ -64,6 +65,17 @@ export function SelectField<T extends FieldValues, O>({ control, name, ...props 
       render={({ field }) => (
         <Select {...props} name={field.name} ref={field.ref} value={(field.value as string) || null} onChange={(value) => field.onChange(value ?? '')} onBlur={field.onBlur} error={error} />
       )}
+    />
+  );
+}
+
+/** One of a few options, all in view; `label` names the group for screen readers. */
+export function SegmentedField<T extends FieldValues, O>({ control, name, data, label }: FieldProps<T, O> & { data: { value: string; label: string }[]; label: string }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <SegmentedControl value={field.value as string} onChange={(value) => field.onChange(value)} data={data} aria-label={label} />}
     />
   );
 }
