@@ -193,7 +193,7 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     p.describe.noScans,
   ].join('\r\n');
   const all = [{ name: p.files.index, content: Buffer.from(`\uFEFF${index}\r\n`, 'utf8') }, ...entries];
-  const bytes = zip(all, now);
+  const bytes = await zip(all, now);
   const documents = all.map((e) => e.name);
   const dueDate = to;
 
