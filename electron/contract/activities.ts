@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentUploadSchema, type AttachmentContent, type AttachmentInfo } from './attachments';
 import { beneficiaryInputSchema, consentSchema, nationalitySchema, type Beneficiary } from './beneficiaries';
 import { isoDateSchema } from './dates';
 import { lookupCodeSchema } from './lookups';
@@ -447,6 +448,16 @@ export interface SheetLogos {
 export const logoSrc = (logo: Pick<SheetLogo, 'mime' | 'contentBase64'>): string => `data:${logo.mime};base64,${logo.contentBase64}`;
 
 // ---------------------------------------------------------------------------------------------
+// Scanned signed attendance sheets: the paper sheet, signed by the participants, scanned and kept
+// with its session in the file's attachments (PDF, JPEG or PNG recognised from the bytes, at most
+// 10 MB: `attachment_type_not_allowed`, `attachment_too_large`). They go into the funder pack.
+
+/** Owner type of a session's scanned signed sheets in the attachments store. */
+export const SIGNED_SHEET_OWNER = 'session_signed_sheet';
+
+export const signedSheetUploadSchema = z.object({ sessionId: idSchema, file: attachmentUploadSchema });
+
+// ---------------------------------------------------------------------------------------------
 
 const byId = z.object({ id: idSchema });
 const byActivity = z.object({ activityId: idSchema });
@@ -461,7 +472,7 @@ export const activitiesOps = {
   'activities.save': defineOp<Activity>()({ input: activityInputSchema, kind: 'write', access: 'signedIn' }),
   'activities.archive': defineOp<Activity>()({ input: byId, kind: 'write', access: 'signedIn' }),
   'activities.restore': defineOp<Activity>()({ input: byId, kind: 'write', access: 'signedIn' }),
-  /** Only an activity nobody attended yet (else `has_attendance`: archive it). */
+  /** Only an activity nobody attended yet, without scanned signed sheets (else `has_attendance`: archive it). */
   'activities.delete': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: 'signedIn' }),
   'activities.repeatCheck': defineOp<RepeatCheck>()({
     input: z.object({ activityId: idSchema, beneficiaryId: idSchema }),
@@ -470,7 +481,7 @@ export const activitiesOps = {
   }),
   'activities.statistics': defineOp<ActivityStatistics>()({ input: statisticsInputSchema, kind: 'read', access: 'signedIn' }),
   'sessions.save': defineOp<ActivitySession>()({ input: sessionInputSchema, kind: 'write', access: 'signedIn' }),
-  /** Only a session with no attendance (else `has_attendance`). */
+  /** Only a session with no attendance and no scanned signed sheet (else `has_attendance`). */
   'sessions.delete': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: 'signedIn' }),
   /** The dates a schedule gives, without writing anything (for the form's preview). */
   'sessions.previewSchedule': defineOp<ScheduledDate[]>()({
@@ -483,6 +494,12 @@ export const activitiesOps = {
     kind: 'write',
     access: 'signedIn',
   }),
+  'sessions.attachSignedSheet': defineOp<AttachmentInfo>()({ input: signedSheetUploadSchema, kind: 'write', access: 'signedIn' }),
+  /** The scans of every session of the activity (`ownerId` is the session), oldest first. */
+  'sessions.signedSheets': defineOp<AttachmentInfo[]>()({ input: byActivity, kind: 'read', access: 'signedIn' }),
+  'sessions.signedSheet': defineOp<AttachmentContent>()({ input: byId, kind: 'read', access: 'signedIn' }),
+  /** By the president, or by whoever attached it (to undo a wrong file); else `forbidden`. */
+  'sessions.removeSignedSheet': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: 'signedIn' }),
   'registrations.list': defineOp<RegistrationList>()({ input: byActivity, kind: 'read', access: 'signedIn' }),
   /** Archived people → `beneficiary_archived`. Over the planned number → `overPlanned`, not an error. */
   'registrations.add': defineOp<RegistrationOutcome>()({

@@ -3,6 +3,7 @@ import type { CoreContext, SignedInContext, WriteTx } from './context';
 import { addLogo, listLogos, removeLogo } from './activities/logos';
 import { savePdf } from './activities/print';
 import * as activities from './activities/service';
+import * as signedSheets from './activities/signed-sheets';
 import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
 import * as backups from './backups/service';
@@ -118,6 +119,10 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'sessions.delete': (input) => activities.deleteSession(input.id),
   'sessions.previewSchedule': (input, ctx) => activities.previewSchedule(ctx, input.activityId, input.schedule),
   'sessions.generate': (input) => activities.generateSessions(input.activityId, input.schedule),
+  'sessions.attachSignedSheet': (input) => signedSheets.attachSignedSheet(input.sessionId, input.file),
+  'sessions.signedSheets': (input, ctx) => signedSheets.listSignedSheets(ctx, input.activityId),
+  'sessions.signedSheet': (input, ctx) => signedSheets.getSignedSheet(ctx, input.id),
+  'sessions.removeSignedSheet': (input) => signedSheets.removeSignedSheet(input.id),
   'registrations.list': (input, ctx) => activities.listRegistrations(ctx, input.activityId),
   'registrations.add': (input) => activities.addRegistrations(input.activityId, input.beneficiaryIds),
   'registrations.addMember': (input) => activities.addMember(input),

@@ -11,6 +11,8 @@ import type {
   SessionRow,
   ThemeHistoryEntry,
 } from '../../contract';
+import { SIGNED_SHEET_OWNER, type AttachmentInfo } from '../../contract';
+import { attachmentsOf } from '../attachments/repository';
 import type { Db } from '../db/database';
 
 type Statement = ReturnType<Db['prepare']>;
@@ -221,6 +223,30 @@ export function deleteSession(db: Db, id: string): void {
 
 export function sessionHasAttendance(db: Db, sessionId: string): boolean {
   return Boolean(db.prepare('SELECT 1 FROM attendance WHERE session_id = ? LIMIT 1').get(sessionId));
+}
+
+// Scanned signed sheets: the attachments owned by a session (SIGNED_SHEET_OWNER).
+
+export function sessionHasSignedSheet(db: Db, sessionId: string): boolean {
+  return Boolean(db.prepare('SELECT 1 FROM attachments WHERE owner_type = ? AND owner_id = ? LIMIT 1').get(SIGNED_SHEET_OWNER, sessionId));
+}
+
+export function activityHasSignedSheet(db: Db, activityId: string): boolean {
+  return Boolean(
+    db
+      .prepare('SELECT 1 FROM activity_sessions s JOIN attachments at ON at.owner_type = ? AND at.owner_id = s.id WHERE s.activity_id = ? LIMIT 1')
+      .get(SIGNED_SHEET_OWNER, activityId),
+  );
+}
+
+/** Session by session, in date order. */
+export function activitySignedSheets(db: Db, activityId: string): AttachmentInfo[] {
+  const sessions = db.prepare('SELECT id FROM activity_sessions WHERE activity_id = ? ORDER BY date, start_time, id').all(activityId) as { id: string }[];
+  return sessions.flatMap((s) => attachmentsOf(db, SIGNED_SHEET_OWNER, s.id));
+}
+
+export function deleteSignedSheet(db: Db, id: string): void {
+  db.prepare('DELETE FROM attachments WHERE id = ? AND owner_type = ?').run(id, SIGNED_SHEET_OWNER);
 }
 
 /** In date order, with the attendance counts of each. */

@@ -38,6 +38,7 @@ import { allocateReference } from '../references/counter';
 import { readSettings } from '../settings/repository';
 import {
   activityHasAttendance,
+  activityHasSignedSheet,
   agreementOf,
   attendanceRows,
   deleteActivity as removeActivity,
@@ -56,6 +57,7 @@ import {
   saveActivity as writeActivity,
   saveSession as writeSession,
   sessionHasAttendance,
+  sessionHasSignedSheet,
   sessionSlots,
   sessionsHeld,
   themeHistory,
@@ -69,20 +71,20 @@ type Clock = Pick<CoreContext, 'now'>;
 
 const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
 
-function existingActivity(db: Db, id: string): Activity {
+export function existingActivity(db: Db, id: string): Activity {
   const a = getActivity(db, id);
   if (!a) throw new AppError('not_found');
   return a;
 }
 
 /** An activity that may still change: archived ones are restored first. */
-function openActivity(db: Db, id: string): Activity {
+export function openActivity(db: Db, id: string): Activity {
   const a = existingActivity(db, id);
   if (a.archivedAt) throw new AppError('activity_archived');
   return a;
 }
 
-function existingSession(db: Db, id: string): ActivitySession {
+export function existingSession(db: Db, id: string): ActivitySession {
   const s = getSession(db, id);
   if (!s) throw new AppError('not_found');
   return s;
@@ -160,7 +162,7 @@ export function setActivityArchived(id: string, archived: boolean) {
 export function deleteActivity(id: string) {
   return (tx: WriteTx): { id: string } => {
     existingActivity(tx.db, id);
-    if (activityHasAttendance(tx.db, id)) throw new AppError('has_attendance');
+    if (activityHasAttendance(tx.db, id) || activityHasSignedSheet(tx.db, id)) throw new AppError('has_attendance');
     removeActivity(tx.db, id);
     tx.audit(id);
     return { id };
@@ -199,7 +201,7 @@ export function deleteSession(id: string) {
   return (tx: WriteTx): { id: string } => {
     const session = existingSession(tx.db, id);
     openActivity(tx.db, session.activityId);
-    if (sessionHasAttendance(tx.db, id)) throw new AppError('has_attendance');
+    if (sessionHasAttendance(tx.db, id) || sessionHasSignedSheet(tx.db, id)) throw new AppError('has_attendance');
     removeSession(tx.db, id);
     tx.audit(id);
     return { id };
