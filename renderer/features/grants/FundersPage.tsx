@@ -1,12 +1,12 @@
-import { Modal, Stack, Switch } from '@mantine/core';
-import { Controller, useForm } from 'react-hook-form';
+import { Modal, Stack } from '@mantine/core';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { funderInputSchema, funderTypeSchema, type Funder } from '../../../electron/contract';
 import { ModalActions } from '../../ui/ModalActions';
 import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
-import { SelectField, TextField } from './fields';
+import { SelectField, SwitchField, TextField } from './fields';
 import { grantsResolver } from './form';
 
 export function FundersPage() {
@@ -63,7 +63,7 @@ export function FunderModal({ funder, onClose, onSaved }: { funder?: Funder; onC
           <TextField control={control} name="country" label={t('grants.funders.country')} description={t('grants.funders.countryHint')} maxLength={2} />
           <TextField control={control} name="contact" label={t('grants.funders.contact')} />
           {funder && (
-            <Controller control={control} name="archived" render={({ field }) => <Switch label={t('grants.archived')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />} />
+            <SwitchField control={control} name="archived" label={t('grants.archived')} />
           )}
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>

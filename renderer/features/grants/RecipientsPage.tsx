@@ -1,6 +1,6 @@
-import { Modal, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { recipientInputSchema, recipientKindSchema, type Recipient } from '../../../electron/contract';
@@ -8,7 +8,7 @@ import { ModalActions } from '../../ui/ModalActions';
 import { PersonSearch } from '../activities/PersonSearch';
 import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
-import { SegmentedField, TextField } from './fields';
+import { SegmentedField, SwitchField, TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
@@ -122,7 +122,7 @@ export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Re
           </SimpleGrid>
           <TextField control={control} name="rib" label={t('grants.recipients.rib')} description={t('grants.recipients.ribHint')} dir="ltr" inputMode="numeric" />
           {recipient && (
-            <Controller control={control} name="archived" render={({ field }) => <Switch label={t('grants.archived')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />} />
+            <SwitchField control={control} name="archived" label={t('grants.archived')} />
           )}
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>

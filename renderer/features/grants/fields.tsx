@@ -2,6 +2,7 @@ import {
   NumberInput,
   SegmentedControl,
   Select,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -78,6 +79,11 @@ export function SegmentedField<T extends FieldValues, O>({ control, name, data, 
       render={({ field }) => <SegmentedControl value={field.value as string} onChange={(value) => field.onChange(value)} data={data} aria-label={label} />}
     />
   );
+}
+
+/** A yes/no held as a boolean. */
+export function SwitchField<T extends FieldValues, O>({ control, name, label }: FieldProps<T, O> & { label: string }) {
+  return <Controller control={control} name={name} render={({ field }) => <Switch label={label} checked={field.value as boolean} onChange={(e) => field.onChange(e.currentTarget.checked)} />} />;
 }
 
 /** A whole number held as a number, '' when empty. */
