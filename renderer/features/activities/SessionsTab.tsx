@@ -7,6 +7,7 @@ import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { allSheetsPath, attendanceFromSheetPath, attendancePath, sheetPath } from './paths';
+import { SignedSheetsCell, useSignedSheets } from './SignedSheets';
 
 export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onChanged: () => unknown }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
   const [open, setOpen] = useState<'none' | 'one' | 'schedule'>('none');
   const [editing, setEditing] = useState<ActivitySession | null>(null);
   const remove = useOpMutation('sessions.delete', { onSuccess: onChanged });
+  const signedSheets = useSignedSheets(detail.activity.id);
   const { activity, sessions } = detail;
 
   return (
@@ -60,6 +62,7 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
               <Table.Th>{t('activities.field.place')}</Table.Th>
               <Table.Th>{t('activities.sessions.facilitator')}</Table.Th>
               <Table.Th>{t('activities.sessions.attendance')}</Table.Th>
+              <Table.Th>{t('activities.signedSheets.column')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -72,6 +75,9 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                 <Table.Td>{s.facilitator ?? ''}</Table.Td>
                 <Table.Td>
                   {s.held ? t('activities.sessions.counts', { present: s.present, absent: s.absent, excused: s.excused }) : t('activities.sessions.notHeld')}
+                </Table.Td>
+                <Table.Td>
+                  <SignedSheetsCell sessionId={s.id} editable={!activity.archivedAt} sheets={signedSheets} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
@@ -97,7 +103,7 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                         {t('activities.sessions.edit')}
                       </Button>
                     )}
-                    {!activity.archivedAt && s.present + s.absent + s.excused === 0 && (
+                    {!activity.archivedAt && s.present + s.absent + s.excused === 0 && !signedSheets.has(s.id) && (
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: s.id })}>
                         {t('activities.sessions.delete')}
                       </Button>

@@ -20,6 +20,8 @@ export function Attachments({
   uploading,
   error,
   canAdd,
+  addLabel,
+  remove,
 }: {
   files: AttachmentInfo[];
   read: (id: string) => Promise<AttachmentContent>;
@@ -27,6 +29,10 @@ export function Attachments({
   uploading?: boolean;
   error?: OpFailure | null;
   canAdd: boolean;
+  /** The upload button's text, when "attach a file" is not specific enough. */
+  addLabel?: string;
+  /** A remove button beside each file `allowed` says this user may withdraw. */
+  remove?: { allowed: (file: AttachmentInfo) => boolean; run: (id: string) => void; label: string; labelOf: (file: AttachmentInfo) => string };
 }) {
   const { t } = useTranslation();
   const [tooLarge, setTooLarge] = useState(false);
@@ -43,16 +49,23 @@ export function Attachments({
   return (
     <Stack gap={2}>
       {files.map((f) => (
-        <Anchor key={f.id} component="button" type="button" size="xs" onClick={() => void open(f.id)}>
-          {f.fileName}
-        </Anchor>
+        <Group key={f.id} gap={4} wrap="nowrap">
+          <Anchor component="button" type="button" size="xs" onClick={() => void open(f.id)}>
+            {f.fileName}
+          </Anchor>
+          {remove?.allowed(f) && (
+            <Button size="compact-xs" variant="subtle" color="red" aria-label={remove.labelOf(f)} onClick={() => remove.run(f.id)}>
+              {remove.label}
+            </Button>
+          )}
+        </Group>
       ))}
       {canAdd && upload && (
         <Group gap={4}>
           <FileButton onChange={(file) => void pick(file)} accept={ACCEPT}>
             {(props) => (
               <Button {...props} size="compact-xs" variant="subtle" loading={uploading}>
-                {t('members.files.add')}
+                {addLabel ?? t('members.files.add')}
               </Button>
             )}
           </FileButton>
