@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type ErrorCode, type OpInput } from '../../electron/contract';
+import { DEMO_PASSWORD, type OpInput } from '../../electron/contract';
 import { newAgreement } from './grants-builders';
-import { createdFile, testCore, useSuiteTempDir, useTempDir, type TestCore } from './helpers';
+import { createdFile, expectFailure, staffCore, testCore, useSuiteTempDir, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
@@ -20,13 +20,6 @@ const activityInput = (more: Partial<OpInput<'activities.save'>> = {}): OpInput<
   theme: 'employability',
   ...more,
 });
-
-async function expectFailure(result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>, code: ErrorCode, fields?: Record<string, string>) {
-  const r = await result;
-  expect(r.ok, JSON.stringify(r)).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
-}
 
 describe('an activity linked to a funding agreement', () => {
   it('is saved with the agreement, shown with the funder on the activity page and on the sheet, and can be unlinked', async () => {
@@ -63,7 +56,6 @@ describe('an activity linked to a funding agreement', () => {
 
 describe('the agreements offered to link an activity', () => {
   const suiteDir = useSuiteTempDir();
-  const TEMPORARY = 'temporary password 1';
   let president: TestCore;
   let volunteer: TestCore;
 
@@ -71,10 +63,7 @@ describe('the agreements offered to link an activity', () => {
     const root = suiteDir();
     president = testCore(join(root, 'president'), () => new Date(NOW));
     const { session } = await createdFile(president, join(root, 'file'));
-    const v = await president.must('users.create', { displayName: 'Meryem Volunteer', role: 'volunteer', temporaryPassword: TEMPORARY });
-    volunteer = testCore(join(root, 'volunteer'), () => new Date(NOW));
-    await volunteer.must('file.open', { path: session.path, userId: v.id, password: TEMPORARY });
-    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'volunteer password 1' });
+    volunteer = await staffCore(president, session.path, join(root, 'volunteer'), { displayName: 'Meryem Volunteer', role: 'volunteer', now: () => new Date(NOW) });
   });
 
   afterAll(() => {

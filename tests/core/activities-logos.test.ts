@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOGO_BYTES, type Result } from '../../electron/contract';
 import { createCore } from '../../electron/core/dispatcher';
-import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
+import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, staffCore, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
 
 // A real 1×1 PNG, and bytes that only begin like a JPEG (the store recognises files by their first bytes).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -14,7 +14,6 @@ const failure = (r: Result<unknown>) => (r.ok ? null : r.error);
 
 describe('logos of the attendance sheets', () => {
   const suiteDir = useSuiteTempDir();
-  const TEMPORARY = 'temporary password 1';
   let president: TestCore;
   let volunteer: TestCore;
   let path: string;
@@ -26,10 +25,7 @@ describe('logos of the attendance sheets', () => {
     const { session } = await createdFile(president, join(root, 'file'));
     path = session.path;
     presidentId = session.user.id;
-    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
-    volunteer = testCore(join(root, 'volunteer'));
-    await volunteer.must('file.open', { path, userId: user.id, password: TEMPORARY });
-    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'volunteer password 1' });
+    volunteer = await staffCore(president, path, join(root, 'volunteer'), { displayName: 'Meryem', role: 'volunteer' });
   });
 
   afterAll(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode, OpInput } from '../../electron/contract';
-import { person } from './builders';
-import { createdFile, testCore, useTempDir, type TestCore } from './helpers';
+import type { OpInput } from '../../electron/contract';
+import { memberInput as sharedMemberInput, person } from './builders';
+import { createdFile, expectFailure, testCore, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
@@ -13,25 +13,10 @@ async function signedInFile() {
   return core;
 }
 
-const memberInput = (more: Partial<OpInput<'members.save'>> = {}): OpInput<'members.save'> => ({
-  firstName: 'Khadija',
-  lastName: 'Benali',
-  arabicName: 'خديجة بنعلي',
-  sex: 'female',
-  birthDate: '1988-04-12',
-  phones: ['0661234567'],
-  joinDate: '2024-03-10',
-  ...more,
-});
+/** The shared member, born in 1988 (the pseudonymous record keeps the year, the consented one the date). */
+const memberInput = (more: Partial<OpInput<'members.save'>> = {}) => sharedMemberInput({ birthDate: '1988-04-12', ...more });
 
 const details = { category: 'subsaharan_migrant', nationality: 'MA', consent: null };
-
-async function expectFailure(result: Promise<{ ok: boolean; error?: { code: ErrorCode; fields?: Record<string, string> } }>, code: ErrorCode, fields?: Record<string, string>) {
-  const r = await result;
-  expect(r.ok, JSON.stringify(r)).toBe(false);
-  expect(r.error?.code).toBe(code);
-  if (fields) expect(r.error?.fields).toEqual(fields);
-}
 
 async function setUp() {
   const core = await signedInFile();

@@ -7,6 +7,7 @@ import {
   createdFile,
   databaseKey,
   PRESIDENT_PASSWORD,
+  staffCore,
   testCore,
   useSuiteTempDir,
   useTempDir,
@@ -154,30 +155,19 @@ describe('case notes', () => {
 
 describe('sensitive notes and the shared partner directory, between several users', () => {
   const suiteDir = useSuiteTempDir();
-  const TEMPORARY = 'temporary password 1';
   let president: TestCore;
   let author: TestCore;
   let colleague: TestCore;
   let treasurer: TestCore;
   let beneficiaryId: string;
 
-  async function signIn(root: string, path: string, name: string, userId: string): Promise<TestCore> {
-    const core = testCore(join(root, name));
-    await core.must('file.open', { path, userId, password: TEMPORARY });
-    await core.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: `${name} password 1` });
-    return core;
-  }
-
   beforeAll(async () => {
     const root = suiteDir();
     president = testCore(join(root, 'president'));
     const { session } = await createdFile(president, join(root, 'file'));
-    const user = (displayName: string, role: 'volunteer' | 'treasurer') =>
-      president.must('users.create', { displayName, role, temporaryPassword: TEMPORARY });
-    const [a, c, t] = [await user('Hamza Alaoui', 'volunteer'), await user('Salma Idrissi', 'volunteer'), await user('Imane Tazi', 'treasurer')];
-    author = await signIn(root, session.path, 'author', a.id);
-    colleague = await signIn(root, session.path, 'colleague', c.id);
-    treasurer = await signIn(root, session.path, 'treasurer', t.id);
+    author = await staffCore(president, session.path, join(root, 'author'), { displayName: 'Hamza Alaoui', role: 'volunteer' });
+    colleague = await staffCore(president, session.path, join(root, 'colleague'), { displayName: 'Salma Idrissi', role: 'volunteer' });
+    treasurer = await staffCore(president, session.path, join(root, 'treasurer'), { displayName: 'Imane Tazi', role: 'treasurer' });
     beneficiaryId = (await newPerson(president, 'Aminata')).id;
   });
 

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListExport, OpInput } from '../../electron/contract';
 import { person } from './builders';
-import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
+import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, staffCore, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
 
 const suiteDir = useSuiteTempDir();
-const TEMPORARY = 'mot de passe provisoire 1';
 const NOW = '2026-06-01T09:00:00.000Z';
 
 /** Every name, phone (as typed and as stored) and document number of the fixture. */
@@ -46,10 +45,7 @@ describe('list exports', () => {
     const { session } = await createdFile(president, join(root, 'file'));
     path = session.path;
     presidentId = session.user.id;
-    const user = await president.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: TEMPORARY });
-    volunteer = testCore(join(root, 'volunteer'), () => new Date(NOW));
-    await volunteer.must('file.open', { path, userId: user.id, password: TEMPORARY });
-    await volunteer.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'Meryem password 1' });
+    volunteer = await staffCore(president, path, join(root, 'volunteer'), { displayName: 'Meryem', role: 'volunteer', now: () => new Date(NOW) });
 
     ids.aminata = (
       await president.must(
