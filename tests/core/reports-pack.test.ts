@@ -10,6 +10,9 @@ const suiteDir = useSuiteTempDir();
 const NOW = '2026-07-01T09:00:00.000Z';
 const TEMPORARY = 'mot de passe provisoire 1';
 const RECEIPT = Buffer.from('%PDF-1.4\n% facture F-17\n');
+const SIGNED_SHEET = Buffer.from('%PDF-1.4\n% feuille signee du 10 avril\n');
+const SIGNED_PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const upload = (fileName: string, bytes: Buffer) => ({ fileName, contentBase64: bytes.toString('base64') });
 
 describe('funder pack of a reporting deadline', () => {
   let president: TestCore;
@@ -51,6 +54,12 @@ describe('funder pack of a reporting deadline', () => {
     agreementId = agreement.id;
     await president.must('activities.save', { id: activity.id, title: 'Atelier CV', type: 'workshop', theme: 'employability', agreementId });
     deadlines = (await president.must('grants.agreements.get', { id: agreement.id })).deadlines;
+    // April's paper sheet scanned twice (a PDF, then a photo); a scan of an activity outside the agreement stays out.
+    await president.must('sessions.attachSignedSheet', { sessionId: april.id, file: upload('feuille avril.pdf', SIGNED_SHEET) });
+    await president.must('sessions.attachSignedSheet', { sessionId: april.id, file: upload('photo feuille.png', SIGNED_PHOTO) });
+    const other = await president.must('activities.save', { title: 'Causerie santé', type: 'workshop', theme: 'employability' });
+    const otherSession = await president.must('sessions.save', { activityId: other.id, date: '2026-04-20', startTime: '10:00', endTime: '12:00' });
+    await president.must('sessions.attachSignedSheet', { sessionId: otherSession.id, file: upload('autre.pdf', RECEIPT) });
     const recipient = await newOrganisation(president);
     const sg = await president.must('grants.subGrants.save', subGrantInput(agreement.id, recipient.id));
     const [t1] = (await president.must('grants.subGrants.get', { id: sg.id })).tranches;
@@ -77,7 +86,7 @@ describe('funder pack of a reporting deadline', () => {
     volunteer?.close();
   });
 
-  it('zips the report, attendance, financial statement, pseudonymised participants, receipts and an index', async () => {
+  it('zips the report, attendance, financial statement, pseudonymised participants, receipts, signed sheets and an index', async () => {
     const built = await president.must('reports.funderPack', { agreementId, deadlineId: deadlines[1].id, locale: 'fr' });
     expect(built.fileName).toBe('MA-2026-017-2026-06-30.zip');
     expect(built.pack).toMatchObject({ agreementId, dueDate: '2026-06-30', from: '2026-04-01', to: '2026-06-30', sentOn: null, sentTo: null, builtByName: 'Nadia Bennani' });
@@ -90,16 +99,22 @@ describe('funder pack of a reporting deadline', () => {
       '03-etat-financier.xlsx',
       '04-participants-pseudonymises.xlsx',
       '05-justificatifs/001-SG-2026-00001-F-17-facture.pdf',
+      '06-feuilles-signees/2026-04-10-A-2026-00001-1.pdf',
+      '06-feuilles-signees/2026-04-10-A-2026-00001-2.png',
     ]);
     expect(built.pack.documents).toEqual(listed);
     const file = (name: string) => archive.file(name)!.async('nodebuffer');
     expect(await file('05-justificatifs/001-SG-2026-00001-F-17-facture.pdf')).toEqual(RECEIPT);
+    expect(await file('06-feuilles-signees/2026-04-10-A-2026-00001-1.pdf')).toEqual(SIGNED_SHEET);
+    expect(await file('06-feuilles-signees/2026-04-10-A-2026-00001-2.png')).toEqual(SIGNED_PHOTO);
 
     const index = (await file('00-index.txt')).toString('utf8');
     expect(index).toContain('MA-2026-017 — Inclusion socio-économique des migrants (Enabel)');
     expect(index).toContain('Période : 2026-04-01 – 2026-06-30');
     for (const name of listed.slice(1)) expect(index).toContain(name);
     expect(index).toContain('Le rapport en PDF s’enregistre depuis la page Rapports');
+    expect(index).toContain('06-feuilles-signees/2026-04-10-A-2026-00001-2.png\tFeuille de présence signée, scannée');
+    expect(index).not.toContain('Aucune feuille de présence signée');
 
     const sheets = async (name: string) => {
       const workbook = new ExcelJS.Workbook();
@@ -148,7 +163,9 @@ describe('funder pack of a reporting deadline', () => {
   it('covers the agreement’s start up to its first deadline, and refuses volunteers and unknown deadlines', async () => {
     const firstPeriod = await president.must('reports.funderPack', { agreementId, deadlineId: deadlines[0].id, locale: 'en' });
     expect([firstPeriod.pack.from, firstPeriod.pack.to]).toEqual(['2026-01-01', '2026-03-31']);
-    expect(firstPeriod.pack.documents).not.toContain(expect.stringMatching(/^05-/));
+    expect(firstPeriod.pack.documents).not.toContain(expect.stringMatching(/^0[56]-/));
+    const archive = await JSZip.loadAsync(Buffer.from(firstPeriod.contentBase64, 'base64'));
+    expect(await archive.file('00-index.txt')!.async('string')).toContain('No signed attendance sheet is attached to sessions in the application.');
 
     expect(await volunteer.call('reports.funderPack', { agreementId, deadlineId: deadlines[0].id })).toEqual({ ok: false, error: { code: 'forbidden' } });
     const before = (await president.must('reports.funderPacks', { agreementId })).length;

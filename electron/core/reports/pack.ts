@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { BuiltFunderPack, FunderPack, funderPackSchema, packSentSchema, ReportCell } from '../../contract';
+import { SIGNED_SHEET_OWNER, type AttachmentMime, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
 import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import { addDays } from '../activities/schedule';
 import { attachmentBytes } from '../attachments/repository';
@@ -18,6 +18,8 @@ import { agreementHead } from './targets';
 import { reportTexts } from './texts';
 import { reportWorkbook } from './xlsx';
 import { zip, type ZipEntry } from './zip';
+
+const EXTENSION: Record<AttachmentMime, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 interface Sheet {
   name: string;
@@ -148,6 +150,22 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     )
     .all(EXPENSE_OWNER, agreement.id, from, to) as { id: string; fileName: string; receipt: string | null; subGrant: string }[];
 
+  // Every session of the period, held on the app's marks or not: a scanned paper sheet is proof of its own.
+  const scans = db
+    .prepare(
+      `SELECT at.id, at.mime, s.date, a.reference
+       FROM attachments at JOIN activity_sessions s ON s.id = at.owner_id JOIN activities a ON a.id = s.activity_id
+       WHERE at.owner_type = ? AND s.date BETWEEN ? AND ? AND a.agreement_id = ? ORDER BY s.date, s.start_time, a.reference, at.created_at, at.id`,
+    )
+    .all(SIGNED_SHEET_OWNER, from, to, agreement.id) as { id: string; mime: AttachmentMime; date: string; reference: string }[];
+  const scanNumber = new Map<string, number>();
+  const scanName = (s: (typeof scans)[number]) => {
+    const stem = `${s.date}-${s.reference.replace(/[^\w.-]+/g, '_')}`;
+    const n = (scanNumber.get(stem) ?? 0) + 1;
+    scanNumber.set(stem, n);
+    return `${p.files.signedSheets}/${stem}-${n}.${EXTENSION[s.mime]}`;
+  };
+
   const entries: ZipEntry[] = [
     { name: p.files.report, content: await reportWorkbook(report) },
     {
@@ -175,12 +193,14 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
       name: `${p.files.receipts}/${String(i + 1).padStart(3, '0')}-${r.subGrant}-${(r.receipt ?? '').replace(/[^\w.-]+/g, '_')}-${r.fileName.replace(/[/\\]/g, '_')}`,
       content: attachmentBytes(db, r.id) ?? Buffer.alloc(0),
     })),
+    ...scans.map((s) => ({ name: scanName(s), content: attachmentBytes(db, s.id) ?? Buffer.alloc(0) })),
   ];
   const describe = (name: string) =>
     name === p.files.report ? p.describe.report
     : name === p.files.attendance ? p.describe.attendance
     : name === p.files.financial ? p.describe.financial
     : name === p.files.participants ? p.describe.participants
+    : name.startsWith(`${p.files.signedSheets}/`) ? p.describe.signedSheet
     : p.describe.receipt;
   const index = [
     `${p.title} — ${agreement.reference} — ${agreement.title} (${agreement.funderName})`,
@@ -190,7 +210,7 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     ...entries.map((e) => `${e.name}\t${describe(e.name)}`),
     '',
     p.describe.pdf,
-    p.describe.noScans,
+    ...(scans.length === 0 ? [p.describe.noScans] : []),
   ].join('\r\n');
   const all = [{ name: p.files.index, content: Buffer.from(`\uFEFF${index}\r\n`, 'utf8') }, ...entries];
   const bytes = await zip(all, now);

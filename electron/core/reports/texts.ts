@@ -179,6 +179,7 @@ const fr = {
       financial: '03-etat-financier.xlsx',
       participants: '04-participants-pseudonymises.xlsx',
       receipts: '05-justificatifs',
+      signedSheets: '06-feuilles-signees',
     },
     describe: {
       report: 'Rapport d’indicateurs de la période (une feuille par tableau, page de garde avec les définitions)',
@@ -186,6 +187,7 @@ const fr = {
       financial: 'Microprojets de la convention et leurs dépenses',
       participants: 'Personnes touchées pendant la période, sans nom : référence, sexe, tranche d’âge, catégorie, nationalité, ville',
       receipt: 'Justificatif de dépense',
+      signedSheet: 'Feuille de présence signée, scannée (nom : date de la séance, référence de l’activité, numéro)',
       pdf: 'Le rapport en PDF s’enregistre depuis la page Rapports (Imprimer ou enregistrer en PDF), pour la même convention et la même période.',
       noScans: 'Aucune feuille de présence signée n’est jointe aux séances dans l’application.',
     },
@@ -452,6 +454,7 @@ const ar: ReportTexts = {
       financial: '03-etat-financier.xlsx',
       participants: '04-participants-pseudonymises.xlsx',
       receipts: '05-justificatifs',
+      signedSheets: '06-feuilles-signees',
     },
     describe: {
       report: 'تقرير مؤشرات الفترة (ورقة لكل جدول، وصفحة غلاف بالتعاريف)',
@@ -459,6 +462,7 @@ const ar: ReportTexts = {
       financial: 'المشاريع الصغيرة للاتفاقية ونفقاتها',
       participants: 'الأشخاص المستفيدون خلال الفترة دون أسماء: المرجع، الجنس، الفئة العمرية، الفئة، الجنسية، المدينة',
       receipt: 'وثيقة إثبات نفقة',
+      signedSheet: 'ورقة حضور موقعة ممسوحة ضوئيا (الاسم: تاريخ الحصة، مرجع النشاط، الرقم)',
       pdf: 'يُحفظ التقرير بصيغة PDF من صفحة التقارير (طباعة أو حفظ بصيغة PDF) لنفس الاتفاقية ونفس الفترة.',
       noScans: 'لا توجد أوراق حضور موقعة مرفقة بالحصص في التطبيق.',
     },
@@ -724,6 +728,7 @@ const en: ReportTexts = {
       financial: '03-financial-statement.xlsx',
       participants: '04-pseudonymised-participants.xlsx',
       receipts: '05-receipts',
+      signedSheets: '06-signed-sheets',
     },
     describe: {
       report: 'Indicator report of the period (one sheet per table, cover sheet with the definitions)',
@@ -731,6 +736,7 @@ const en: ReportTexts = {
       financial: 'Micro-projects of the agreement and their expenses',
       participants: 'People reached in the period, without names: reference, sex, age band, category, nationality, city',
       receipt: 'Expense receipt',
+      signedSheet: 'Scanned signed attendance sheet (name: session date, activity reference, number)',
       pdf: 'The report as PDF is saved from the Reports page (Print or save as PDF), for the same agreement and period.',
       noScans: 'No signed attendance sheet is attached to sessions in the application.',
     },
