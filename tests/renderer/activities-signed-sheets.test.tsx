@@ -69,6 +69,20 @@ describe('scanned signed sheets in the sessions tab', () => {
     );
   });
 
+  it('attaches the scan from the attendance screen opened from the signed sheet', async () => {
+    const core = signedIn(session({ role: 'volunteer', id: 'u-meryem' }), {
+      'attendance.get': () => ok(sheet),
+      'sessions.signedSheets': () => ok([]),
+      'sessions.attachSignedSheet': (input) => ok(scan('f-3', input.sessionId, input.file.fileName, 'u-meryem')),
+    });
+    await renderApp('#/activities/a-1/sessions/s-1/attendance?from=sheet');
+    expect(await screen.findByRole('heading', { name: 'Feuille signée' })).toBeTruthy();
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await userEvent.upload(input, new File(['%PDF-1.4'], 'feuille.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(core.calls('sessions.attachSignedSheet')).toEqual([{ sessionId: 's-1', file: { fileName: 'feuille.pdf', contentBase64: 'JVBERi0xLjQ=' } }]));
+    expect(core.calls('sessions.signedSheets')).toContainEqual({ activityId: 'a-1' });
+  });
+
   it('lets the president remove any scan', async () => {
     signedIn(session({ role: 'president' }), {
       'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow('s-1', '2026-03-03')], registeredCount: 3 }),

@@ -13,6 +13,7 @@ import classes from './AttendancePage.module.css';
 import { activityPath } from './paths';
 import { PersonSearch } from './PersonSearch';
 import { RepeatAlert } from './RepeatAlert';
+import { SignedSheetsCell, useSignedSheets } from './SignedSheets';
 
 const STATUSES = attendanceStatusSchema.options;
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
@@ -197,6 +198,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           {t('activities.attendance.fromSheetHint')}
         </Alert>
       )}
+      {fromSheet && <SessionSignedSheets activityId={activityId} sessionId={s.id} editable={!sheet.activity.archivedAt} />}
       <Text size="sm" c="dimmed">
         {t('activities.attendance.keyboardHint')}
       </Text>
@@ -296,5 +298,19 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/** With the paper sheet in hand, its scan is attached here too. */
+function SessionSignedSheets({ activityId, sessionId, editable }: { activityId: string; sessionId: string; editable: boolean }) {
+  const { t } = useTranslation();
+  const sheets = useSignedSheets(activityId);
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} mb="xs">
+        {t('activities.signedSheets.column')}
+      </Title>
+      <SignedSheetsCell sessionId={sessionId} editable={editable} sheets={sheets} />
+    </Paper>
   );
 }
