@@ -1,7 +1,5 @@
 import {
   MultiSelect,
-  NumberInput,
-  Select,
   Textarea,
   TextInput,
   type MultiSelectProps,
@@ -10,7 +8,8 @@ import {
   type TextareaProps,
   type TextInputProps,
 } from '@mantine/core';
-import { Controller, get, useFormState, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { ControlledSelect, ControlledWholeNumber, useOwnFieldError } from '../../ui/form/controlledInputs';
 import { useBeneficiaryFieldError } from './format';
 
 // The same wrappers as ui/fields.tsx, with the messages of the beneficiary contract (`invalid_phone`,
@@ -24,9 +23,7 @@ interface FieldProps<T extends FieldValues, O> {
 }
 
 export function useError<T extends FieldValues, O>({ form, name }: FieldProps<T, O>): string | undefined {
-  const fieldError = useBeneficiaryFieldError();
-  const { errors } = useFormState({ control: form.control, name, exact: true });
-  return fieldError(get(errors, name) as { message?: string } | undefined);
+  return useOwnFieldError(form.control, name, useBeneficiaryFieldError());
 }
 
 export function TextField<T extends FieldValues, O>({
@@ -66,24 +63,7 @@ export function SelectField<T extends FieldValues, O>({
   name,
   ...props
 }: FieldProps<T, O> & Omit<SelectProps, 'form' | 'name' | 'error' | 'value' | 'onChange'>) {
-  const error = useError({ form, name });
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <Select
-          {...props}
-          name={field.name}
-          ref={field.ref}
-          value={(field.value as string) || null}
-          onChange={(value) => field.onChange(value ?? '')}
-          onBlur={field.onBlur}
-          error={error}
-        />
-      )}
-    />
-  );
+  return <ControlledSelect {...props} control={form.control} name={name} error={useError({ form, name })} />;
 }
 
 export function MultiSelectField<T extends FieldValues, O>({
@@ -116,24 +96,5 @@ export function NumberField<T extends FieldValues, O>({
   name,
   ...props
 }: FieldProps<T, O> & Omit<NumberInputProps, 'form' | 'name' | 'error' | 'value' | 'onChange'>) {
-  const error = useError({ form, name });
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <NumberInput
-          allowDecimal={false}
-          allowNegative={false}
-          {...props}
-          name={field.name}
-          ref={field.ref}
-          value={field.value as number | ''}
-          onChange={(value) => field.onChange(typeof value === 'number' ? value : '')}
-          onBlur={field.onBlur}
-          error={error}
-        />
-      )}
-    />
-  );
+  return <ControlledWholeNumber {...props} control={form.control} name={name} error={useError({ form, name })} />;
 }

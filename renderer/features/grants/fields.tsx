@@ -1,7 +1,5 @@
 import {
-  NumberInput,
   SegmentedControl,
-  Select,
   Switch,
   Text,
   Textarea,
@@ -12,6 +10,7 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import { Controller, get, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { ControlledSelect, ControlledWholeNumber, useOwnFieldError } from '../../ui/form/controlledInputs';
 import { useGrantsFieldError } from './form';
 
 // Inputs of the grants forms, each showing its own translated error. Each follows only its own
@@ -24,9 +23,7 @@ interface FieldProps<T extends FieldValues, O> {
 
 /** `alsoOf`: another path whose problem this input shows (a row's choice between two inputs). */
 function useError<T extends FieldValues, O>(control: Control<T, unknown, O>, name: FieldPath<T>, alsoOf?: FieldPath<T>): string | undefined {
-  const fieldError = useGrantsFieldError();
-  const { errors } = useFormState({ control, name: alsoOf ? [name, alsoOf] : name, exact: true });
-  return fieldError((get(errors, name) ?? (alsoOf && get(errors, alsoOf))) as { message?: string } | undefined);
+  return useOwnFieldError(control, name, useGrantsFieldError(), alsoOf);
 }
 
 /** Text, a native date input (`type="date"`) or an amount typed as "1 234,56". */
@@ -58,16 +55,7 @@ export function TextAreaField<T extends FieldValues, O>({ control, name, ...prop
 
 /** A choice held as a string, '' when none. */
 export function SelectField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<SelectProps, 'name' | 'error' | 'value' | 'onChange'>) {
-  const error = useError(control, name);
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <Select {...props} name={field.name} ref={field.ref} value={(field.value as string) || null} onChange={(value) => field.onChange(value ?? '')} onBlur={field.onBlur} error={error} />
-      )}
-    />
-  );
+  return <ControlledSelect {...props} control={control} name={name} error={useError(control, name)} />;
 }
 
 /** One of a few options, all in view; `label` names the group for screen readers. */
@@ -93,26 +81,7 @@ export function NumberField<T extends FieldValues, O>({
   alsoErrorOf,
   ...props
 }: FieldProps<T, O> & Omit<NumberInputProps, 'name' | 'error' | 'value' | 'onChange'> & { alsoErrorOf?: FieldPath<T> }) {
-  const error = useError(control, name, alsoErrorOf);
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <NumberInput
-          allowDecimal={false}
-          allowNegative={false}
-          {...props}
-          name={field.name}
-          ref={field.ref}
-          value={field.value as number | ''}
-          onChange={(value) => field.onChange(typeof value === 'number' ? value : '')}
-          onBlur={field.onBlur}
-          error={error}
-        />
-      )}
-    />
-  );
+  return <ControlledWholeNumber {...props} control={control} name={name} error={useError(control, name, alsoErrorOf)} />;
 }
 
 /** A problem of a whole list of rows (`lines_above_total`), above them. */
