@@ -1,12 +1,11 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso, type MemberRegistrationInput, type MemberRow } from '../../../electron/contract';
 import type { OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { useCountryOptions } from '../beneficiaries/countries';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
-import { useLookupLabels } from '../beneficiaries/lookups';
+import { BirthYearInput, CategorySelect, NationalitySelect } from './beneficiaryBasics';
 
 type Details = NonNullable<MemberRegistrationInput['details']>;
 type Field = 'category' | 'nationality' | 'birthYear';
@@ -36,8 +35,6 @@ export function MemberRegistrationForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const lookups = useLookupLabels();
-  const countries = useCountryOptions();
   const fieldError = useBeneficiaryFieldError();
   const [category, setCategory] = useState<string | null>(null);
   const [nationality, setNationality] = useState<string | null>(null);
@@ -77,39 +74,9 @@ export function MemberRegistrationForm({
           {t('activities.members.formHelp')}
         </Text>
         <Group align="flex-start" gap="sm">
-          <Select
-            label={t('beneficiaries.field.category')}
-            data={lookups.options('category')}
-            value={category}
-            onChange={setCategory}
-            searchable
-            w={240}
-            required
-            error={errors.category}
-          />
-          <Select
-            label={t('beneficiaries.field.nationality')}
-            data={countries}
-            value={nationality}
-            onChange={setNationality}
-            searchable
-            w={220}
-            required
-            error={errors.nationality}
-          />
-          {needsBirthYear && (
-            <NumberInput
-              label={t('beneficiaries.field.birthYear')}
-              min={1900}
-              max={new Date().getFullYear()}
-              allowDecimal={false}
-              value={birthYear}
-              onChange={(v) => setBirthYear(typeof v === 'number' ? v : '')}
-              w={150}
-              required
-              error={errors.birthYear}
-            />
-          )}
+          <CategorySelect value={category} onChange={setCategory} error={errors.category} />
+          <NationalitySelect value={nationality} onChange={setNationality} error={errors.nationality} />
+          {needsBirthYear && <BirthYearInput value={birthYear} onChange={setBirthYear} error={errors.birthYear} />}
         </Group>
         <Checkbox label={t('activities.members.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
         {error && Object.keys(refused).length === 0 && <OpErrorAlert error={error} />}

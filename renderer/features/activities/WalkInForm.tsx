@@ -1,14 +1,13 @@
-import { Anchor, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sexSchema, type RegistrationOutcome } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { useCountryOptions } from '../beneficiaries/countries';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
-import { useLookupLabels } from '../beneficiaries/lookups';
 import { newPath } from '../beneficiaries/paths';
+import { BirthYearInput, CategorySelect, NationalitySelect } from './beneficiaryBasics';
 
 type Sex = (typeof sexSchema.options)[number];
 type Field = 'initials' | 'sex' | 'birthYear' | 'category' | 'nationality';
@@ -18,8 +17,6 @@ const isField = (name: string): name is Field => (FIELDS as readonly string[]).i
 /** Someone registered on the spot: a pseudonymous record (initials, sex, birth year, category, nationality). */
 export function WalkInForm({ activityId, onDone }: { activityId: string; onDone: (outcome: RegistrationOutcome) => void }) {
   const { t } = useTranslation();
-  const lookups = useLookupLabels();
-  const countries = useCountryOptions();
   const [initials, setInitials] = useState('');
   const [sex, setSex] = useState<Sex | null>(null);
   const [birthYear, setBirthYear] = useState<number | ''>('');
@@ -27,7 +24,6 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
   const [nationality, setNationality] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const fieldError = useBeneficiaryFieldError();
-  const thisYear = new Date().getFullYear();
   const walkIn = useOpMutation('registrations.walkIn', {
     onSuccess: (result) => {
       setInitials('');
@@ -100,37 +96,9 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
             required
             error={errors.sex}
           />
-          <NumberInput
-            label={t('beneficiaries.field.birthYear')}
-            min={1900}
-            max={thisYear}
-            allowDecimal={false}
-            value={birthYear}
-            onChange={(v) => setBirthYear(typeof v === 'number' ? v : '')}
-            w={150}
-            required
-            error={errors.birthYear}
-          />
-          <Select
-            label={t('beneficiaries.field.category')}
-            data={lookups.options('category')}
-            value={category}
-            onChange={setCategory}
-            searchable
-            w={240}
-            required
-            error={errors.category}
-          />
-          <Select
-            label={t('beneficiaries.field.nationality')}
-            data={countries}
-            value={nationality}
-            onChange={setNationality}
-            searchable
-            w={220}
-            required
-            error={errors.nationality}
-          />
+          <BirthYearInput value={birthYear} onChange={setBirthYear} error={errors.birthYear} />
+          <CategorySelect value={category} onChange={setCategory} error={errors.category} />
+          <NationalitySelect value={nationality} onChange={setNationality} error={errors.nationality} />
           <Button type="submit" loading={walkIn.isPending} mt={25}>
             {t('activities.walkIn.submit')}
           </Button>
