@@ -1,10 +1,11 @@
-import { Alert, Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Divider, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { formResolver } from '../../ui/forms';
+import { RestrictedSaveFooter } from '../../ui/form/RestrictedSaveFooter';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { NumberField } from './NumberField';
 import { TemplateEditor } from './TemplateEditor';
@@ -53,25 +54,7 @@ function RulesForm({ settings, canEdit }: { settings: Settings; canEdit: boolean
           <NumberField control={control} name="cooperativeMinFounders" label={t('cooperatives.settings.minFounders')} disabled={disabled} />
           <NumberField control={control} name="cooperativeStaleDays" label={t('cooperatives.settings.staleDays')} disabled={disabled} />
         </SimpleGrid>
-        {canEdit ? (
-          <>
-            <OpErrorAlert error={update.error} />
-            {update.isSuccess && (
-              <Alert color="green" variant="light">
-                {t('cooperatives.settings.saved')}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" loading={update.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('cooperatives.settings.presidentOnly')}
-          </Text>
-        )}
+        <RestrictedSaveFooter canEdit={canEdit} save={update} savedText={t('cooperatives.settings.saved')} readOnlyText={t('cooperatives.settings.presidentOnly')} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NumberInput, Stack, Text } from '@mantine/core';
+import { Loader, NumberInput, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ const schema = settingsSchema.pick({ autoLockMinutes: true });
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { statusKey } from '../../app/session';
 import { formResolver, useFieldError } from '../../ui/forms';
+import { RestrictedSaveFooter } from '../../ui/form/RestrictedSaveFooter';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 
 export function AutoLockTab({ canEdit }: { canEdit: boolean }) {
@@ -59,25 +60,7 @@ function AutoLockForm({ settings, canEdit }: { settings: Settings; canEdit: bool
             />
           )}
         />
-        {canEdit ? (
-          <>
-            <OpErrorAlert error={update.error} />
-            {update.isSuccess && (
-              <Alert color="green" variant="light">
-                {t('settings.autoLock.saved')}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" loading={update.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('settings.autoLock.presidentOnly')}
-          </Text>
-        )}
+        <RestrictedSaveFooter canEdit={canEdit} save={update} savedText={t('settings.autoLock.saved')} readOnlyText={t('settings.autoLock.presidentOnly')} />
       </Stack>
     </form>
   );
