@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -14,6 +14,7 @@ import { PrintButtons } from '../activities/PrintButtons';
 import { formatPhone } from '../beneficiaries/format';
 import { FeesPanel } from './FeesPanel';
 import { useCanHandleDues } from './MemberPage';
+import { DuesYearInput } from './DuesYearInput';
 import { useFormatMoney } from './money';
 import { memberPath, membersPath } from './paths';
 import '../../print/print.css';
@@ -113,15 +114,7 @@ export function DuesListPage() {
       </Anchor>
       <Title order={1}>{t('members.dues.listTitle')}</Title>
       <Group align="flex-end">
-        <NumberInput
-          label={t('members.payment.year')}
-          value={year}
-          onChange={(v) => typeof v === 'number' && setYear(v)}
-          min={1990}
-          max={2100}
-          allowDecimal={false}
-          w={120}
-        />
+        <DuesYearInput label={t('members.payment.year')} year={year} onYearChange={setYear} />
         <PrintButtons fileName={`cotisations-${year}.pdf`} disabled={!list.data} />
         <Button variant="default" onClick={() => list.data && exportCsv(list.data)} disabled={!list.data}>
           {t('members.dues.export')}

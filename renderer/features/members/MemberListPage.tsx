@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
 import { IconPlus, IconSearch } from '../../ui/icons';
 import { useMemberOptions } from './labels';
+import { DuesYearInput } from './DuesYearInput';
 import { useFormatMoney } from './money';
 import { assembliesPath, duesListPath, memberPath, newMemberPath } from './paths';
 
@@ -67,15 +68,7 @@ export function MemberListPage() {
           clearable
           w={180}
         />
-        <NumberInput
-          label={t('members.list.duesYear')}
-          value={year}
-          onChange={(v) => typeof v === 'number' && setYear(v)}
-          min={1990}
-          max={2100}
-          allowDecimal={false}
-          w={120}
-        />
+        <DuesYearInput label={t('members.list.duesYear')} year={year} onYearChange={setYear} />
         <Switch label={t('members.list.archived')} checked={archived} onChange={(event) => setArchived(event.currentTarget.checked)} mb={8} />
         <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
           {list.isPending ? <Loader size="xs" /> : t('members.list.count', { count: list.data?.total ?? 0 })}
