@@ -2,17 +2,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type OpInput } from '../../electron/contract';
 import { newAgreement } from './grants-builders';
-import { createdFile, expectFailure, staffCore, testCore, useSuiteTempDir, useTempDir, type TestCore } from './helpers';
+import { createdFile, expectFailure, signedInAt, staffCore, testCore, useSuiteTempDir, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
 
-async function signedInFile() {
-  const dir = tempDir();
-  const core = testCore(dir, () => new Date(NOW));
-  await createdFile(core, dir);
-  return core;
-}
+const signedInFile = () => signedInAt(tempDir(), NOW);
 
 const activityInput = (more: Partial<OpInput<'activities.save'>> = {}): OpInput<'activities.save'> => ({
   title: 'Atelier CV et entretien',

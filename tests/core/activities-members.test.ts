@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OpInput } from '../../electron/contract';
 import { memberInput as sharedMemberInput, person } from './builders';
-import { createdFile, expectFailure, testCore, useTempDir, type TestCore } from './helpers';
+import { expectFailure, signedInAt, useTempDir, type TestCore } from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
 
-async function signedInFile() {
-  const dir = tempDir();
-  const core = testCore(dir, () => new Date(NOW));
-  await createdFile(core, dir);
-  return core;
-}
+const signedInFile = () => signedInAt(tempDir(), NOW);
 
 /** The shared member, born in 1988 (the pseudonymous record keeps the year, the consented one the date). */
 const memberInput = (more: Partial<OpInput<'members.save'>> = {}) => sharedMemberInput({ birthDate: '1988-04-12', ...more });

@@ -53,6 +53,13 @@ export async function createdFile(core: TestCore, dir: string, associationName =
   });
 }
 
+/** The president signed in on a new file in `dir`, with a clock that stays at `now` (an ISO timestamp). */
+export async function signedInAt(dir: string, now: string): Promise<TestCore> {
+  const core = testCore(dir, () => new Date(now));
+  await createdFile(core, dir);
+  return core;
+}
+
 /**
  * Another member of staff: created by the president, signed in on the same file from a folder of
  * their own (`dir`) and past the forced change of the temporary password, so every operation is open to them.

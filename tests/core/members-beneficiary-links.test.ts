@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OpInput } from '../../electron/contract';
 import { person } from './builders';
-import { createdFile, testCore, useTempDir } from './helpers';
+import { signedInAt, useTempDir } from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
 
-async function signedInFile() {
-  const dir = tempDir();
-  const core = testCore(dir, () => new Date(NOW));
-  await createdFile(core, dir);
-  return core;
-}
+const signedInFile = () => signedInAt(tempDir(), NOW);
 
 const memberInput = (more: Partial<OpInput<'members.save'>> = {}): OpInput<'members.save'> => ({
   firstName: 'Khadija',
