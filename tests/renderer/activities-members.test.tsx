@@ -5,6 +5,7 @@ import type { LookupValue, MemberRow, RegistrationOutcome } from '../../electron
 import { activity } from './activities-fixtures';
 import { row, signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
+import { aMemberRow } from './members-fixtures';
 
 vi.mock('../../renderer/transport');
 
@@ -15,32 +16,8 @@ const lookups: LookupValue[] = [
   { list: 'category', code: 'refugee', labels: { fr: 'Réfugié·e', ar: 'لاجئ(ة)', en: 'Refugee' }, sensitive: false, archived: false },
 ];
 
-const member = (more: Partial<MemberRow> = {}): MemberRow => ({
-  id: 'm-7',
-  number: '7',
-  firstName: 'Khadija',
-  lastName: 'Benali',
-  arabicName: null,
-  sex: 'female',
-  birthDate: null,
-  phones: [],
-  email: null,
-  address: null,
-  joinDate: '2024-03-10',
-  category: 'standard',
-  status: 'active',
-  statusDate: null,
-  role: 'member',
-  mandateStart: null,
-  mandateEnd: null,
-  beneficiaryId: null,
-  createdAt: '2024-03-10T10:00:00Z',
-  updatedAt: '2024-03-10T10:00:00Z',
-  archivedAt: null,
-  due: 0,
-  paid: 0,
-  ...more,
-});
+const member = (more: Partial<MemberRow> = {}): MemberRow =>
+  aMemberRow({ id: 'm-7', number: '7', arabicName: null, phones: [], createdAt: '2024-03-10T10:00:00Z', updatedAt: '2024-03-10T10:00:00Z', ...more });
 
 const outcome: RegistrationOutcome = { added: ['b-9'], alreadyRegistered: [], registeredCount: 1, plannedParticipants: 20, overPlanned: false, repeatAlerts: [] };
 

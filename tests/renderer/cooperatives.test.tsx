@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { todayIso, type CooperativeDetail, type CooperativeStep, type Pipeline, type PipelineCard } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
+import { aMemberRow } from './members-fixtures';
 
 vi.mock('../../renderer/transport');
 
@@ -138,31 +139,16 @@ describe('founders', () => {
           total: 1,
           year: 2026,
           rows: [
-            {
-              id: 'm-1',
-              number: '12',
+            aMemberRow({
               firstName: 'Rachid',
               lastName: 'Alaoui',
               arabicName: null,
-              sex: 'male' as const,
-              birthDate: null,
+              sex: 'male',
               phones: [],
-              email: null,
-              address: null,
               joinDate: '2025-01-01',
-              category: 'standard' as const,
-              status: 'active' as const,
-              statusDate: null,
-              role: 'member' as const,
-              mandateStart: null,
-              mandateEnd: null,
-              beneficiaryId: null,
               createdAt: '2025-01-01T00:00:00.000Z',
               updatedAt: '2025-01-01T00:00:00.000Z',
-              archivedAt: null,
-              due: 0,
-              paid: 0,
-            },
+            }),
           ],
         }),
       'cooperatives.saveFounder': (input) =>

@@ -1,37 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { todayIso, type DuesPayment, type Member, type MemberDetail } from '../../electron/contract';
+import { todayIso, type DuesPayment, type MemberDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
+import { aMember } from './members-fixtures';
 
 vi.mock('../../renderer/transport');
 
 const year = new Date().getFullYear();
 
-const member: Member = {
-  id: 'm-1',
-  number: '12',
-  firstName: 'Khadija',
-  lastName: 'Benali',
-  arabicName: 'خديجة بنعلي',
-  sex: 'female',
-  birthDate: null,
-  phones: ['+212661234567'],
-  email: null,
-  address: null,
-  joinDate: '2024-03-10',
-  category: 'standard',
-  status: 'active',
-  statusDate: null,
-  role: 'member',
-  mandateStart: null,
-  mandateEnd: null,
-  beneficiaryId: null,
-  createdAt: '2024-03-10T10:00:00.000Z',
-  updatedAt: '2024-03-10T10:00:00.000Z',
-  archivedAt: null,
-};
+const member = aMember();
 
 const payment: DuesPayment = {
   id: 'p-1',
