@@ -1,11 +1,12 @@
-import { Anchor, Button, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconPlus, IconSearch } from '../../ui/icons';
+import { IconPlus } from '../../ui/icons';
+import { SearchInput } from '../../ui/SearchInput';
 import { useActivityLabels } from './labels';
 import { activityPath, newActivityPath, statisticsPath } from './paths';
 
@@ -41,14 +42,7 @@ export function ActivityListPage() {
         </Group>
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          type="search"
-          label={t('activities.list.search')}
-          leftSection={<IconSearch width={18} height={18} />}
-          value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          w={280}
-        />
+        <SearchInput label={t('activities.list.search')} value={query} onSearchChange={setQuery} w={280} />
         <Select
           label={t('activities.field.theme')}
           placeholder={anyLabel}

@@ -1,10 +1,10 @@
-import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BeneficiaryRow, MemberRow } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
-import { IconSearch } from '../../ui/icons';
+import { SearchInput } from '../../ui/SearchInput';
 
 /**
  * Finds people with the same search as the beneficiaries list, and offers each one to `onPick`;
@@ -36,13 +36,7 @@ export function PersonSearch({
   const members = onPickMember ? (foundMembers.data?.rows ?? []).filter((m) => !m.beneficiaryId || (!exclude.has(m.beneficiaryId) && !shown.has(m.beneficiaryId))) : [];
   return (
     <Stack gap="xs">
-      <TextInput
-        type="search"
-        label={t('activities.people.search')}
-        leftSection={<IconSearch width={18} height={18} />}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-      />
+      <SearchInput label={t('activities.people.search')} value={query} onSearchChange={setQuery} />
       {debounced && found.isPending && <Loader size="xs" />}
       {debounced && found.data && rows.length === 0 && members.length === 0 && (
         <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, NumberInput, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { CooperativeDetail, Founder } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { IconSearch } from '../../ui/icons';
+import { SearchInput } from '../../ui/SearchInput';
 import { PersonSearch } from '../activities/PersonSearch';
 import { useCountryName } from '../beneficiaries/countries';
 import { useFormatDate } from '../beneficiaries/format';
@@ -28,13 +28,7 @@ function MemberSearch({ onPick, pickLabel, exclude }: { onPick: (p: Picked) => v
   const found = useOp('members.list', { query: debounced, limit: 10 }, { enabled: debounced.length > 0 });
   return (
     <Stack gap="xs">
-      <TextInput
-        type="search"
-        label={t('cooperatives.founders.searchMember')}
-        leftSection={<IconSearch width={18} height={18} />}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-      />
+      <SearchInput label={t('cooperatives.founders.searchMember')} value={query} onSearchChange={setQuery} />
       {(found.data?.rows ?? [])
         .filter((m) => !exclude.has(m.id))
         .map((m) => (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import type { MemberStatus } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
-import { IconPlus, IconSearch } from '../../ui/icons';
+import { IconPlus } from '../../ui/icons';
+import { SearchInput } from '../../ui/SearchInput';
 import { useMemberOptions } from './labels';
 import { DuesYearInput } from './DuesYearInput';
 import { useFormatMoney } from './money';
@@ -51,14 +52,7 @@ export function MemberListPage() {
         </Group>
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          type="search"
-          label={t('members.list.search')}
-          leftSection={<IconSearch width={18} height={18} />}
-          value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          w={280}
-        />
+        <SearchInput label={t('members.list.search')} value={query} onSearchChange={setQuery} w={280} />
         <Select
           label={t('members.field.status')}
           placeholder={t('members.list.any')}
