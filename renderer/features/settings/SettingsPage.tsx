@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppStatus } from '../../app/session';
 import { LogosTab } from '../activities/LogosTab';
+import { ActivitiesSettingsTab } from '../activities/SettingsTab';
 import { BackupsTab } from '../backups/BackupsTab';
 import { SecurityTab } from '../security/SecurityTab';
 import { AutoLockTab } from './AutoLockTab';
@@ -16,6 +17,7 @@ const tabs = {
   password: 'settings.tabs.password',
   'auto-lock': 'settings.tabs.autoLock',
   lists: 'settings.tabs.lists',
+  activities: 'activities.settings.tab',
   'members-cooperatives': 'cooperatives.settings.tab',
   logos: 'settings.logos.tab',
   backups: 'backups.tab',
@@ -56,6 +58,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="lists" pt="lg">
           <ListsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activities" pt="lg">
+          <ActivitiesSettingsTab canEdit={isPresident} />
         </Tabs.Panel>
         <Tabs.Panel value="members-cooperatives" pt="lg">
           <MembersCooperativesSettingsTab canEdit={isPresident} />
