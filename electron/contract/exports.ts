@@ -26,8 +26,9 @@ export const exportTargetSchema = z.discriminatedUnion('list', [
       .default({}),
   }),
   z.object({ list: z.literal('members'), filters: memberSearchSchema.omit({ offset: true, limit: true }).default({ query: '', archived: false }) }),
+  /** `archived`: the screen's switch, which adds the archived projects after the others. */
   z.object({ list: z.literal('cooperatives'), filters: z.object({ archived: z.boolean().default(false) }).default({ archived: false }) }),
-  /** Treasurers and presidents only (else `forbidden`), like the grants screens. */
+  /** Treasurers and presidents only (else `forbidden`), like the grants screens; archived sub-grants left out, as there. */
   z.object({ list: z.literal('subGrants'), filters: z.object({ agreementId: idSchema.optional() }).default({}) }),
   z.object({ list: z.literal('expenses'), filters: z.object({ agreementId: idSchema.optional(), subGrantId: idSchema.optional() }).default({}) }),
 ]);

@@ -149,6 +149,27 @@ describe('list exports', () => {
     expect(file.fileName).toBe('beneficiaries-2026-06-01.csv');
   });
 
+  it('neutralises cells starting with -, @, a tab or a carriage return too, through the export op', async () => {
+    await president.must('cooperatives.save', { proposedNames: ['-2+3'], sector: 'sewing', activity: 'Couture', city: '@SUM(A1:A9)', shareValue: 20_000 });
+    const other = await president.must('cooperatives.save', { proposedNames: ['Coopérative Atlas'], sector: 'sewing', activity: 'Couture', city: 'Fès', shareValue: 20_000 });
+    // The forms trim a leading tab or carriage return away; a file written by other means may still hold one.
+    const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
+    withDb(path, key, (db) =>
+      db.prepare("UPDATE cooperatives SET proposed_names = json_array(char(9) || '=1+2'), city = char(13) || '=3+4' WHERE id = ?").run(other.id),
+    );
+    const target = { list: 'cooperatives', filters: {} } as const;
+    const csv = bytesOf(await volunteer.must('exports.list', { target, format: 'csv', locale: 'en' })).toString('utf8');
+    // Newest first: the edited project, then the other one.
+    expect(csv.slice(1).split('\r\n').slice(1, 3).map((l) => l.split(',').slice(0, 4))).toEqual([
+      ['C-2026-00002', "'\t=1+2", 'Sewing', '"\'\r=3+4"'],
+      ['C-2026-00001', "'-2+3", 'Sewing', "'@SUM(A1:A9)"],
+    ]);
+    const sheet = await sheetOf(await volunteer.must('exports.list', { target, format: 'xlsx', locale: 'en' }));
+    for (const cell of [sheet.getRow(2).getCell(2), sheet.getRow(2).getCell(4), sheet.getRow(3).getCell(2), sheet.getRow(3).getCell(4)]) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    }
+  });
+
   it('exports the participants of an activity and the attendance of a session, with numbers as numbers', async () => {
     const participants = await sheetOf(
       await volunteer.must('exports.list', { target: { list: 'participants', filters: { activityId } }, format: 'xlsx', locale: 'en' }),

@@ -90,6 +90,27 @@ describe('pipeline board', () => {
     expect(within(screen.getByRole('region', { name: 'Statuts signés' })).queryByText(/^Sans changement/)).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Coopérative créée' })).getByRole('listitem', { name: 'Coopérative Amal' })).toBeTruthy();
   });
+
+  it('exports the archived projects too once the switch shows them', async () => {
+    URL.createObjectURL = () => 'blob:export';
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'cooperatives.pipeline': () => ok({ columns: [], created: [] }),
+      'cooperatives.list': () => ok([card('9', 'Coopérative Argan')]),
+      'exports.list': () => ok({ fileName: 'cooperatives.csv', mimeType: 'text/csv', contentBase64: btoa('x'), rows: 1 }),
+      'jobs.progress': () => ok(null),
+    });
+    await renderApp('#/cooperatives');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('switch', { name: 'Projets archivés' }));
+    await screen.findByRole('listitem', { name: 'Coopérative Argan' });
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    click.mockRestore();
+    expect(core.calls('exports.list')).toMatchObject([{ target: { list: 'cooperatives', filters: { archived: true } } }]);
+  });
 });
 
 describe('creation steps', () => {

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { exportTargetSchema, ReportCell } from '../../contract';
 import { getAttendance, listRegistrations } from '../activities/service';
+import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import { searchIn } from '../beneficiaries/service';
 import type { SignedInContext } from '../context';
 import { listCooperatives } from '../cooperatives/service';
 import { AppError } from '../errors';
 import { listMembers } from '../members/service';
 import type { ReportTexts } from '../reports/texts';
+import { readSettings } from '../settings/repository';
 import type { PersonFacts } from './people';
 
 type Target = z.output<typeof exportTargetSchema>;
@@ -99,14 +101,19 @@ function members(ctx: SignedInContext, filters: Filters<'members'>, texts: Repor
   const t = texts.exports;
   const c = t.listColumns;
   const { rows } = listMembers(ctx, { ...filters, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  // The birth date never leaves: only its band, by this year's age, as in the beneficiaries export.
+  const year = ctx.now().getUTCFullYear();
+  const edges = readSettings(ctx.session.file.db).statisticsAgeBands;
+  const bands = ageBandLabels(edges);
+  const ageBand = (birthDate: string | null) => (birthDate ? bands[ageBandIndex(edges, year - Number(birthDate.slice(0, 4)))] : null);
   const lines: ListLines['lines'] = rows.map((m) => ({
-    cells: [m.number, t.sexValue[m.sex], t.memberCategory[m.category], texts.areas.memberStatus[m.status], m.joinDate, t.memberRole[m.role], major(m.due), major(m.paid)],
+    cells: [m.number, t.sexValue[m.sex], ageBand(m.birthDate), t.memberCategory[m.category], texts.areas.memberStatus[m.status], m.joinDate, t.memberRole[m.role], major(m.due), major(m.paid)],
     named: [m.lastName, m.firstName, m.arabicName, m.phones.join(' '), m.email],
   }));
   return {
     scopeId: null,
     people: false,
-    headings: [c.number, t.columns.sex, c.memberCategory, c.memberStatus, c.joinDate, c.memberRole, c.due, c.paid],
+    headings: [c.number, t.columns.sex, t.columns.ageBand, c.memberCategory, c.memberStatus, c.joinDate, c.memberRole, c.due, c.paid],
     namedHeadings: [t.columns.lastName, t.columns.firstName, t.columns.arabicName, t.columns.phones, c.email],
     lines,
   };
@@ -114,13 +121,15 @@ function members(ctx: SignedInContext, filters: Filters<'members'>, texts: Repor
 
 function cooperatives(ctx: SignedInContext, filters: Filters<'cooperatives'>, texts: ReportTexts, locale: 'fr' | 'ar' | 'en'): ListLines {
   const c = texts.exports.listColumns;
+  // With its archived switch on, the screen shows the board and then the archived projects.
+  const shown = filters.archived ? [...listCooperatives(ctx, false), ...listCooperatives(ctx, true)] : listCooperatives(ctx, false);
   // Founders are counted, never named: the list describes projects, not people.
   return {
     scopeId: null,
     people: false,
     headings: [texts.exports.columns.reference, c.projectName, c.sector, texts.exports.columns.city, c.currentStep, c.founders],
     namedHeadings: [],
-    lines: listCooperatives(ctx, filters.archived).map((k) => ({
+    lines: shown.map((k) => ({
       cells: [k.reference, k.name, texts.areas.sector[k.sector], k.city, k.currentStep ? k.currentStep.labels[locale] : texts.areas.allStepsDone, k.founders],
     })),
   };
@@ -142,7 +151,7 @@ function subGrants(ctx: SignedInContext, filters: Filters<'subGrants'>, texts: R
          (SELECT coalesce(sum(d.amount_minor), 0) FROM grant_disbursements d WHERE d.sub_grant_id = sg.id) AS disbursed,
          (SELECT coalesce(sum(e.amount_minor), 0) FROM grant_expenses e WHERE e.sub_grant_id = sg.id AND e.status = 'accepted') AS justified
        FROM sub_grants sg JOIN grant_recipients r ON r.id = sg.recipient_id LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
-       WHERE @agreementId IS NULL OR sg.agreement_id = @agreementId
+       WHERE sg.archived_at IS NULL AND (@agreementId IS NULL OR sg.agreement_id = @agreementId)
        ORDER BY sg.reference`,
     )
     .all({ agreementId: filters.agreementId ?? null }) as {

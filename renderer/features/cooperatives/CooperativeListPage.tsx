@@ -52,7 +52,7 @@ export function CooperativeListPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('areas.cooperatives')}</Title>
         <Group gap="xs">
-          <ExportButton list="cooperatives" filters={{ archived: false }} />
+          <ExportButton list="cooperatives" filters={{ archived: showArchived }} />
           <Button component={Link} to={newCooperativePath} leftSection={<IconPlus width={18} height={18} />}>
             {t('cooperatives.list.new')}
           </Button>
