@@ -45,6 +45,7 @@ export const errorCodes = [
   'previous_step_not_done',
   'cooperative_archived',
   'cooperative_not_created',
+  'constitutive_assembly_step_required',
   'beneficiary_already_member',
   'merge_both_members',
   'logo_not_image',

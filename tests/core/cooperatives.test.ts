@@ -103,6 +103,23 @@ describe('cooperative projects', () => {
     await expectFailure(core.call('cooperatives.saveTemplate', { steps: [template[0], template[0]] }), 'invalid_input');
     core.close();
   });
+
+  it('refuses a template without the constitutive assembly, on which the founders and capital rules hang', async () => {
+    const { core } = await signedInFile();
+    const template = await core.must('cooperatives.template', {});
+    const [assembly] = template.filter((s) => s.code === 'constitutive_assembly');
+    expect(assembly).toBeDefined();
+    const without = template.filter((s) => s !== assembly);
+    await expectFailure(core.call('cooperatives.saveTemplate', { steps: without }), 'constitutive_assembly_step_required');
+    expect(await core.must('cooperatives.template', {})).toEqual(template);
+    const coop = await core.must('cooperatives.save', project());
+    expect((await stepsOf(core, coop.id)).map((s) => s.code)).toContain('constitutive_assembly');
+
+    // Moved and relabelled, it is still the same step.
+    const moved = [{ ...assembly, labels: { fr: 'AG constitutive', ar: 'الجمع التأسيسي', en: 'Constitutive GA' } }, ...without];
+    expect((await core.must('cooperatives.saveTemplate', { steps: moved }))[0]).toMatchObject({ code: 'constitutive_assembly', labels: { fr: 'AG constitutive' } });
+    core.close();
+  });
 });
 
 describe('founders and shares', () => {

@@ -438,6 +438,11 @@ export function saveVisit(input: z.output<typeof visitInputSchema>) {
 /** Projects created afterwards get these steps; existing projects keep theirs. */
 export function saveTemplate(steps: TemplateStep[]) {
   return (tx: WriteTx): TemplateStep[] => {
+    // The founders-minimum and capital checks run when that step is done: without it a new project
+    // would be created unchecked. Only dropping it is refused: a template saved without it before
+    // this rule can still be edited, since the editor cannot add that code back.
+    const hasAssembly = (list: TemplateStep[]) => list.some((s) => s.code === CONSTITUTIVE_ASSEMBLY_STEP);
+    if (hasAssembly(readTemplate(tx.db)) && !hasAssembly(steps)) throw new AppError('constitutive_assembly_step_required');
     replaceTemplate(tx.db, steps);
     tx.audit(null);
     return readTemplate(tx.db);

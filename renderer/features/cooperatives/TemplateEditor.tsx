@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text,
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { templateInputSchema, type TemplateStep } from '../../../electron/contract';
+import { CONSTITUTIVE_ASSEMBLY_STEP, templateInputSchema, type TemplateStep } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 
@@ -94,9 +94,12 @@ function TemplateForm({ initial, canEdit, title }: { initial: TemplateStep[]; ca
                     <ActionIcon variant="subtle" aria-label={t('cooperatives.settings.down')} disabled={i === steps.length - 1} onClick={() => moveBy(i, 1)}>
                       ↓
                     </ActionIcon>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}>
-                      {t('cooperatives.settings.removeStep')}
-                    </Button>
+                    {/* The founders and capital rules are checked at that step: the core refuses a template without it. */}
+                    {s.code !== CONSTITUTIVE_ASSEMBLY_STEP && (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}>
+                        {t('cooperatives.settings.removeStep')}
+                      </Button>
+                    )}
                   </Group>
                 )}
               </Table.Td>
