@@ -33,6 +33,7 @@ await Promise.all([
     format: 'esm',
     // Bundled CommonJS packages (exceljs) still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    external: ['better-sqlite3-multiple-ciphers'],
+    // A development package, loaded only where a Chromium is there to print (render-pdf.ts).
+    external: ['better-sqlite3-multiple-ciphers', 'playwright-core'],
   }),
 ]);

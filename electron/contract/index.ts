@@ -61,6 +61,7 @@ export * from './grants';
 export * from './lookups';
 export * from './members';
 export * from './operation';
+export * from './print-routes';
 export * from './reports';
 export * from './roles';
 export * from './security';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates';
+import { jobIdSchema } from './jobs';
 import { defineOp } from './operation';
 import { localeSchema, type Locale } from './roles';
 
@@ -136,7 +137,13 @@ export const indicatorMeasureSchema = z.object({
 const idSchema = z.string().min(1).max(64);
 
 /** The pack for one reporting deadline of an agreement: the period runs from the previous deadline (or the agreement's start). */
-export const funderPackSchema = z.object({ agreementId: idSchema, deadlineId: idSchema, locale: localeSchema.optional() });
+export const funderPackSchema = z.object({
+  agreementId: idSchema,
+  deadlineId: idSchema,
+  locale: localeSchema.optional(),
+  /** Progress (documents printed) is reported on this job while the pack is built. */
+  jobId: jobIdSchema.optional(),
+});
 
 export interface FunderPack {
   id: string;

@@ -14,5 +14,10 @@ export interface Host {
    * null when cancelled. Absent in the web bridge, where the print dialog offers "Save as PDF".
    */
   savePdf?: (fileName: string) => Promise<string | null>;
+  /**
+   * Prints a page of the app (a route of `contract/print-routes`, drawn in the current session)
+   * to PDF bytes, for documents the core packs into files. Absent where no browser can draw it.
+   */
+  renderPdf?: (route: string) => Promise<Uint8Array>;
   now?: () => Date;
 }

@@ -20,6 +20,7 @@ import { createIpcHandler } from './ipc-handler';
 import { chooseNativeBinding } from './native-binding';
 import { guardNavigation } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
+import { createPdfRenderer } from './render-pdf';
 import { createSavePdf } from './save-pdf';
 import { isTrustedSender } from './trusted-sender';
 import { buildWindowOptions } from './window-options';
@@ -60,6 +61,13 @@ function documentsDir(): string {
   }
 }
 
+const preloadPath = () => path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
+
+// Hidden windows with the main window's options (sandbox, no Node, same guards): never shown.
+const pdfRenderer = createPdfRenderer({
+  open: () => new BrowserWindow(buildWindowOptions({ preloadPath: preloadPath(), devTools: false })),
+});
+
 function createHost(): Host {
   return {
     dataDir: app.getPath('userData'),
@@ -69,17 +77,19 @@ function createHost(): Host {
       pickPath({ properties: ['openFile'], filters: [{ name: 'Tadamon', extensions: ['tadamon'] }] }),
     pickDirectory: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
     savePdf: createSavePdf({ source: () => liveWindow()?.webContents ?? null, choosePath: choosePdfPath, writeFile }),
+    renderPdf: (route) => pdfRenderer.render(route),
   };
 }
 
 function isTrusted(event: IpcMainInvokeEvent): boolean {
-  return isTrustedSender(event.senderFrame, liveWindow()?.webContents.mainFrame);
+  const frames = [liveWindow()?.webContents.mainFrame, ...pdfRenderer.frames()];
+  return frames.some((frame) => isTrustedSender(event.senderFrame, frame));
 }
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(
     buildWindowOptions({
-      preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      preloadPath: preloadPath(),
       devTools: !app.isPackaged,
     }),
   );

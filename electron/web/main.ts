@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/dispatcher';
 import { createBridge, newToken } from './bridge';
+import { createBrowserPdfRenderer } from './render-pdf';
 
 /** `npm run web`: the app in a browser, on this machine only. */
 const port = Number(process.env.PORT ?? 5317);
@@ -18,9 +19,13 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const core = createCore({ dataDir, documentsDir });
-const token = newToken();
 let boundPort = port;
+const pdfRenderer = createBrowserPdfRenderer({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  baseUrl: () => `http://127.0.0.1:${boundPort}/`,
+});
+const core = createCore({ dataDir, documentsDir, ...(pdfRenderer ? { renderPdf: (route: string) => pdfRenderer.render(route) } : {}) });
+const token = newToken();
 const server = createServer(
   createBridge({
     core,
@@ -38,7 +43,10 @@ server.listen(port, '127.0.0.1', () => {
 function stop(): void {
   core.close();
   // A copy to the second backup folder may still be running; it finishes (or fails) first.
-  void core.whenIdle().finally(() => server.close(() => process.exit(0)));
+  void core
+    .whenIdle()
+    .then(() => pdfRenderer?.close())
+    .finally(() => server.close(() => process.exit(0)));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import type { IndicatorReport, ReportCell, ReportColumnKind, ReportTable } from '../../electron/contract';
+import { PRINT_READY_ATTRIBUTE, type IndicatorReport, type ReportCell, type ReportColumnKind, type ReportTable } from '../../electron/contract';
 import { directionOf, intlLocale } from '../i18n';
 import './print.css';
 import './indicator-report.css';
@@ -182,7 +182,7 @@ export function IndicatorReportDocument({ report, preview = false }: { report: I
 /** The same document at the top of <body>, hidden on screen: print.css prints it alone. */
 export function IndicatorReportPrint({ report }: { report: IndicatorReport }) {
   return createPortal(
-    <div className="print-sheet">
+    <div className="print-sheet" {...{ [PRINT_READY_ATTRIBUTE]: '' }}>
       <IndicatorReportDocument report={report} />
     </div>,
     document.body,

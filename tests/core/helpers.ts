@@ -8,6 +8,7 @@ import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { keysPathFor, readKeysFile, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
 import { unlockSlot } from '../../electron/core/db/slots';
 import { createCore, type Core } from '../../electron/core/dispatcher';
+import type { Host } from '../../electron/core/host';
 
 /** A fresh temp folder per test, removed afterwards. */
 export function useTempDir(): () => string {
@@ -28,8 +29,9 @@ export interface TestCore extends Core {
   must<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>>;
 }
 
-export function testCore(dir: string, now?: () => Date): TestCore {
-  const core = createCore({ dataDir: join(dir, 'data'), documentsDir: join(dir, 'documents'), now });
+/** A core as the web bridge makes one; `host` adds what a real host may offer (printing). */
+export function testCore(dir: string, now?: () => Date, host: Pick<Host, 'renderPdf'> = {}): TestCore {
+  const core = createCore({ dataDir: join(dir, 'data'), documentsDir: join(dir, 'documents'), now, ...host });
   return {
     ...core,
     call: (op, input) => core.dispatch(op, input) as never,

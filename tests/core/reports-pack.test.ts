@@ -20,6 +20,7 @@ describe('funder pack of a reporting deadline', () => {
   let path: string;
   let presidentId: string;
   let agreementId: string;
+  let activityId: string;
   let deadlines: { id: string; dueDate: string }[];
 
   beforeAll(async () => {
@@ -33,6 +34,7 @@ describe('funder pack of a reporting deadline', () => {
     const awa = await president.must('beneficiaries.create', person({ firstName: 'Awa', lastName: 'Diallo', phones: ['0612345678'] }));
     const binta = await president.must('beneficiaries.create', person({ firstName: 'Binta', lastName: 'Sy', phones: [] }));
     const activity = await president.must('activities.save', { title: 'Atelier CV', type: 'workshop', theme: 'employability' });
+    activityId = activity.id;
     await president.must('registrations.add', { activityId: activity.id, beneficiaryIds: [awa.id, binta.id] });
     const march = await president.must('sessions.save', { activityId: activity.id, date: '2026-03-10', startTime: '10:00', endTime: '12:00' });
     const april = await president.must('sessions.save', { activityId: activity.id, date: '2026-04-10', startTime: '10:00', endTime: '12:00', place: 'Oujda' });
@@ -112,7 +114,8 @@ describe('funder pack of a reporting deadline', () => {
     expect(index).toContain('MA-2026-017 — Inclusion socio-économique des migrants (Enabel)');
     expect(index).toContain('Période : 2026-04-01 – 2026-06-30');
     for (const name of listed.slice(1)) expect(index).toContain(name);
-    expect(index).toContain('Le rapport en PDF s’enregistre depuis la page Rapports');
+    // This core's host cannot print: the index says where the PDFs are saved by hand.
+    expect(index).toContain('Les PDF (rapport et feuilles de présence) n’ont pas pu être produits ici');
     expect(index).toContain('06-feuilles-signees/2026-04-10-A-2026-00001-2.png\tFeuille de présence signée, scannée');
     expect(index).not.toContain('Aucune feuille de présence signée');
 
@@ -172,5 +175,47 @@ describe('funder pack of a reporting deadline', () => {
     expect(await president.call('reports.funderPack', { agreementId, deadlineId: 'nope' })).toEqual({ ok: false, error: { code: 'not_found' } });
     expect(await president.call('reports.recordPackSent', { packId: 'nope', sentOn: '2026-07-01', sentTo: 'Enabel' })).toEqual({ ok: false, error: { code: 'not_found' } });
     expect(await president.must('reports.funderPacks', { agreementId })).toHaveLength(before);
+  });
+  it('adds the printed report and each activity’s sheets of the period when the host can print, with progress', async () => {
+    const routes: string[] = [];
+    const printing = testCore(join(suiteDir(), 'printing'), () => new Date(NOW), {
+      renderPdf: async (route) => {
+        routes.push(route);
+        return Buffer.from(`%PDF-1.7\n% ${route}\n`);
+      },
+    });
+    try {
+      await printing.must('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD });
+      const built = await printing.must('reports.funderPack', { agreementId, deadlineId: deadlines[1].id, locale: 'ar', jobId: 'pack-job-0001' });
+      const report = `/reports?from=2026-04-01&to=2026-06-30&lang=ar&agreement=${agreementId}`;
+      const sheets = `/activities/${activityId}/sheets?from=2026-04-01&to=2026-06-30`;
+      // The agreement's one activity with a session in the period; the other activity is not the agreement's.
+      expect(routes).toEqual([report, sheets]);
+      expect(built.pack.documents.slice(0, 4)).toEqual(['00-index.txt', '01-rapport-indicateurs.xlsx', '01-rapport-indicateurs.pdf', '02-feuilles-de-presence/A-2026-00001.pdf']);
+      const archive = await JSZip.loadAsync(Buffer.from(built.contentBase64, 'base64'));
+      expect(await archive.file('02-feuilles-de-presence/A-2026-00001.pdf')!.async('string')).toBe(`%PDF-1.7\n% ${sheets}\n`);
+      const index = await archive.file('00-index.txt')!.async('string');
+      expect(index).toContain('01-rapport-indicateurs.pdf\tتقرير المؤشرات نفسه مطبوعا (PDF)');
+      expect(index).not.toContain('تعذر إنتاج ملفات PDF');
+      expect(await printing.must('jobs.progress', { jobId: 'pack-job-0001' })).toEqual({ done: 2, total: 2, finished: true });
+    } finally {
+      printing.close();
+    }
+  });
+
+  it('still builds the pack when printing fails, and says the PDFs are to be saved by hand', async () => {
+    const failing = testCore(join(suiteDir(), 'failing'), () => new Date(NOW), {
+      renderPdf: () => Promise.reject(new Error('no window')),
+    });
+    try {
+      await failing.must('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD });
+      const built = await failing.must('reports.funderPack', { agreementId, deadlineId: deadlines[1].id, locale: 'en' });
+      expect(built.pack.documents.filter((d) => d.endsWith('.pdf') && !d.startsWith('0'))).toEqual([]);
+      expect(built.pack.documents).not.toContain('01-indicator-report.pdf');
+      const archive = await JSZip.loadAsync(Buffer.from(built.contentBase64, 'base64'));
+      expect(await archive.file('00-index.txt')!.async('string')).toContain('The PDF files (report and attendance sheets) could not be made here');
+    } finally {
+      failing.close();
+    }
   });
 });

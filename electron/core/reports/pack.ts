@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { SIGNED_SHEET_OWNER, type AttachmentMime, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
+import { allSheetsRoute, reportPrintRoute, SIGNED_SHEET_OWNER, type AttachmentMime, type Locale, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
 import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import { addDays } from '../activities/schedule';
 import { attachmentBytes } from '../attachments/repository';
@@ -95,8 +95,51 @@ export function recordPackSent(input: z.output<typeof packSentSchema>) {
 }
 
 /**
+ * The printed documents of the pack, drawn by the host from the same views a person prints:
+ * the indicator report, then each activity's sheets for the sessions of the period. Without a
+ * host that can print (or when printing fails), the pack is made without them and its index says
+ * where to save them by hand.
+ */
+async function printedDocuments(
+  ctx: SignedInContext,
+  input: { agreementId: string; from: string; to: string; locale: Locale; jobId?: string },
+  files: { reportPdf: string; sheets: string },
+): Promise<ZipEntry[] | null> {
+  const render = ctx.host.renderPdf;
+  if (!render) return null;
+  const activities = ctx.session.file.db
+    .prepare(
+      `SELECT DISTINCT a.id, a.reference FROM activities a JOIN activity_sessions s ON s.activity_id = a.id
+       WHERE a.agreement_id = ? AND s.date BETWEEN ? AND ? ORDER BY a.reference`,
+    )
+    .all(input.agreementId, input.from, input.to) as { id: string; reference: string }[];
+  const period = { from: input.from, to: input.to };
+  const wanted = [
+    { name: files.reportPdf, route: reportPrintRoute({ ...period, agreementId: input.agreementId, locale: input.locale }) },
+    ...activities.map((a) => ({ name: `${files.sheets}/${a.reference.replace(/[^\w.-]+/g, '_')}.pdf`, route: allSheetsRoute(a.id, period) })),
+  ];
+  const { jobId } = input;
+  if (jobId) ctx.jobs.start(jobId, wanted.length);
+  try {
+    const printed: ZipEntry[] = [];
+    for (const doc of wanted) {
+      printed.push({ name: doc.name, content: Buffer.from(await render(doc.route)) });
+      if (jobId) ctx.jobs.advance(jobId, printed.length);
+    }
+    return printed;
+  } catch (error) {
+    // The pack is still worth having without its PDFs; the log gets the error's kind, never data.
+    console.error(`[tadamon] funder pack printing failed: ${(error as Error)?.name ?? 'unknown error'}`);
+    return null;
+  } finally {
+    if (jobId) ctx.jobs.finish(jobId);
+  }
+}
+
+/**
  * Builds the pack of one reporting deadline in memory (before the transaction), then records it.
- * Everything in it is pseudonymised: people appear by reference, never by name.
+ * Its lists are pseudonymised (people by reference); only the attendance sheets, printed or
+ * scanned, carry the names funders ask to see signed, and the index says so.
  */
 export async function buildFunderPack(ctx: SignedInContext, input: z.output<typeof funderPackSchema>) {
   const { db } = ctx.session.file;
@@ -166,8 +209,10 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     return `${p.files.signedSheets}/${stem}-${n}.${EXTENSION[s.mime]}`;
   };
 
+  const printed = await printedDocuments(ctx, { agreementId: agreement.id, from, to, locale, jobId: input.jobId }, p.files);
   const entries: ZipEntry[] = [
     { name: p.files.report, content: await reportWorkbook(report) },
+    ...(printed ?? []),
     {
       name: p.files.attendance,
       content: await workbookOf([{ name: x.sheet.attendance, headings: [c.activity, c.title, c.date, c.time, c.place, c.present, c.absent, c.excused], rows: sessions }], rightToLeft),
@@ -197,6 +242,8 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
   ];
   const describe = (name: string) =>
     name === p.files.report ? p.describe.report
+    : name === p.files.reportPdf ? p.describe.reportPdf
+    : name.startsWith(`${p.files.sheets}/`) ? p.describe.sheet
     : name === p.files.attendance ? p.describe.attendance
     : name === p.files.financial ? p.describe.financial
     : name === p.files.participants ? p.describe.participants
@@ -208,9 +255,8 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     `${texts.generatedAt} ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     ...entries.map((e) => `${e.name}\t${describe(e.name)}`),
-    '',
-    p.describe.pdf,
-    ...(scans.length === 0 ? [p.describe.noScans] : []),
+    ...(printed ? [] : ['', p.describe.noPdf]),
+    ...(scans.length === 0 ? ['', p.describe.noScans] : []),
   ].join('\r\n');
   const all = [{ name: p.files.index, content: Buffer.from(`\uFEFF${index}\r\n`, 'utf8') }, ...entries];
   const bytes = await zip(all, now);

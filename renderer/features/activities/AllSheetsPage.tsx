@@ -3,10 +3,10 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { call, opKey, useOp, type OpFailure } from '../../app/ops';
 import { useAppStatus } from '../../app/session';
-import type { AttendanceSheet } from '../../../electron/contract';
+import { isoDateSchema, PRINT_READY_ATTRIBUTE, type AttendanceSheet } from '../../../electron/contract';
 import { AttendanceSheetDocument, type AttendanceSheetProps } from '../../print/AttendanceSheet';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryName } from '../beneficiaries/countries';
@@ -19,7 +19,11 @@ export function AllSheetsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const detail = useOp('activities.get', { id });
-  const sessions = detail.data?.sessions ?? [];
+  const [params] = useSearchParams();
+  // A period in the address (the funder pack's) keeps the sessions held in it.
+  const from = isoDateSchema.safeParse(params.get('from')).data ?? '';
+  const to = isoDateSchema.safeParse(params.get('to')).data ?? '9999-12-31';
+  const sessions = (detail.data?.sessions ?? []).filter((s) => s.date >= from && s.date <= to);
   const sheets = useQueries({
     queries: sessions.map((s) => ({
       queryKey: opKey('attendance.get', { sessionId: s.id }),
@@ -70,7 +74,7 @@ export function AllSheetsPage() {
         <AttendanceSheetDocument key={sheet.session.id} {...common} sheet={sheet} preview />
       ))}
       {createPortal(
-        <div className="print-sheet">
+        <div className="print-sheet" {...{ [PRINT_READY_ATTRIBUTE]: '' }}>
           {all.map((sheet) => (
             <AttendanceSheetDocument key={sheet.session.id} {...common} sheet={sheet} />
           ))}

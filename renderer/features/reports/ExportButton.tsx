@@ -15,7 +15,7 @@ type Choice = { format: 'xlsx' } | { format: 'csv'; delimiter: ',' | ';' };
 const newJobId = () => `export-${crypto.randomUUID()}`;
 
 /** Progress of the export being built, polled while it runs (long lists take a few seconds). */
-function ExportProgress({ jobId }: { jobId: string }) {
+export function ExportProgress({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const progress = useOp('jobs.progress', { jobId }, { refetchInterval: 300 });
   const p = progress.data;

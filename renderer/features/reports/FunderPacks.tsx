@@ -9,6 +9,7 @@ import { TextField } from '../../ui/fields';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { saveFile } from '../../ui/saveFile';
+import { ExportProgress } from './ExportButton';
 
 /** When and to whom a pack went: a date and a name, recorded on the agreement. */
 function SentForm({ pack, onDone }: { pack: FunderPack; onDone: () => void }) {
@@ -42,6 +43,8 @@ export function FunderPacks({ agreementId, locale }: { agreementId: string; loca
   const detail = useOp('grants.agreements.get', { id: agreementId });
   const packs = useOp('reports.funderPacks', { agreementId });
   const [recording, setRecording] = useState<string | null>(null);
+  // Printing the report and each activity's sheets takes seconds: their count is shown as it goes.
+  const [jobId, setJobId] = useState('');
   const build = useOpMutation('reports.funderPack', {
     onSuccess: (built) => {
       saveFile(built);
@@ -80,7 +83,16 @@ export function FunderPacks({ agreementId, locale }: { agreementId: string; loca
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" loading={build.isPending && build.variables?.deadlineId === d.id} onClick={() => build.mutate({ agreementId, deadlineId: d.id, locale })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={build.isPending && build.variables?.deadlineId === d.id}
+                        onClick={() => {
+                          const job = `pack-${crypto.randomUUID()}`;
+                          setJobId(job);
+                          build.mutate({ agreementId, deadlineId: d.id, locale, jobId: job });
+                        }}
+                      >
                         {t('reports.packs.build')}
                       </Button>
                       {built && !built.sentOn && recording !== built.id && (
@@ -95,6 +107,7 @@ export function FunderPacks({ agreementId, locale }: { agreementId: string; loca
             })}
           </Table.Tbody>
         </Table>
+        {build.isPending && jobId && <ExportProgress jobId={jobId} />}
         <OpErrorAlert error={build.error ?? detail.error ?? packs.error} />
       </Stack>
     </Paper>

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { isPrintRoute, PRINT_READY_CHECK } from '../contract/print-routes';
+
+/**
+ * The web bridge's `renderPdf`: where Chromium is installed (development, CI), a headless one
+ * opens the bridge's own page and prints it, as the hidden window does in Electron. The page reads
+ * the bridge's token like any page it serves, so it shares the signed-in session and nothing else.
+ * playwright-core is a development package: without it, or without Chromium, there is no renderer.
+ */
+export function createBrowserPdfRenderer(opts: { executablePath: string; baseUrl: () => string; timeoutMs?: number }) {
+  if (!existsSync(opts.executablePath)) return null;
+  let browser: Promise<Browser> | null = null;
+  const launch = async () => {
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({
+      executablePath: opts.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  };
+  return {
+    async render(route: string): Promise<Uint8Array> {
+      if (!isPrintRoute(route)) throw new Error('not a printable route');
+      browser ??= launch();
+      const page = await (await browser).newPage();
+      try {
+        await page.goto(`${opts.baseUrl()}#${route}`);
+        await page.waitForFunction(PRINT_READY_CHECK, undefined, { timeout: opts.timeoutMs ?? 30_000 });
+        return await page.pdf({ printBackground: true, preferCSSPageSize: true });
+      } finally {
+        await page.close();
+      }
+    },
+    async close(): Promise<void> {
+      if (browser) await (await browser.catch(() => null))?.close();
+    },
+  };
+}
