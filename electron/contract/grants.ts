@@ -455,6 +455,8 @@ export interface AgreementDashboardRow {
   state: 'ok' | 'watch' | 'late';
   /** Sub-grants whose currency has no rate to the agreement's: left out of the totals above. */
   unconverted: number;
+  /** The rates the totals above converted at, oldest first (none when all is in the agreement's currency). */
+  ratesUsed: UsedRate[];
   subGrants: SubGrantDashboardRow[];
 }
 
@@ -478,6 +480,8 @@ export interface BudgetFollowUp {
   lines: BudgetLineFollowUp[];
   totalPlannedMinor: number;
   totalSpentMinor: number;
+  /** The rates the committed and spent figures converted at, oldest first. */
+  ratesUsed: UsedRate[];
 }
 
 export interface AgreementDetail {

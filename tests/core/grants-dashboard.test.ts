@@ -143,6 +143,11 @@ describe('treasurer dashboard against the hand-computed fixture', () => {
       state: 'late',
       unconverted: 0,
     });
+    // MAD sub-grants went through the EUR→MAD rates typed, backwards: the one of each start date.
+    expect(a.ratesUsed).toEqual([
+      { date: '2026-01-01', fromCurrency: 'MAD', toCurrency: 'EUR', rateMicro: 10_800_000, inverse: true },
+      { date: '2026-03-01', fromCurrency: 'MAD', toCurrency: 'EUR', rateMicro: 10_950_000, inverse: true },
+    ]);
   });
 
   it('follows the budget per line: planned, spent (accepted, converted), % used, overspent highlighted', () => {
@@ -153,5 +158,9 @@ describe('treasurer dashboard against the hand-computed fixture', () => {
     ]);
     expect(budget.totalPlannedMinor).toBe(500_000_00);
     expect(budget.totalSpentMinor).toBe(29_707_30);
+    expect(budget.ratesUsed.map((r) => [r.date, r.rateMicro])).toEqual([
+      ['2026-01-01', 10_800_000],
+      ['2026-03-01', 10_950_000],
+    ]);
   });
 });

@@ -1,13 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ApplicationRow, CallDetail, GrantsDashboard, SubGrantDetail } from '../../electron/contract';
+import type { ApplicationRow, BudgetFollowUp, CallDetail, GrantsDashboard, SubGrantDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { fail, ok, renderApp, session } from './helpers';
 
 vi.mock('../../renderer/transport');
 
 const AT = '2026-05-01T10:00:00.000Z';
+
+/** MAD into EUR through the EUR→MAD rate the treasurer typed, used backwards. */
+const madRate = { date: '2026-01-01', fromCurrency: 'MAD', toCurrency: 'EUR', rateMicro: 10_850_000, inverse: true };
 
 const dashboard: GrantsDashboard = {
   today: '2026-06-01',
@@ -30,6 +33,7 @@ const dashboard: GrantsDashboard = {
       overdueReports: 0,
       state: 'late',
       unconverted: 0,
+      ratesUsed: [madRate],
       subGrants: [
         {
           id: 'sg-1',
@@ -121,7 +125,7 @@ const detail: SubGrantDetail = {
     overdueReports: 0,
     state: 'ok',
   },
-  rate: { date: '2026-01-01', fromCurrency: 'MAD', toCurrency: 'EUR', rateMicro: 10_850_000, inverse: true },
+  rate: madRate,
 };
 
 const agreementDetail = {
@@ -146,12 +150,35 @@ describe('grants dashboard', () => {
     expect(compact(figures.querySelector('[data-figure="committed"]')?.textContent ?? null)).toBe('16958,53€');
     expect(compact(figures.querySelector('[data-figure="leftToJustify"]')?.textContent ?? null)).toBe('5875,57€');
     expect(within(section).getAllByText('En retard').length).toBeGreaterThan(0);
+    expect(within(section).getByText(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
     expect(within(section).queryByRole('table', { name: 'Sous-subventions' })).toBeNull();
 
     await userEvent.click(within(section).getByRole('button', { name: 'Voir les sous-subventions (1)' }));
     const subGrants = within(section).getByRole('table', { name: 'Sous-subventions' });
     expect(within(subGrants).getByRole('link', { name: 'SG-2026-00001' })).toBeTruthy();
     expect(within(subGrants).getByText('Association Amal')).toBeTruthy();
+  });
+});
+
+describe('budget follow-up', () => {
+  it('says at which rate the sub-grants in another currency were converted', async () => {
+    const budget: BudgetFollowUp = {
+      agreement: detail.agreement,
+      lines: [{ id: 'l-1', code: 'A1', label: 'Micro-projets', amountMinor: 100_000_00, committedMinor: 9_216_59, spentMinor: 2_603_69, usedPct: 2.6, overspent: false }],
+      totalPlannedMinor: 100_000_00,
+      totalSpentMinor: 2_603_69,
+      ratesUsed: [madRate, { ...madRate, date: '2026-03-01', rateMicro: 10_950_000 }],
+    };
+    signedIn(session({ role: 'treasurer' }), {
+      'grants.agreements.get': () => ok(agreementDetail),
+      'grants.dashboard': () => ok(dashboard),
+      'grants.budget': () => ok(budget),
+    });
+    await renderApp('#/grants/agreements/ag-1');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Suivi budgétaire' }));
+    const panel = await screen.findByRole('tabpanel');
+    expect(await within(panel).findByText(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
+    expect(within(panel).getByText(/^Taux utilisé : 1 EUR = 10,95 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
   });
 });
 

@@ -66,6 +66,17 @@ export function rateFinder(db: Db) {
   };
 }
 
+/** The distinct rates a set of conversions used, oldest first, so a screen can say which ones. */
+function ratesUsed() {
+  const used = new Map<string, UsedRate>();
+  return {
+    add(rate: UsedRate | null | undefined) {
+      if (rate) used.set(`${rate.fromCurrency}>${rate.toCurrency}@${rate.date}`, rate);
+    },
+    list: () => [...used.values()].sort((a, b) => a.date.localeCompare(b.date) || a.fromCurrency.localeCompare(b.fromCurrency)),
+  };
+}
+
 interface SubGrantLine {
   id: string;
   agreementId: string;
@@ -140,8 +151,10 @@ export function grantsDashboard(db: Db, today: string, agreementId?: string, inc
       let justifiedMinor = 0;
       let unconverted = 0;
       let nextTrancheDue: string | null = null;
+      const rates = ratesUsed();
       for (const { line, row } of children) {
         const rate = rateOf(line.currency, a.currency, line.startDate);
+        rates.add(rate);
         if (rate === undefined) {
           unconverted += 1;
         } else {
@@ -172,6 +185,7 @@ export function grantsDashboard(db: Db, today: string, agreementId?: string, inc
         overdueReports: overdue,
         state,
         unconverted,
+        ratesUsed: rates.list(),
         subGrants: children.map((c) => c.row),
       };
     }),
@@ -181,8 +195,10 @@ export function grantsDashboard(db: Db, today: string, agreementId?: string, inc
 /** Per budget line: planned, committed by the sub-grants' breakdowns, spent (accepted expenses), % used. */
 export function budgetFollowUp(db: Db, agreement: Agreement): BudgetFollowUp {
   const rateOf = rateFinder(db);
+  const rates = ratesUsed();
   const convert = (minor: number, currency: string, startDate: string) => {
     const rate = rateOf(currency, agreement.currency, startDate);
+    rates.add(rate);
     return rate === undefined ? 0 : applyRate(minor, rate);
   };
   const perLine = (sql: string) => {
@@ -216,5 +232,6 @@ export function budgetFollowUp(db: Db, agreement: Agreement): BudgetFollowUp {
     lines,
     totalPlannedMinor: lines.reduce((s, l) => s + l.amountMinor, 0),
     totalSpentMinor: lines.reduce((s, l) => s + l.spentMinor, 0),
+    ratesUsed: rates.list(),
   };
 }

@@ -12,6 +12,7 @@ import { CallModal } from './CallModal';
 import { SubGrantTable } from './DashboardPage';
 import { useDate } from './dates';
 import { useMoney } from './money';
+import { RatesUsed } from './RatesUsed';
 import { callPath, editAgreementPath, grantsPath, newSubGrantPath, subGrantPath } from './paths';
 import { StateBadge } from './StateBadge';
 
@@ -206,41 +207,44 @@ function BudgetTab({ agreementId }: { agreementId: string }) {
   const budget = useOp('grants.budget', { agreementId });
   if (budget.isPending) return <Loader />;
   if (budget.error) return <OpErrorAlert error={budget.error} />;
-  const { agreement, lines } = budget.data;
+  const { agreement, lines, ratesUsed } = budget.data;
   return (
-    <Table aria-label={t('grants.agreement.budget')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('grants.line.code')}</Table.Th>
-          <Table.Th>{t('grants.line.label')}</Table.Th>
-          <Table.Th>{t('grants.line.planned')}</Table.Th>
-          <Table.Th>{t('grants.figures.committed')}</Table.Th>
-          <Table.Th>{t('grants.line.spent')}</Table.Th>
-          <Table.Th>{t('grants.line.used')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {lines.map((l) => (
-          <Table.Tr key={l.id} bg={l.overspent ? 'var(--mantine-color-red-light)' : undefined} data-overspent={l.overspent || undefined}>
-            <Table.Td>{l.code}</Table.Td>
-            <Table.Td>{l.label}</Table.Td>
-            <Table.Td>{money(l.amountMinor, agreement.currency)}</Table.Td>
-            <Table.Td>{money(l.committedMinor, agreement.currency)}</Table.Td>
-            <Table.Td>{money(l.spentMinor, agreement.currency)}</Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                {t('grants.line.usedValue', { pct: l.usedPct })}
-                {l.overspent && (
-                  <Badge color="red" variant="filled">
-                    {t('grants.line.overspent')}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
+    <Stack gap="xs">
+      <Table aria-label={t('grants.agreement.budget')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('grants.line.code')}</Table.Th>
+            <Table.Th>{t('grants.line.label')}</Table.Th>
+            <Table.Th>{t('grants.line.planned')}</Table.Th>
+            <Table.Th>{t('grants.figures.committed')}</Table.Th>
+            <Table.Th>{t('grants.line.spent')}</Table.Th>
+            <Table.Th>{t('grants.line.used')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((l) => (
+            <Table.Tr key={l.id} bg={l.overspent ? 'var(--mantine-color-red-light)' : undefined} data-overspent={l.overspent || undefined}>
+              <Table.Td>{l.code}</Table.Td>
+              <Table.Td>{l.label}</Table.Td>
+              <Table.Td>{money(l.amountMinor, agreement.currency)}</Table.Td>
+              <Table.Td>{money(l.committedMinor, agreement.currency)}</Table.Td>
+              <Table.Td>{money(l.spentMinor, agreement.currency)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  {t('grants.line.usedValue', { pct: l.usedPct })}
+                  {l.overspent && (
+                    <Badge color="red" variant="filled">
+                      {t('grants.line.overspent')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <RatesUsed rates={ratesUsed} />
+    </Stack>
   );
 }
 

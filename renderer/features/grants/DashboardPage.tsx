@@ -10,6 +10,7 @@ import { useDate } from './dates';
 import { FiguresTable } from './FiguresTable';
 import { useMoney } from './money';
 import { agreementPath, fundersPath, newAgreementPath, ratesPath, recipientsPath, subGrantPath } from './paths';
+import { RatesUsed } from './RatesUsed';
 import { StateBadge } from './StateBadge';
 
 /** The treasurer's dashboard: every agreement's figures, then (drill-down) its sub-grants'. */
@@ -73,6 +74,7 @@ function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
         figures={row}
         currency={row.currency}
       />
+      <RatesUsed rates={row.ratesUsed} />
       {row.unconverted > 0 && (
         <Text c="orange" size="sm">
           {t('grants.dashboard.unconverted', { count: row.unconverted })}

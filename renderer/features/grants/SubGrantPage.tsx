@@ -30,7 +30,7 @@ import { MoneyField, SelectField, TextAreaField, TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
 import { moneyText, useMoney } from './money';
 import { agreementPath, editSubGrantPath, statementPath } from './paths';
-import { rateText } from './RatesPage';
+import { RatesUsed } from './RatesUsed';
 import { StateBadge } from './StateBadge';
 
 const statusColour = { submitted: 'gray', accepted: 'green', rejected: 'red' } as const;
@@ -62,11 +62,7 @@ export function SubGrantPage() {
             {s.reference} — {s.title}
           </Title>
           <Text c="dimmed">{t('grants.subGrant.summary', { recipient: d.recipient.name, start: date(s.startDate), end: date(s.endDate) })}</Text>
-          {d.rate && (
-            <Text size="sm" c="dimmed">
-              {t('grants.subGrant.rateUsed', { date: date(d.rate.date), from: d.rate.inverse ? d.rate.toCurrency : d.rate.fromCurrency, to: d.rate.inverse ? d.rate.fromCurrency : d.rate.toCurrency, rate: rateText(d.rate.rateMicro) })}
-            </Text>
-          )}
+          <RatesUsed rates={d.rate ? [d.rate] : []} />
           {s.envelopeOverrideReason && (
             <Text size="sm" c="orange">
               {t('grants.subGrant.overridden', { reason: s.envelopeOverrideReason })}
