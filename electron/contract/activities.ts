@@ -327,6 +327,9 @@ export interface AttendanceSheet {
   activity: Pick<Activity, 'id' | 'reference' | 'title' | 'type' | 'theme' | 'plannedParticipants' | 'archivedAt'>;
   /** Printed in the sheet's header, for the funder. */
   agreement: ActivityAgreement | null;
+  /** Where and by whom: the session's own, else the activity's (a session saved without them happens where the activity does). */
+  place: string | null;
+  facilitator: string | null;
   /** Attendance can be marked: the session is today or past, and the activity is not archived. */
   editable: boolean;
   rows: AttendanceRow[];

@@ -66,9 +66,9 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
         <dt>{t('activities.sessions.date')}</dt>
         <dd>{t('activities.sheet.when', { date, time: t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }) })}</dd>
         <dt>{t('activities.field.place')}</dt>
-        <dd>{s.place ?? ''}</dd>
+        <dd>{sheet.place ?? ''}</dd>
         <dt>{t('activities.sessions.facilitator')}</dt>
-        <dd>{s.facilitator ?? ''}</dd>
+        <dd>{sheet.facilitator ?? ''}</dd>
       </dl>
       <table>
         <thead>

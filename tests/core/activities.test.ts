@@ -216,7 +216,7 @@ describe('repeating schedules', () => {
 describe('registrations and the attendance screen', () => {
   it('keeps sheet order, warns over the planned number, marks in one batch, and "all present" leaves marks alone', async () => {
     const { core } = await signedInFile();
-    const a = await newActivity(core, { plannedParticipants: 2 });
+    const a = await newActivity(core, { plannedParticipants: 2, facilitators: 'Samira et Youssef' });
     const s = await sessionOn(core, a.id, '2026-05-26');
     const [aminata, moussa, grace] = [await newPerson(core, 'Aminata'), await newPerson(core, 'Moussa'), await newPerson(core, 'Grâce')];
 
@@ -233,6 +233,10 @@ describe('registrations and the attendance screen', () => {
     ]);
     expect(sheet).toMatchObject({ editable: true, registeredCount: 3, overPlanned: true, counts: { present: 0, absent: 0, excused: 0, unmarked: 3 } });
     expect(sheet.activity).toMatchObject({ id: a.id, reference: a.reference, title: a.title, theme: 'employability' });
+    // A session saved without a place or facilitator takes the activity's, on the screen and the printed sheet; the session itself stays as saved.
+    expect(sheet).toMatchObject({ place: "Local de l'association", facilitator: 'Samira et Youssef', session: { place: null, facilitator: null } });
+    const own = await core.must('sessions.save', { activityId: a.id, date: '2026-05-27', startTime: '10:00', endTime: '12:00', place: 'Salle 2', facilitator: 'Karim' });
+    expect(await core.must('attendance.get', { sessionId: own.id })).toMatchObject({ place: 'Salle 2', facilitator: 'Karim' });
 
     const marked = await mark(core, s.id, { [moussa.id]: 'absent', [grace.id]: 'excused' });
     expect(marked.counts).toEqual({ present: 0, absent: 1, excused: 1, unmarked: 1 });

@@ -52,6 +52,8 @@ export const sheet: AttendanceSheet = {
   },
   activity,
   agreement: null,
+  place: 'Maison de quartier',
+  facilitator: 'Samira',
   editable: true,
   rows: [person(1, 'Awa Diallo'), person(2, 'Fatima Zahra'), person(3, 'Mariam Koné')],
   counts: { present: 0, absent: 0, excused: 0, unmarked: 3 },

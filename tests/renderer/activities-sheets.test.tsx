@@ -25,6 +25,8 @@ describe('entering attendance from the signed sheet', () => {
     expect(printed.map((text) => text.match(/^\d+/)?.[0])).toEqual(['1', '2', '3']);
     expect(printed[0]).toContain('Awa Diallo');
     expect(printed[2]).toContain('Mariam Koné');
+    // The place and facilitator the core chose (the activity's: the session has none).
+    expect(preview.querySelector('.attendance-sheet__facts')?.textContent).toMatch(/Maison de quartier.*Samira/);
 
     await userEvent.click(screen.getByRole('link', { name: 'Saisir les présences depuis la feuille signée' }));
     await waitFor(() => expect(window.location.hash).toBe('#/activities/a-1/sessions/s-1/attendance?from=sheet'));

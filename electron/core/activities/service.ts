@@ -451,6 +451,8 @@ export function attendanceSheet(db: Db, sessionId: string, today: string, year: 
       archivedAt: activity.archivedAt,
     },
     agreement: linkedAgreement(db, activity),
+    place: session.place ?? activity.place,
+    facilitator: session.facilitator ?? activity.facilitators,
     editable: session.date <= today && !activity.archivedAt,
     rows,
     counts,

@@ -154,7 +154,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
         <Title order={1}>{title}</Title>
         {/* Each part isolated: a French title next to an Arabic date must not reorder the line. */}
         <Text>
-          {[sheet.activity.title, formatDate(s.date), t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }), s.place]
+          {[sheet.activity.title, formatDate(s.date), t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime }), sheet.place]
             .filter(Boolean)
             .map((part, i) => (
               <Fragment key={i}>

@@ -72,7 +72,7 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                 <Table.Td>{formatDate(s.date)}</Table.Td>
                 <Table.Td>{t('activities.sessions.timeRange', { start: s.startTime, end: s.endTime })}</Table.Td>
                 <Table.Td>{s.place ?? activity.place ?? ''}</Table.Td>
-                <Table.Td>{s.facilitator ?? ''}</Table.Td>
+                <Table.Td>{s.facilitator ?? activity.facilitators ?? ''}</Table.Td>
                 <Table.Td>
                   {s.held ? t('activities.sessions.counts', { present: s.present, absent: s.absent, excused: s.excused }) : t('activities.sessions.notHeld')}
                 </Table.Td>
