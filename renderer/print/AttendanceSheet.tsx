@@ -30,6 +30,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
   const generated = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const s = sheet.session;
   const blanks = Array.from({ length: blankRows }, (_, i) => sheet.rows.length + i + 1);
+  const columns = showPhone ? 6 : 5;
   return (
     <article className={`attendance-sheet a4-document${preview ? ' attendance-sheet--preview a4-document--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
       {/* A flex row follows the page's direction: the association at the start (left in French, right in Arabic), funders at the end. */}
@@ -95,6 +96,12 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
             </th>
           </tr>
         </thead>
+        {/* Printed, this empty footer repeats at the bottom of each page the table spans: the room the fixed generation date prints in. */}
+        <tfoot className="attendance-sheet__room" aria-hidden="true">
+          <tr>
+            <td colSpan={columns} />
+          </tr>
+        </tfoot>
         <tbody>
           {inSheetOrder(sheet.rows).map((r) => (
             <tr key={r.beneficiaryId}>
@@ -134,7 +141,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
         </tbody>
       </table>
       <div className="attendance-sheet__footer">
-        <span>{t('activities.sheet.generated', { date: generated })}</span>
+        <span className="attendance-sheet__generated">{t('activities.sheet.generated', { date: generated })}</span>
         <span>{t('activities.sheet.registered', { count: sheet.rows.length })}</span>
       </div>
     </article>
