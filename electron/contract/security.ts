@@ -24,6 +24,10 @@ export interface KeySlotsView {
   canRekey: boolean;
 }
 
+/** Why a write is worth a second look: a rule the user chose to override, with a reason kept on the record. */
+export const auditNoteSchema = z.enum(['override_envelope', 'override_tranche_condition']);
+export type AuditNote = z.infer<typeof auditNoteSchema>;
+
 export interface AuditEntryView {
   id: string;
   at: string;
@@ -31,6 +35,7 @@ export interface AuditEntryView {
   userName: string | null;
   op: string;
   entityId: string | null;
+  note: AuditNote | null;
 }
 
 const auditFilters = {

@@ -1,4 +1,4 @@
-import type { User } from '../contract';
+import type { AuditNote, User } from '../contract';
 import type { BackupCoordinator } from './backups/coordinator';
 import type { Db } from './db/database';
 import type { Host } from './host';
@@ -23,6 +23,6 @@ export interface WriteTx {
   db: Db;
   user: User;
   at: string;
-  /** Names the record the operation changed, for the audit row. */
-  audit(entityId: string | null): void;
+  /** Names the record the operation changed, for the audit row, and any rule it overrode. */
+  audit(entityId: string | null, note?: AuditNote): void;
 }

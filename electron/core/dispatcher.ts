@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldProblems, isOpName, operations, type OpError, type OpName, type Result } from '../contract';
+import { fieldProblems, isOpName, operations, type AuditNote, type OpError, type OpName, type Result } from '../contract';
 import { handlers, type TxWork } from './api';
 import { appendAudit } from './audit/repository';
 import { BackupCoordinator } from './backups/coordinator';
@@ -68,9 +68,18 @@ export function createCore(host: Host): Core {
     const at = now().toISOString();
     const value = db.transaction(() => {
       let entityId: string | null = null;
-      const tx: WriteTx = { db, user: session.user, at, audit: (id) => (entityId = id) };
+      let note: AuditNote | null = null;
+      const tx: WriteTx = {
+        db,
+        user: session.user,
+        at,
+        audit: (id, overridden) => {
+          entityId = id;
+          note = overridden ?? null;
+        },
+      };
       const result = work(tx);
-      appendAudit(db, { at, userId: session.user.id, op, entityId });
+      appendAudit(db, { at, userId: session.user.id, op, entityId, note });
       return result;
     })();
     return { ok: true, value };

@@ -153,7 +153,7 @@ describe('dispatcher', () => {
     let rows = audit();
     expect(rows.slice(0, start.length)).toEqual(start);
     expect(rows.slice(start.length)).toEqual([
-      { id: expect.any(String), at: clock.iso(), user_id: presidentId, op: 'users.create', entity_id: created.id },
+      { id: expect.any(String), at: clock.iso(), user_id: presidentId, op: 'users.create', entity_id: created.id, note: null },
     ]);
 
     await president.must('settings.update', { autoLockMinutes: 12 });

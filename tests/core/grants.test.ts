@@ -198,6 +198,12 @@ describe('sub-grants: the cascade invariants', () => {
       'agreement_total_exceeded',
     );
     await core.must('grants.subGrants.save', subGrantInput(agreement.id, r3.id, { amountMinor: 73_000_00 }));
+    // The audit says which save overrode the envelope; the reason itself stays on the sub-grant.
+    const key = await databaseKey(path, userId, PRESIDENT_PASSWORD);
+    const saves = withDb(path, key, (db) => auditRows(db)).filter((a) => a.op === 'grants.subGrants.save');
+    expect(saves.map((a) => a.note)).toEqual([null, 'override_envelope', null]);
+    expect(saves[1].entity_id).toBe(overridden.id);
+    expect((await core.must('audit.list', { offset: 0, limit: 5, op: 'grants.subGrants.save' })).rows.map((r) => r.note)).toEqual([null, 'override_envelope', null]);
     const dashboard = await core.must('grants.dashboard', {});
     expect(dashboard.agreements[0]?.committedMinor).toBe(100_000_00);
     expect(dashboard.agreements[0]?.leftToCommitMinor).toBe(0);
@@ -284,7 +290,9 @@ describe('sub-grants: the cascade invariants', () => {
     expect(forced.overrideReason).toBe('Rapport validé oralement par le bailleur');
     const key = await databaseKey(path, userId, PRESIDENT_PASSWORD);
     const audit = withDb(path, key, (db) => auditRows(db)).filter((a) => a.op === 'grants.disbursements.add');
-    expect(audit.at(-1)).toMatchObject({ entity_id: forced.id, user_id: userId });
+    expect(audit.at(-1)).toMatchObject({ entity_id: forced.id, user_id: userId, note: 'override_tranche_condition' });
+    expect(audit.slice(0, -1).every((a) => a.note === null)).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain('Rapport validé');
   });
 
   it('accepts justifications up to what was disbursed plus the agreement tolerance', async () => {

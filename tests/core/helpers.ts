@@ -155,6 +155,7 @@ export interface AuditRow {
   user_id: string | null;
   op: string;
   entity_id: string | null;
+  note: string | null;
 }
 
 export const auditRows = (db: Db): AuditRow[] => db.prepare('SELECT * FROM audit_log ORDER BY rowid').all() as AuditRow[];

@@ -277,7 +277,7 @@ describe('the audit log', () => {
     const exported = await core.must('audit.export', { delimiter: ';', from: '2026-05-05' });
     expect(exported.fileName).toBe('audit-2026-05-05.csv');
     expect(exported.rows).toBe(3);
-    expect(exported.csv.startsWith('\uFEFFat;user_id;user;operation;record\r\n')).toBe(true);
+    expect(exported.csv.startsWith('\uFEFFat;user_id;user;operation;record;note\r\n')).toBe(true);
     expect(exported.csv).toContain(";Nadia Bennani;users.create;");
     expect((await core.must('audit.list', { op: 'audit.export' })).total).toBe(1);
 

@@ -129,7 +129,7 @@ describe('backups and security settings', () => {
       'security.newRecoveryCode': () => ok({ recoveryCode: 'ABCDEFGHJKMNPQRSTVWXYZ23456789' }),
       'audit.list': (input) =>
         ok({
-          rows: [{ id: 'a1', at: '2026-11-20T10:00:00Z', userId: 'u-nadia', userName: 'Nadia Bennani', op: input.op ?? 'users.create', entityId: null }],
+          rows: [{ id: 'a1', at: '2026-11-20T10:00:00Z', userId: 'u-nadia', userName: 'Nadia Bennani', op: input.op ?? 'users.create', entityId: null, note: 'override_tranche_condition' }],
           total: 1,
         }),
       'audit.export': () => ok({ fileName: 'journal.csv', csv: 'at,op\n', rows: 1 }),
@@ -152,6 +152,7 @@ describe('backups and security settings', () => {
     await user.click(screen.getByRole('button', { name: 'Filtrer' }));
     await waitFor(() => expect(core.calls('audit.list')).toContainEqual({ op: 'backups.create', offset: 0, limit: 50 }));
     expect(within(screen.getByRole('table', { name: "Journal d'audit" })).getByText('backups.create')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: "Journal d'audit" })).getByText('Tranche payée avant sa condition (motif sur le paiement)')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Exporter (CSV)' }));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));

@@ -1,3 +1,4 @@
+import type { AuditNote } from '../../contract';
 import type { Db } from '../db/database';
 import { newId } from '../ids';
 
@@ -6,15 +7,17 @@ export interface AuditEntry {
   userId: string | null;
   op: string;
   entityId: string | null;
+  note?: AuditNote | null;
 }
 
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  db.prepare('INSERT INTO audit_log (id, at, user_id, op, entity_id) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO audit_log (id, at, user_id, op, entity_id, note) VALUES (?, ?, ?, ?, ?, ?)').run(
     newId(),
     entry.at,
     entry.userId,
     entry.op,
     entry.entityId,
+    entry.note ?? null,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditEntryView, auditExportSchema, auditQuerySchema } from '../../contract';
+import type { AuditEntryView, AuditNote, auditExportSchema, auditQuerySchema } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { toCsv } from '../../contract/csv';
@@ -43,16 +43,17 @@ interface Row {
   user_name: string | null;
   op: string;
   entity_id: string | null;
+  note: AuditNote | null;
 }
 
-const toView = (r: Row): AuditEntryView => ({ id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, op: r.op, entityId: r.entity_id });
+const toView = (r: Row): AuditEntryView => ({ id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, op: r.op, entityId: r.entity_id, note: r.note });
 
 function select(db: Db, filters: Filters, page?: { offset: number; limit: number }): Row[] {
   const { sql, params } = where(filters);
   const limit = page ? 'LIMIT ? OFFSET ?' : '';
   return db
     .prepare(
-      `SELECT a.id, a.at, a.user_id, u.display_name AS user_name, a.op, a.entity_id
+      `SELECT a.id, a.at, a.user_id, u.display_name AS user_name, a.op, a.entity_id, a.note
        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${sql}
        ORDER BY a.at DESC, a.rowid DESC ${limit}`,
     )
@@ -72,7 +73,7 @@ export function exportAudit(ctx: SignedInContext, input: z.output<typeof auditEx
   return (tx: WriteTx) => {
     const rows = select(tx.db, input);
     const csv = toCsv(
-      [['at', 'user_id', 'user', 'operation', 'record'], ...rows.map((r) => [r.at, r.user_id ?? '', r.user_name ?? '', r.op, r.entity_id ?? ''])],
+      [['at', 'user_id', 'user', 'operation', 'record', 'note'], ...rows.map((r) => [r.at, r.user_id ?? '', r.user_name ?? '', r.op, r.entity_id ?? '', r.note ?? ''])],
       input.delimiter,
     );
     tx.audit(null);

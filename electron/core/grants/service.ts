@@ -452,7 +452,7 @@ export function saveSubGrant(input: In<typeof subGrantInputSchema>) {
       record.id,
       input.reportDates.map((r) => ({ id: r.id ?? newId(), dueDate: r.dueDate, submittedOn: orNull(r.submittedOn) })),
     );
-    tx.audit(record.id);
+    tx.audit(record.id, overrideReason ? 'override_envelope' : undefined);
     return record;
   };
 }
@@ -568,7 +568,7 @@ export function addDisbursement(input: In<typeof disbursementInputSchema>) {
       createdAt: tx.at,
       createdBy: tx.user.id,
     });
-    tx.audit(id);
+    tx.audit(id, condition && !condition.conditionMet ? 'override_tranche_condition' : undefined);
     return found(repo.getDisbursement(tx.db, id));
   };
 }

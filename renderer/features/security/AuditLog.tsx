@@ -99,6 +99,7 @@ export function AuditLog() {
                     <Table.Th>{t('security.audit.user')}</Table.Th>
                     <Table.Th>{t('security.audit.op')}</Table.Th>
                     <Table.Th>{t('security.audit.entity')}</Table.Th>
+                    <Table.Th>{t('security.audit.note')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -112,6 +113,7 @@ export function AuditLog() {
                       <Table.Td>
                         <bdi dir="ltr">{row.entityId ?? ''}</bdi>
                       </Table.Td>
+                      <Table.Td>{row.note ? t(`security.audit.notes.${row.note}`) : ''}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

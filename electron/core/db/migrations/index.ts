@@ -7,6 +7,7 @@ import m0006 from './0006_grants.sql';
 import m0007 from './0007_members_cooperatives.sql';
 import m0008 from './0008_activities_logos.sql';
 import m0009 from './0009_reports.sql';
+import m0010 from './0010_audit_notes.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -19,6 +20,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0007_members_cooperatives', sql: m0007 },
   { name: '0008_activities_logos', sql: m0008 },
   { name: '0009_reports', sql: m0009 },
+  { name: '0010_audit_notes', sql: m0010 },
 ];
 
 export const LATEST_VERSION = migrations.length;
