@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { isPrintRoute, PRINT_READY_CHECK } from '../contract/print-routes';
+import { isPrintRoute, PRINT_READY_ATTRIBUTE } from '../contract/print-routes';
 
 /**
  * The web bridge's `renderPdf`: where Chromium is installed (development, CI), a headless one
@@ -25,7 +25,10 @@ export function createBrowserPdfRenderer(opts: { executablePath: string; baseUrl
       const page = await (await browser).newPage();
       try {
         await page.goto(`${opts.baseUrl()}#${route}`);
-        await page.waitForFunction(PRINT_READY_CHECK, undefined, { timeout: opts.timeoutMs ?? 30_000 });
+        // A selector and a function, not PRINT_READY_CHECK's text: the page's CSP forbids eval.
+        await page.waitForSelector(`[${PRINT_READY_ATTRIBUTE}]`, { state: 'attached', timeout: opts.timeoutMs ?? 30_000 });
+        // Runs in the page; this side is typed without the DOM.
+        await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => undefined));
         return await page.pdf({ printBackground: true, preferCSSPageSize: true });
       } finally {
         await page.close();

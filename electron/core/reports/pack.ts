@@ -129,6 +129,7 @@ async function printedDocuments(
     return printed;
   } catch (error) {
     // The pack is still worth having without its PDFs; the log gets the error's kind, never data.
+    if (process.env.TADAMON_DEBUG) console.error(error);
     console.error(`[tadamon] funder pack printing failed: ${(error as Error)?.name ?? 'unknown error'}`);
     return null;
   } finally {
