@@ -213,4 +213,40 @@ describe('founders', () => {
     await waitFor(() => expect(core.calls('cooperatives.saveFounder')).toEqual([{ cooperativeId: 'c-1', memberId: 'm-1', sharesSubscribed: 3, sharesPaid: 2 }]));
     expect(await screen.findByText(/le titre de séjour de cette personne expire dans moins de 60 jours/)).toBeTruthy();
   });
+
+  it('says when a founder’s nationality is unknown (a member without beneficiary record), so their residence cannot be checked', async () => {
+    const founder = (id: string, name: string, more: Partial<CooperativeDetail['founders'][number]>): CooperativeDetail['founders'][number] => ({
+      id,
+      cooperativeId: 'c-1',
+      beneficiaryId: null,
+      memberId: null,
+      reference: id,
+      name,
+      arabicName: null,
+      sex: 'female',
+      nationality: null,
+      sharesSubscribed: 1,
+      sharesPaid: 1,
+      residenceDocument: null,
+      residenceExpiry: null,
+      residenceWarning: false,
+      addedAt: '2026-05-01T10:00:00.000Z',
+      ...more,
+    });
+    signedIn(session({ role: 'volunteer' }), {
+      'cooperatives.get': () =>
+        ok({
+          ...detail,
+          founders: [founder('12', 'Rachid Alaoui', { memberId: 'm-1' }), founder('B-2026-00003', 'Awa Diallo', { beneficiaryId: 'b-3', nationality: 'SN', residenceDocument: 'residence_card' })],
+        }),
+    });
+    await renderApp('#/cooperatives/c-1');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Fondateurs (2)' }));
+    const rows = within(await screen.findByRole('table', { name: /Fondateurs/ })).getAllByRole('row');
+    const rachid = rows.find((r) => r.textContent?.includes('Rachid Alaoui'))!;
+    const awa = rows.find((r) => r.textContent?.includes('Awa Diallo'))!;
+    expect(within(rachid).getByText('Nationalité inconnue').closest('[title]')?.getAttribute('title')).toMatch(/reliez-la pour que le titre de séjour/);
+    expect(within(awa).queryByText('Nationalité inconnue')).toBeNull();
+    expect(within(awa).getByText('Sénégal')).toBeTruthy();
+  });
 });

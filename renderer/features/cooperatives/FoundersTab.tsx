@@ -226,6 +226,12 @@ export function FoundersTab({ detail, editable }: { detail: CooperativeDetail; e
                 </Table.Td>
                 <Table.Td>
                   {f.nationality ? country(f.nationality) : ''}
+                  {/* A member with no beneficiary record has no nationality here, so no residence check either. */}
+                  {!f.nationality && (
+                    <Badge color="gray" variant="light" title={t('cooperatives.founders.nationalityUnknownHelp')}>
+                      {t('cooperatives.founders.nationalityUnknown')}
+                    </Badge>
+                  )}
                   {f.residenceWarning && f.residenceExpiry && (
                     <Badge color="orange" variant="light" ms="xs">
                       {t('cooperatives.founders.expires', { date: formatDate(f.residenceExpiry) })}
