@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../electron/contract';
 import { DEMO_ASSOCIATION, DEMO_SEED } from '../../electron/core/demo/generator';
 import { demoCities, namePatterns } from '../../electron/core/demo/names';
 import { fictitiousPerson, type FictitiousPerson } from '../../electron/core/demo/people';
+import { fictitiousBeneficiary } from '../../electron/core/demo/beneficiaries';
 import { seededRandom } from '../../electron/core/demo/random';
 import { sha256, testCore, useSuiteTempDir, type TestCore } from './helpers';
 
@@ -119,5 +120,16 @@ describe('fictitious people', () => {
   it('is the same sequence for the same seed, and another for another seed', () => {
     expect(sample(42, 50)).toEqual(sample(42, 50));
     expect(sample(42, 50)).not.toEqual(sample(43, 50));
+  });
+});
+
+describe('fictitious beneficiaries', () => {
+  it('are never born after the day they are made, even early in the year', () => {
+    for (const today of ['2026-01-01', '2026-12-02']) {
+      const random = seededRandom(7);
+      const births = Array.from({ length: 3000 }, () => fictitiousBeneficiary(random, new Date(`${today}T09:00:00Z`)).personal?.birthDate).filter((d): d is string => Boolean(d));
+      expect(births.some((d) => d.startsWith(today.slice(0, 4)))).toBe(true);
+      expect(births.filter((d) => d > today)).toEqual([]);
+    }
   });
 });

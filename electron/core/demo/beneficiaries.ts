@@ -53,7 +53,8 @@ export function fictitiousBeneficiary(random: () => number, today: Date): Benefi
       firstName: p.firstName,
       lastName: p.lastName,
       arabicName: p.arabicName ?? undefined,
-      birthDate: base.birthYearEstimated ? undefined : isoDay(birthYear, random),
+      // A baby born this year: a random day may still be ahead (in December, most of them are).
+      birthDate: base.birthYearEstimated ? undefined : [isoDay(birthYear, random), today.toISOString().slice(0, 10)].sort()[0],
       phones: p.age >= 15 ? [`0${random() < 0.5 ? 6 : 7}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`] : [],
       city: p.city,
       neighbourhood: pick(random, NEIGHBOURHOODS),
