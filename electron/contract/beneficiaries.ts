@@ -113,13 +113,18 @@ export const beneficiaryInputSchema = z
     if (b.personal && !b.consent?.scopes.includes('service')) {
       ctx.addIssue({ code: 'custom', message: 'consent_required', path: ['consent'] });
     }
-    if (!b.personal && !b.initials) {
-      ctx.addIssue({ code: 'custom', message: 'initials_required', path: ['initials'] });
-    }
     if (b.personal?.birthDate && Number(b.personal.birthDate.slice(0, 4)) !== b.birthYear) {
       ctx.addIssue({ code: 'custom', message: 'birth_year_mismatch', path: ['birthYear'] });
     }
-  });
+  })
+  // Checked even when other fields are wrong (zod skips a refinement after any issue), so that a
+  // form says at once, with the rest, that a pseudonymous record lacks its initials.
+  .superRefine(
+    (b, ctx) => {
+      if (!b.personal && !b.initials) ctx.addIssue({ code: 'custom', message: 'initials_required', path: ['initials'] });
+    },
+    { when: ({ issues }) => !issues.some((i) => i.path === undefined || i.path.length === 0 || i.path[0] === 'personal' || i.path[0] === 'initials') },
+  );
 export type BeneficiaryInput = z.infer<typeof beneficiaryInputSchema>;
 
 export interface Beneficiary extends BeneficiaryInput {

@@ -59,6 +59,11 @@ describe('beneficiary records', () => {
     expect(await count(core)).toBe(before);
   });
 
+  it('names the missing initials together with the other wrong fields, for a form to show them all at once', async () => {
+    const result = await core.call('beneficiaries.create', person({}, { consent: null, personal: null, birthYear: 1800 }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { birthYear: expect.any(String), initials: 'initials_required' } } });
+  });
+
   it('saves a pseudonymous record without consent', async () => {
     const b = await core.must('beneficiaries.create', person({}, { consent: null, personal: null, initials: 'kd' }));
     expect(b.initials).toBe('KD');

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { LookupValue, RepeatCheck } from '../../electron/contract';
-import { activity, sheet } from './activities-fixtures';
+import { todayIso, type AttendanceSheet, type Beneficiary, type LookupValue, type OpInput, type RepeatCheck } from '../../electron/contract';
+import { activity, person, sheet } from './activities-fixtures';
 import { row, signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
 
@@ -34,6 +34,34 @@ async function openWalkIn(handlers: Parameters<typeof signedIn>[1]) {
   await userEvent.click(await screen.findByRole('tab', { name: /Participants/ }));
   return { core, form: await screen.findByRole('form', { name: 'Inscrire une personne venue sans inscription' }) };
 }
+
+/** The facts every record keeps, named or not. */
+async function fillRecord(form: HTMLElement) {
+  await userEvent.click(within(form).getByRole('combobox', { name: /Sexe/ }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Homme', hidden: true }));
+  await userEvent.type(within(form).getByRole('textbox', { name: /Année de naissance/ }), '2016');
+  await userEvent.click(within(form).getByRole('combobox', { name: /Catégorie/ }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Réfugié·e', hidden: true }));
+  await userEvent.type(within(form).getByRole('combobox', { name: /Nationalité/ }), 'Séné');
+  await userEvent.click(await screen.findByRole('option', { name: 'Sénégal', hidden: true }));
+}
+
+const serviceConsent = /L'accompagnement par l'association/;
+
+/** What the core answers for a new record made from the operation's input. */
+function created(input: OpInput<'registrations.walkIn'>, id = 'b-new'): Beneficiary {
+  const b = input.beneficiary;
+  return {
+    ...b,
+    id,
+    reference: 'B-2026-00099',
+    initials: b.initials ?? 'XX',
+    createdAt: '2026-03-03T10:00:00Z',
+    updatedAt: '2026-03-03T10:00:00Z',
+    archivedAt: null,
+  } as Beneficiary;
+}
+const outcome = { added: ['b-new'], alreadyRegistered: [], registeredCount: 1, plannedParticipants: 20, overPlanned: false, repeatAlerts: [] };
 
 describe('walk-in form', () => {
   it('says at each field what is missing, and sends nothing', async () => {
@@ -91,5 +119,98 @@ describe('someone who came unregistered, added on the attendance screen', () => 
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(core.calls('attendance.mark')).toHaveLength(1));
     expect(core.calls('attendance.mark')[0]).toMatchObject({ add: ['b-awa'], marks: [{ beneficiaryId: 'b-awa', status: 'present' }] });
+  });
+});
+
+describe('walk-in form: named with consent, else pseudonymous', () => {
+  it('records the names and phone of someone who consents to service delivery', async () => {
+    const { core, form } = await openWalkIn({ 'registrations.walkIn': (input) => ok({ beneficiary: created(input), outcome }) });
+    expect(within(form).queryByRole('textbox', { name: /Prénom/ })).toBeNull();
+    await userEvent.click(within(form).getByRole('checkbox', { name: serviceConsent }));
+    // A named record needs no initials.
+    expect(within(form).queryByRole('textbox', { name: /Initiales/ })).toBeNull();
+    await fillRecord(form);
+    await userEvent.type(within(form).getByRole('textbox', { name: /Prénom/ }), 'Moussa');
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Nom( \*)?$/ }), 'Fall');
+    await userEvent.type(within(form).getByRole('textbox', { name: /Nom complet en arabe/ }), 'موسى فال');
+    await userEvent.type(within(form).getByRole('textbox', { name: /Téléphone/ }), '06 12 34 56 78');
+    await userEvent.click(within(form).getByRole('button', { name: 'Inscrire sur place' }));
+    await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
+    const [sent] = core.calls('registrations.walkIn') as OpInput<'registrations.walkIn'>[];
+    expect(sent).toMatchObject({
+      activityId: 'a-1',
+      beneficiary: {
+        sex: 'male',
+        birthYear: 2016,
+        category: 'refugee',
+        nationality: 'SN',
+        consent: { date: todayIso(), givenBy: 'person', scopes: ['service'] },
+        personal: { firstName: 'Moussa', lastName: 'Fall', arabicName: 'موسى فال', phones: ['+212612345678'] },
+      },
+    });
+    expect(sent.beneficiary.initials).toBeUndefined();
+    expect(sent.presentAt).toBeUndefined();
+  });
+
+  it('stays pseudonymous without consent, sent with Enter from a field', async () => {
+    const { core, form } = await openWalkIn({ 'registrations.walkIn': (input) => ok({ beneficiary: created(input), outcome }) });
+    await fillRecord(form);
+    await userEvent.type(within(form).getByRole('textbox', { name: /Initiales/ }), 'KB{Enter}');
+    await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
+    expect(core.calls('registrations.walkIn')[0]).toMatchObject({ beneficiary: { initials: 'KB', consent: null, personal: null } });
+    // Cleared for the next person.
+    await waitFor(() => expect((within(form).getByRole('textbox', { name: /Initiales/ }) as HTMLInputElement).value).toBe(''));
+  });
+
+  it('says at their inputs that the names are missing and the phone is wrong, once consent is given', async () => {
+    const { core, form } = await openWalkIn({});
+    await userEvent.click(within(form).getByRole('checkbox', { name: serviceConsent }));
+    await fillRecord(form);
+    await userEvent.type(within(form).getByRole('textbox', { name: /Téléphone/ }), '12345');
+    await userEvent.click(within(form).getByRole('button', { name: 'Inscrire sur place' }));
+    const phone = within(form).getByRole('textbox', { name: /Téléphone/ });
+    await waitFor(() => expect(phone.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByText("Ce numéro de téléphone n'est pas valide. Exemple : 06 12 34 56 78 ou +221 77 123 45 67.").id).toBe(
+      phone.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error')),
+    );
+    for (const name of [/Prénom/, /^Nom( \*)?$/]) {
+      const input = within(form).getByRole('textbox', { name });
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const error = document.getElementById(input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error')) ?? '');
+      expect(error?.textContent).toBe('Ce champ est obligatoire.');
+    }
+    expect(core.calls('registrations.walkIn')).toHaveLength(0);
+  });
+});
+
+describe('a newcomer registered from the attendance screen', () => {
+  it('is registered and marked present in one operation, then listed as present', async () => {
+    let current: AttendanceSheet = sheet;
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'lookups.list': () => ok(lookups),
+      'attendance.get': () => ok(current),
+      'registrations.walkIn': (input) => {
+        const newcomer = { ...person(4, 'KB'), beneficiaryId: 'b-new', pseudonymous: true, walkIn: true, status: 'present' as const };
+        current = { ...sheet, rows: [...sheet.rows, newcomer], registeredCount: 4 };
+        return ok({ beneficiary: created(input), outcome });
+      },
+    });
+    await renderApp('#/activities/a-1/sessions/s-1/attendance');
+    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire une nouvelle personne' }));
+    const form = await screen.findByRole('form', { name: 'Inscrire une personne venue sans inscription' });
+    // Focus lands in the first field: what the person consents to.
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('checkbox', { name: serviceConsent })));
+
+    await fillRecord(form);
+    await userEvent.type(within(form).getByRole('textbox', { name: /Initiales/ }), 'KB{Enter}');
+    await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
+    expect(core.calls('registrations.walkIn')[0]).toMatchObject({ activityId: 'a-1', presentAt: 's-1', beneficiary: { initials: 'KB', personal: null } });
+
+    const line = await screen.findByRole('radiogroup', { name: 'KB' });
+    expect(within(line).getByRole('radio', { name: 'Présent' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('Fiche B-2026-00099 créée : la personne est inscrite et marquée présente.');
+    expect(screen.queryByRole('form', { name: 'Inscrire une personne venue sans inscription' })).toBeNull();
+    // Registered and marked by the core already: nothing is left to save for them.
+    expect(core.calls('attendance.mark')).toHaveLength(0);
   });
 });

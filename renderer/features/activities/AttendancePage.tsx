@@ -14,6 +14,7 @@ import { activityPath } from './paths';
 import { PersonSearch } from './PersonSearch';
 import { RepeatAlert } from './RepeatAlert';
 import { SignedSheetsCell, useSignedSheets } from './SignedSheets';
+import { WalkInForm, type WalkInResult } from './WalkInForm';
 
 const STATUSES = attendanceStatusSchema.options;
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
@@ -49,6 +50,9 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
   const [saved, setSaved] = useState(false);
   const [pendingAdd, setPendingAdd] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
   const [checkError, setCheckError] = useState<OpFailure | null>(null);
+  const [newcomer, setNewcomer] = useState(false);
+  const [welcomed, setWelcomed] = useState<string | null>(null);
+  const newcomerButton = useRef<HTMLButtonElement>(null);
   const groups = useRef<(HTMLDivElement | null)[]>([]);
 
   const store = (result: AttendanceSheet) => {
@@ -133,6 +137,18 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
       if (error instanceof OpFailure) setCheckError(error);
       else throw error;
     }
+  };
+
+  const closeNewcomer = () => {
+    setNewcomer(false);
+    // The form is gone: back to the button that opened it, to register the next one.
+    requestAnimationFrame(() => newcomerButton.current?.focus());
+  };
+  /** The core registered them and marked them present in one write: the sheet is read again to show their line. */
+  const registeredNewcomer = (result: WalkInResult) => {
+    closeNewcomer();
+    setWelcomed(result.beneficiary.reference);
+    void queryClient.invalidateQueries({ predicate: (q) => /^(activities|registrations|attendance)\./.test(String(q.queryKey[0])) });
   };
 
   const save = () => {
@@ -283,6 +299,26 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           </Title>
           <PersonSearch exclude={new Set(lines.map((l) => l.id))} pickLabel={t('activities.attendance.addPerson')} onPick={(row) => void pick(row)} />
           <OpErrorAlert error={checkError} />
+          {newcomer ? (
+            <WalkInForm activityId={sheet.activity.id} presentAt={s.id} autoFocus onDone={registeredNewcomer} onCancel={closeNewcomer} />
+          ) : (
+            <Button
+              ref={newcomerButton}
+              variant="light"
+              mt="sm"
+              onClick={() => {
+                setWelcomed(null);
+                setNewcomer(true);
+              }}
+            >
+              {t('activities.attendance.newcomer')}
+            </Button>
+          )}
+          {welcomed && (
+            <Text c="green.8" size="sm" role="status" mt="xs">
+              {t('activities.attendance.newcomerAdded', { reference: welcomed })}
+            </Text>
+          )}
           {pendingAdd && (
             <RepeatAlert
               name={pendingAdd.person.displayName}

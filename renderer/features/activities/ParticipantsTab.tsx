@@ -99,7 +99,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
       <WalkInForm
         activityId={activityId}
         onDone={(result) => {
-          setOutcome(result);
+          setOutcome(result.outcome);
           void list.refetch();
           void onChanged();
         }}

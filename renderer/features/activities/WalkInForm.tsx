@@ -1,74 +1,83 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect } from 'react';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { sexSchema, type RegistrationOutcome } from '../../../electron/contract';
-import { useOpMutation } from '../../app/ops';
+import { sexSchema, type BeneficiaryInput, type OpOutput } from '../../../electron/contract';
+import { useOpMutation, type OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ConsentSection } from '../beneficiaries/ConsentSection';
+import { useCountryOptions } from '../beneficiaries/countries';
+import { NumberField, SelectField, TextField } from '../beneficiaries/fields';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
+import { beneficiaryResolver, emptyDraft, formPath, inputOf, type BeneficiaryDraft } from '../beneficiaries/form-model';
+import { useLookupLabels } from '../beneficiaries/lookups';
 import { newPath } from '../beneficiaries/paths';
-import { BirthYearInput, CategorySelect, NationalitySelect } from './beneficiaryBasics';
 
-type Sex = (typeof sexSchema.options)[number];
-type Field = 'initials' | 'sex' | 'birthYear' | 'category' | 'nationality';
-const FIELDS: readonly Field[] = ['initials', 'sex', 'birthYear', 'category', 'nationality'];
-const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
+export type WalkInResult = OpOutput<'registrations.walkIn'>;
 
-/** Someone registered on the spot: a pseudonymous record (initials, sex, birth year, category, nationality). */
-export function WalkInForm({ activityId, onDone }: { activityId: string; onDone: (outcome: RegistrationOutcome) => void }) {
+/** The core names the record's fields under `beneficiary.`; those are shown at their inputs. */
+const BENEFICIARY = 'beneficiary.';
+const refusedAtFields = (failure: OpFailure | null): boolean =>
+  failure?.code === 'invalid_input' && Object.keys(failure.fields ?? {}).some((path) => path.startsWith(BENEFICIARY));
+
+interface Props {
+  activityId: string;
+  /** A session the person is also marked present at, in the same operation (the attendance screen). */
+  presentAt?: string;
+  /** Focus the first field on opening, for a form opened on demand. */
+  autoFocus?: boolean;
+  onDone: (result: WalkInResult) => void;
+  onCancel?: () => void;
+}
+
+/**
+ * Someone registered on the spot, under the beneficiary record's consent rules (law 09-08): with
+ * consent to service delivery their names and phone are recorded; without it, a pseudonymous record
+ * (initials, sex, birth year, category, nationality). The form model and checks are the beneficiary
+ * form's, so the contract's errors land on the same inputs.
+ */
+export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const [initials, setInitials] = useState('');
-  const [sex, setSex] = useState<Sex | null>(null);
-  const [birthYear, setBirthYear] = useState<number | ''>('');
-  const [category, setCategory] = useState<string | null>(null);
-  const [nationality, setNationality] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const lookups = useLookupLabels();
+  const countries = useCountryOptions();
   const fieldError = useBeneficiaryFieldError();
+  const form = useForm<BeneficiaryDraft, unknown, BeneficiaryInput>({ resolver: beneficiaryResolver, defaultValues: emptyDraft() });
+  const scopes = useWatch({ control: form.control, name: 'consent.scopes' });
+  const consented = scopes.includes('service');
+
+  useEffect(() => {
+    if (autoFocus) form.setFocus('consent.scopes');
+  }, [autoFocus, form]);
+
   const walkIn = useOpMutation('registrations.walkIn', {
     onSuccess: (result) => {
-      setInitials('');
-      setBirthYear('');
-      onDone(result.outcome);
+      // Everything is cleared: the next person's consent and facts are their own.
+      form.reset(emptyDraft());
+      onDone(result);
     },
-    // The core's refusals name `beneficiary.<field>` (a category taken off the list, initials it reads differently…).
     onError: (failure) => {
-      const found: Partial<Record<Field, string>> = {};
-      for (const [path, code] of Object.entries(failure.fields ?? {})) {
-        const name = path.split('.')[1] ?? '';
-        if (isField(name)) found[name] = fieldError({ message: code });
-      }
-      setErrors(found);
+      if (!refusedAtFields(failure)) return;
+      const { phoneIndex } = inputOf(form.getValues());
+      Object.entries(failure.fields ?? {})
+        .filter(([path]) => path.startsWith(BENEFICIARY))
+        .forEach(([path, code], i) => {
+          const name = formPath(path.slice(BENEFICIARY.length), phoneIndex) as FieldPath<BeneficiaryDraft>;
+          form.setError(name, { type: 'server', message: code }, { shouldFocus: i === 0 });
+        });
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const required = t('validation.required');
-    const found: Partial<Record<Field, string>> = {};
-    if (initials.trim() === '') found.initials = t('beneficiaries.validation.initials_required');
-    if (sex === null) found.sex = required;
-    if (birthYear === '') found.birthYear = required;
-    if (category === null) found.category = required;
-    if (nationality === null) found.nationality = required;
-    setErrors(found);
-    if (Object.keys(found).length > 0 || sex === null || birthYear === '' || category === null || nationality === null) return;
-    walkIn.mutate({
-      activityId,
-      beneficiary: {
-        initials: initials.trim(),
-        sex,
-        birthYear,
-        birthYearEstimated: false,
-        category,
-        nationality,
-        consent: null,
-        personal: null,
-      },
-    });
-  };
+  const clearPersonal = useCallback(() => {
+    form.setValue('personal', emptyDraft().personal);
+    form.clearErrors();
+  }, [form]);
+
+  const submit = form.handleSubmit((beneficiary) => walkIn.mutate({ activityId, beneficiary, presentAt }));
+  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('activities.walkIn.title')}>
+    <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('activities.walkIn.title')}>
       <Stack gap="sm">
         <Title order={3}>{t('activities.walkIn.title')}</Title>
         <Text size="sm" c="dimmed">
@@ -77,33 +86,74 @@ export function WalkInForm({ activityId, onDone }: { activityId: string; onDone:
             {t('activities.walkIn.fullForm')}
           </Anchor>
         </Text>
+        <ConsentSection form={form} onClearPersonal={clearPersonal} />
         <Group align="flex-start" gap="sm">
-          <TextInput
-            label={t('beneficiaries.field.initials')}
-            value={initials}
-            onChange={(e) => setInitials(e.currentTarget.value)}
-            maxLength={6}
-            w={140}
-            required
-            error={errors.initials}
+          <SelectField form={form} name="sex" label={t('beneficiaries.field.sex')} data={sexes} w={130} withAsterisk />
+          <NumberField
+            form={form}
+            name="birthYear"
+            label={t('beneficiaries.field.birthYear')}
+            min={1900}
+            max={new Date().getFullYear()}
+            thousandSeparator={false}
+            w={150}
+            withAsterisk
           />
-          <Select
-            label={t('beneficiaries.field.sex')}
-            data={sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }))}
-            value={sex}
-            onChange={(v) => setSex(v === 'female' || v === 'male' ? v : null)}
-            w={130}
-            required
-            error={errors.sex}
+          <SelectField
+            form={form}
+            name="category"
+            label={t('beneficiaries.field.category')}
+            data={lookups.options('category')}
+            searchable
+            nothingFoundMessage={t('beneficiaries.nothingFound')}
+            w={240}
+            withAsterisk
           />
-          <BirthYearInput value={birthYear} onChange={setBirthYear} error={errors.birthYear} />
-          <CategorySelect value={category} onChange={setCategory} error={errors.category} />
-          <NationalitySelect value={nationality} onChange={setNationality} error={errors.nationality} />
-          <Button type="submit" loading={walkIn.isPending} mt={25}>
+          <SelectField
+            form={form}
+            name="nationality"
+            label={t('beneficiaries.field.nationality')}
+            data={countries}
+            searchable
+            nothingFoundMessage={t('beneficiaries.nothingFound')}
+            w={220}
+            withAsterisk
+          />
+          {!consented && <TextField form={form} name="initials" label={t('beneficiaries.field.initials')} maxLength={6} w={140} withAsterisk />}
+        </Group>
+        {consented && (
+          <Group align="flex-start" gap="sm">
+            <TextField form={form} name="personal.firstName" label={t('beneficiaries.field.firstName')} withAsterisk />
+            <TextField form={form} name="personal.lastName" label={t('beneficiaries.field.lastName')} withAsterisk />
+            <TextField form={form} name="personal.arabicName" label={t('beneficiaries.field.arabicName')} dir="rtl" lang="ar" />
+            <Controller
+              control={form.control}
+              name="personal.phones.0"
+              render={({ field, fieldState }) => (
+                <TextInput
+                  type="tel"
+                  dir="ltr"
+                  autoComplete="off"
+                  label={t('activities.walkIn.phone')}
+                  description={t('activities.walkIn.phoneHelp')}
+                  {...field}
+                  error={fieldError(fieldState.error)}
+                />
+              )}
+            />
+          </Group>
+        )}
+        {!refusedAtFields(walkIn.error) && <OpErrorAlert error={walkIn.error} />}
+        <Group>
+          <Button type="submit" loading={walkIn.isPending}>
             {t('activities.walkIn.submit')}
           </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
         </Group>
-        {Object.keys(errors).length === 0 && <OpErrorAlert error={walkIn.error} />}
       </Stack>
     </Paper>
   );
