@@ -12,6 +12,10 @@ import { eventually } from './poll';
 let page: Page;
 useDemoPage((p) => (page = p));
 
+// pdftotext wraps right-to-left runs in direction marks and splits shaped words at glyph gaps:
+// Arabic is compared without them.
+const letters = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+
 describe('activities and attendance, in Chromium', () => {
   it('opens a demo activity and marks a past session from the keyboard', async () => {
     await page.evaluate(() => {
@@ -74,6 +78,9 @@ describe('activities and attendance, in Chromium', () => {
       expect(text).toContain('Prévention de la radicalisation');
       expect(text).toContain('Signature');
       expect(text).toContain('Nom et prénom');
+      // Each heading in Arabic too.
+      expect(text).toMatch(/[\u0600-\u06FF]/);
+      for (const heading of ['الاسم الكامل', 'التوقيع']) expect(letters(text), heading).toContain(letters(heading));
       // The app around the sheet is not printed.
       expect(text).not.toContain('Lignes vides');
       // "page x / y" at the bottom of each page (an @page margin box).
@@ -205,6 +212,8 @@ describe('activities and attendance, in Chromium', () => {
       const lines = order.map((name) => text.split('\n').findIndex((line) => line.includes(name)));
       expect(lines.every((n) => n >= 0)).toBe(true);
       expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+      // The registrant with an Arabic name has it printed beside the Latin one (each word: the line is laid out right to left).
+      for (const word of quiet[0].arabicName!.split(/\s+/)) expect(letters(text), word).toContain(letters(word));
       // The association's logo is in the PDF.
       const images = execFileSync('pdfimages', ['-list', join(dir, 'sheet.pdf')], { encoding: 'utf8' });
       expect(images.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length).toBeGreaterThanOrEqual(1);
