@@ -7,11 +7,10 @@ import { sexSchema, type BeneficiaryInput, type OpOutput } from '../../../electr
 import { useOpMutation, type OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ConsentSection } from '../beneficiaries/ConsentSection';
-import { useCountryOptions } from '../beneficiaries/countries';
-import { NumberField, SelectField, TextField } from '../beneficiaries/fields';
+import { BirthYearField, CategoryField, NationalityField } from '../beneficiaries/basic-fields';
+import { SelectField, TextField } from '../beneficiaries/fields';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
 import { beneficiaryResolver, emptyDraft, formPath, inputOf, type BeneficiaryDraft } from '../beneficiaries/form-model';
-import { useLookupLabels } from '../beneficiaries/lookups';
 import { newPath } from '../beneficiaries/paths';
 
 export type WalkInResult = OpOutput<'registrations.walkIn'>;
@@ -39,8 +38,6 @@ interface Props {
  */
 export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const lookups = useLookupLabels();
-  const countries = useCountryOptions();
   const fieldError = useBeneficiaryFieldError();
   const form = useForm<BeneficiaryDraft, unknown, BeneficiaryInput>({ resolver: beneficiaryResolver, defaultValues: emptyDraft() });
   const scopes = useWatch({ control: form.control, name: 'consent.scopes' });
@@ -89,36 +86,9 @@ export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, o
         <ConsentSection form={form} onClearPersonal={clearPersonal} />
         <Group align="flex-start" gap="sm">
           <SelectField form={form} name="sex" label={t('beneficiaries.field.sex')} data={sexes} w={130} withAsterisk />
-          <NumberField
-            form={form}
-            name="birthYear"
-            label={t('beneficiaries.field.birthYear')}
-            min={1900}
-            max={new Date().getFullYear()}
-            thousandSeparator={false}
-            w={150}
-            withAsterisk
-          />
-          <SelectField
-            form={form}
-            name="category"
-            label={t('beneficiaries.field.category')}
-            data={lookups.options('category')}
-            searchable
-            nothingFoundMessage={t('beneficiaries.nothingFound')}
-            w={240}
-            withAsterisk
-          />
-          <SelectField
-            form={form}
-            name="nationality"
-            label={t('beneficiaries.field.nationality')}
-            data={countries}
-            searchable
-            nothingFoundMessage={t('beneficiaries.nothingFound')}
-            w={220}
-            withAsterisk
-          />
+          <BirthYearField form={form} w={150} />
+          <CategoryField form={form} w={240} />
+          <NationalityField form={form} w={220} />
           {!consented && <TextField form={form} name="initials" label={t('beneficiaries.field.initials')} maxLength={6} w={140} withAsterisk />}
         </Group>
         {consented && (

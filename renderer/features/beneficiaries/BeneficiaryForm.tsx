@@ -8,12 +8,11 @@ import { sexSchema, type Beneficiary, type BeneficiaryInput, type DuplicateCandi
 import { opKey, useOpMutation, type OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ConsentSection } from './ConsentSection';
-import { useCountryOptions } from './countries';
+import { BirthYearField, CategoryField, NationalityField } from './basic-fields';
 import { DuplicatesModal } from './DuplicatesModal';
-import { NumberField, SelectField, TextField } from './fields';
+import { TextField } from './fields';
 import { useBeneficiaryFieldError } from './format';
 import { beneficiaryResolver, emptyDraft, formPath, hasServiceConsent, inputOf, type BeneficiaryDraft } from './form-model';
-import { useLookupLabels } from './lookups';
 import { PersonalSection } from './PersonalSection';
 import { beneficiaryPath } from './paths';
 
@@ -126,11 +125,8 @@ const RecordSection = memo(function RecordSection({
   existing?: Beneficiary;
 }) {
   const { t } = useTranslation();
-  const lookups = useLookupLabels();
-  const countries = useCountryOptions();
   const fieldError = useBeneficiaryFieldError();
   const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
-  const categories = lookups.options('category', existing ? [existing.category] : []);
 
   return (
     <Fieldset legend={t('beneficiaries.record.legend')} radius="md">
@@ -159,16 +155,7 @@ const RecordSection = memo(function RecordSection({
             )}
           />
           <Group align="flex-start" gap="md" wrap="nowrap">
-            <NumberField
-              form={form}
-              name="birthYear"
-              label={t('beneficiaries.field.birthYear')}
-              min={1900}
-              max={new Date().getFullYear()}
-              thousandSeparator={false}
-              withAsterisk
-              maw={160}
-            />
+            <BirthYearField form={form} maw={160} />
             <Controller
               control={form.control}
               name="birthYearEstimated"
@@ -183,24 +170,8 @@ const RecordSection = memo(function RecordSection({
               )}
             />
           </Group>
-          <SelectField
-            form={form}
-            name="category"
-            label={t('beneficiaries.field.category')}
-            data={categories}
-            withAsterisk
-            searchable
-            nothingFoundMessage={t('beneficiaries.nothingFound')}
-          />
-          <SelectField
-            form={form}
-            name="nationality"
-            label={t('beneficiaries.field.nationality')}
-            data={countries}
-            withAsterisk
-            searchable
-            nothingFoundMessage={t('beneficiaries.nothingFound')}
-          />
+          <CategoryField form={form} keep={existing?.category} />
+          <NationalityField form={form} />
           {!consented && (
             <TextField
               form={form}
