@@ -80,13 +80,7 @@ describe('walk-in form', () => {
       'registrations.walkIn': () => ({ ok: false, error: { code: 'invalid_input', fields: { 'beneficiary.category': 'not_in_list' } } }),
     });
     await userEvent.type(within(form).getByRole('textbox', { name: /Initiales/ }), 'KB');
-    await userEvent.click(within(form).getByRole('combobox', { name: /Sexe/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Homme', hidden: true }));
-    await userEvent.type(within(form).getByRole('textbox', { name: /Année de naissance/ }), '2016');
-    await userEvent.click(within(form).getByRole('combobox', { name: /Catégorie/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Réfugié·e', hidden: true }));
-    await userEvent.type(within(form).getByRole('combobox', { name: /Nationalité/ }), 'Séné');
-    await userEvent.click(await screen.findByRole('option', { name: 'Sénégal', hidden: true }));
+    await fillRecord(form);
     await userEvent.click(within(form).getByRole('button', { name: 'Inscrire sur place' }));
     await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
     expect(core.calls('registrations.walkIn')[0]).toMatchObject({
