@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import { Bar, BarChart, LabelList, Legend, Text, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { PRINT_READY_ATTRIBUTE, type IndicatorReport, type ReportCell, type ReportColumnKind, type ReportTable } from '../../electron/contract';
 import { directionOf, intlLocale } from '../i18n';
 import './print.css';
@@ -21,61 +23,92 @@ function useFormat(locale: string) {
 
 const BAR_COLOURS = ['#1c7ed6', '#e8590c', '#2f9e44', '#7048e8'];
 
+// The chart's geometry, in CSS pixels: its size is computed from the rows, not measured from the page
+// (no ResponsiveContainer), and nothing is animated, so it is drawn complete at once, the same on
+// screen and on paper.
+const CHART_WIDTH = 640; // 170 mm: inside A4 portrait's 174 mm between the 18 mm margins
+const BAR_SIZE = 11;
+const BAR_GAP = 3;
+const TICK_FONT_SIZE = 11;
+const TICK_LINE_HEIGHT = 14;
+const TICK_MARGIN = 6;
+const VALUE_ROOM = 48; // beyond the longest bar, for its value
+// About the width of a character at TICK_FONT_SIZE in Noto Sans: the chart's size is estimated from
+// the labels' lengths, so that it never depends on measuring the page.
+const CHAR_WIDTH = 6;
+
 /**
- * A grouped horizontal bar chart drawn in SVG: the same vectors on screen and on paper, with no
- * chart library to load, and it follows the report's direction (bars grow from the right in Arabic).
+ * A table's rows as horizontal grouped bars (recharts): one group per row, one bar per count column
+ * except the total, the value written at each bar's end. In Arabic the bars grow from the right.
  */
-export function BarChart({ table, locale }: { table: ReportTable; locale: string }) {
+export function ReportChart({ table, locale }: { table: ReportTable; locale: string }) {
   const series = table.columns.map((c, i) => ({ ...c, index: i })).filter((c, i) => i > 0 && c.kind === 'count' && i < table.columns.length - 1);
-  const max = Math.max(1, ...table.rows.flatMap((r) => series.map((s) => (typeof r[s.index] === 'number' ? (r[s.index] as number) : 0))));
+  const data = table.rows.map((row) => ({ label: String(row[0]), ...Object.fromEntries(series.map((s) => [s.index, row[s.index]])) }));
   const number = new Intl.NumberFormat(intlLocale(locale));
   const rtl = directionOf(locale) === 'rtl';
-  // Room for the longest label (indicator labels can be long), within reason.
-  const labelWidth = Math.min(260, Math.max(80, ...table.rows.map((r) => String(r[0]).length * 6 + 12)));
-  const barHeight = 14;
-  const groupHeight = series.length * barHeight + 10;
-  const width = 640;
-  const plot = width - labelWidth - 50;
-  const height = table.rows.length * groupHeight + 30;
-  const x = (v: number, w = 0) => (rtl ? width - labelWidth - v - w : labelWidth + v);
+  // Room for the longest label (indicator labels can be long), within reason: longer ones wrap.
+  const longest = Math.max(...data.map((d) => d.label.length)) * CHAR_WIDTH;
+  const labelWidth = Math.min(260, Math.max(80, longest + 2 * TICK_MARGIN));
+  const lines = Math.ceil(longest / (labelWidth - 2 * TICK_MARGIN));
+  const groupHeight = Math.max(series.length * (BAR_SIZE + BAR_GAP) + 10, lines * TICK_LINE_HEIGHT + 8);
+  // Inside the chart, recharts would measure the legend to make room for it: the printed copy is
+  // hidden on screen (display: none) and measures nothing, so the legend would cover the last bars.
+  // Drawn in an element of its own below the chart, it takes no room from the bars.
+  const [legend, setLegend] = useState<HTMLDivElement | null>(null);
+  const margin = { top: 4, bottom: 4, left: rtl ? VALUE_ROOM : 4, right: rtl ? 4 : VALUE_ROOM };
   return (
-    <figure className="indicator-report__chart">
-      {/* Laid out left to right whatever the page's direction; Arabic words inside still read right to left. */}
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={table.title} width="100%" direction="ltr" style={{ direction: 'ltr' }}>
-        {table.rows.map((row, r) => {
-          const top = r * groupHeight;
-          return (
-            <g key={String(row[0])}>
-              <text x={rtl ? width - labelWidth + 6 : labelWidth - 6} y={top + groupHeight / 2} textAnchor={rtl ? 'start' : 'end'} dominantBaseline="middle" fontSize="11">
-                {String(row[0])}
-              </text>
-              {series.map((s, i) => {
-                const value = typeof row[s.index] === 'number' ? (row[s.index] as number) : 0;
-                const w = (value / max) * plot;
-                return (
-                  <g key={s.heading}>
-                    <rect x={x(0, w)} y={top + i * barHeight + 4} width={Math.max(w, 0.5)} height={barHeight - 3} fill={BAR_COLOURS[i % BAR_COLOURS.length]} />
-                    <text x={rtl ? x(0, w) - 4 : x(w) + 4} y={top + i * barHeight + 4 + (barHeight - 3) / 2} textAnchor={rtl ? 'end' : 'start'} dominantBaseline="middle" fontSize="10">
-                      {number.format(value)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-        {series.map((s, i) => {
-          const legendX = labelWidth + i * 140;
-          return (
-            <g key={s.heading} transform={`translate(${rtl ? width - legendX - 130 : legendX}, ${height - 16})`}>
-              <rect width="10" height="10" fill={BAR_COLOURS[i % BAR_COLOURS.length]} />
-              <text x="14" y="9" fontSize="10">
-                {s.heading}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+    <figure className="indicator-report__chart" role="img" aria-label={table.title}>
+      <BarChart
+        layout="vertical"
+        data={data}
+        width={CHART_WIDTH}
+        height={table.rows.length * groupHeight + margin.top + margin.bottom}
+        margin={margin}
+        barSize={BAR_SIZE}
+        barGap={BAR_GAP}
+        // The figure is one image with a name; its numbers are in the table beside it.
+        accessibilityLayer={false}
+      >
+        <XAxis type="number" reversed={rtl} hide />
+        <YAxis
+          type="category"
+          dataKey="label"
+          orientation={rtl ? 'right' : 'left'}
+          width={labelWidth}
+          interval={0}
+          tickLine={false}
+          tickMargin={TICK_MARGIN}
+          tick={({ payload, x, y, verticalAnchor }: YAxisTickContentProps) => (
+            // The chart is laid out left to right (indicator-report.css); each label takes the
+            // report's direction so Arabic reads right to left, and ends beside its bars either way.
+            // Only a label too long for its room is given a width: recharts then wraps it at spaces.
+            <Text
+              x={x}
+              y={y}
+              verticalAnchor={verticalAnchor}
+              textAnchor="end"
+              width={lines > 1 ? labelWidth - 2 * TICK_MARGIN : undefined}
+              lineHeight={TICK_LINE_HEIGHT}
+              fontSize={TICK_FONT_SIZE}
+              fill="#000"
+              style={{ direction: rtl ? 'rtl' : 'ltr' }}
+            >
+              {String(payload.value)}
+            </Text>
+          )}
+        />
+        {series.map((s, i) => (
+          // recharts leaves out a bar of no length, and its label with it: a zero is drawn as a
+          // hairline (towards the bars' side) so that its 0 is written like any other value.
+          <Bar key={s.index} dataKey={String(s.index)} name={s.heading} fill={BAR_COLOURS[i % BAR_COLOURS.length]} minPointSize={rtl ? -0.5 : 0.5} isAnimationActive={false}>
+            {/* recharts' "right" is the far end of the bar, also of the bars growing leftwards in Arabic. */}
+            <LabelList position="right" fontSize={10} fill="#000" formatter={(v) => (typeof v === 'number' ? number.format(v) : null)} />
+          </Bar>
+        ))}
+        {/* Below the chart, in the columns' order (not sorted by name). */}
+        <Legend portal={legend} itemSorter={null} iconSize={10} labelStyle={{ color: '#000' }} />
+      </BarChart>
+      <div ref={setLegend} />
     </figure>
   );
 }
@@ -158,7 +191,7 @@ export function IndicatorReportDocument({ report, preview = false }: { report: I
           ))}
           {section.tables.map((t) => (
             <div key={t.id} className="indicator-report__block">
-              {CHARTED_TABLES.includes(t.id) && t.rows.length > 0 && <BarChart table={t} locale={report.locale} />}
+              {CHARTED_TABLES.includes(t.id) && t.rows.length > 0 && <ReportChart table={t} locale={report.locale} />}
               <Table table={t} format={format} />
             </div>
           ))}
