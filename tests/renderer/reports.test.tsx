@@ -205,7 +205,7 @@ describe('reports page', () => {
     expect(within(packsTable).getByText('Pas encore préparé')).toBeTruthy();
     await user.click(within(packsTable).getByRole('button', { name: 'Préparer le dossier' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(core.calls('reports.funderPack')).toEqual([{ agreementId: 'ag-1', deadlineId: 'd-1', locale: 'fr' }]);
+    expect(core.calls('reports.funderPack')).toEqual([{ agreementId: 'ag-1', deadlineId: 'd-1', locale: 'fr', jobId: expect.stringMatching(/^pack-/) }]);
     await user.click(await within(packsTable).findByRole('button', { name: 'Enregistrer l’envoi' }));
     await user.type(within(packsTable).getByLabelText(/Destinataire/), 'Enabel Rabat');
     await user.click(within(packsTable).getByRole('button', { name: 'Enregistrer' }));
