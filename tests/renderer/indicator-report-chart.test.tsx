@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorReport, ReportTable } from '../../electron/contract';
+import type { ReportTable } from '../../electron/contract';
 import { IndicatorReportDocument } from '../../renderer/print/IndicatorReport';
+import { aReport } from './reports-fixtures';
 
 const LONG_LABEL = 'Personnes accompagnées vers un emploi ou une formation qualifiante';
 
@@ -37,20 +38,8 @@ const targets: ReportTable = {
   total: null,
 };
 
-const report = (locale: 'fr' | 'ar', tables: ReportTable[]): IndicatorReport => ({
-  locale,
-  title: 'Rapport',
-  associationName: 'Association Amal',
-  from: '2026-01-01',
-  to: '2026-06-30',
-  generatedAt: '2026-07-01T10:00:00.000Z',
-  agreement: null,
-  indicators: [],
-  headings: { agreement: 'Convention', period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
-  definitions: [],
-  notes: [],
-  sections: [{ id: 'beneficiaries', title: 'Personnes touchées', available: true, notes: [], tables }],
-});
+const report = (locale: 'fr' | 'ar', tables: ReportTable[]) =>
+  aReport(locale, { sections: [{ id: 'beneficiaries', title: 'Personnes touchées', available: true, notes: [], tables }] });
 
 /** Where a drawn text starts on the chart, left to right. */
 const xOf = (element: HTMLElement) => Number(element.getAttribute('x'));

@@ -4,21 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FunderPack, IndicatorReport, ListExport, OpInput } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
+import { aReport } from './reports-fixtures';
 
 vi.mock('../../renderer/transport');
 
-const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => ({
-  locale,
+const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => aReport(locale, {
   title: locale === 'fr' ? 'Rapport d’indicateurs' : 'Indicator report',
-  associationName: 'Association Amal',
-  from: '2026-01-01',
-  to: '2026-06-30',
-  generatedAt: '2026-07-01T10:00:00.000Z',
-  agreement: null,
-  indicators: [],
-  headings: { agreement: 'Convention', period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },
   definitions: [{ term: 'Personne touchée', text: 'Personne distincte…' }],
-  notes: [],
   sections: [
     {
       id: 'beneficiaries',
