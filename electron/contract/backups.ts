@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './errors';
 import { defineOp } from './operation';
 import { recoveryCodeSchema, type SessionInfo } from './session';
+import { jobIdSchema } from './jobs';
 
 /**
  * - `regular`: made by "Back up now" or automatically (on lock, on close, once a day).
@@ -71,7 +72,7 @@ export type RestoreBackupInput = z.infer<typeof restoreBackupSchema>;
 export const backupsOps = {
   /** "Back up now": any signed-in user (a copy of what they may already open, written beside it). */
   'backups.create': defineOp<BackupResult>()({
-    input: z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }).strict(),
+    input: z.object({ jobId: jobIdSchema.optional() }).strict(),
     kind: 'write',
     access: 'signedIn',
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOp } from './operation';
+import { jobIdSchema } from './jobs';
 
 /** Columns of an association's spreadsheet that can be mapped onto a beneficiary. */
 export const importFieldSchema = z.enum([
@@ -35,7 +36,7 @@ export const importRunSchema = importFileSchema.extend({
   /** Field → zero-based column index. */
   mapping: z.partialRecord(importFieldSchema, z.number().int().min(0).max(500)),
   /** Client-chosen id to poll with `jobs.progress`. */
-  jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  jobId: jobIdSchema,
 });
 
 export interface ImportPreview {

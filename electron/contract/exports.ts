@@ -6,6 +6,7 @@ import { memberSearchSchema } from './members';
 import { defineOp } from './operation';
 import type { ExportedFile } from './reports';
 import { localeSchema } from './roles';
+import { jobIdSchema } from './jobs';
 
 // Lists leave the app as XLSX or CSV, pseudonymised by default: reference, sex, age band, category,
 // nationality, city and what the list is about (presences, status…) — never names, phones,
@@ -46,10 +47,7 @@ export const listExportSchema = z.object({
   /** Defaults to the signed-in user's language. */
   locale: localeSchema.optional(),
   /** Progress is reported on this job (`jobs.progress`) while the file is built. */
-  jobId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,64}$/)
-    .optional(),
+  jobId: jobIdSchema.optional(),
 });
 
 export const namedExportSchema = listExportSchema.extend({
