@@ -168,6 +168,34 @@ export interface Referral {
   updatedAt: string;
 }
 
+/** The referrals list across people: sent between `from` and `to` (inclusive), of one status. */
+export const referralSearchSchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  status: referralStatusSchema.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ReferralFilters = Omit<z.input<typeof referralSearchSchema>, 'offset' | 'limit'>;
+
+/** A referral in that list: no reason or notes (free text stays on the person's page). */
+export interface ReferralListRow extends DashboardPerson {
+  id: string;
+  partnerName: string;
+  sentOn: string;
+  status: ReferralStatus;
+  feedbackOn: string | null;
+  /** As in the beneficiaries list: shown with its initials and a badge. */
+  pseudonymous: boolean;
+  archived: boolean;
+}
+
+export interface ReferralSearchResult {
+  total: number;
+  /** Newest first. */
+  rows: ReferralListRow[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The follow-up dashboard.
 
@@ -239,6 +267,7 @@ export const caseFollowUpOps = {
   'partners.archive': defineOp<Partner>()({ input: byId, kind: 'write', access: 'signedIn' }),
   'partners.restore': defineOp<Partner>()({ input: byId, kind: 'write', access: 'signedIn' }),
   'referrals.list': defineOp<Referral[]>()({ input: byBeneficiary, kind: 'read', access: 'signedIn' }),
+  'referrals.search': defineOp<ReferralSearchResult>()({ input: referralSearchSchema, kind: 'read', access: 'signedIn' }),
   'referrals.save': defineOp<Referral>()({ input: referralInputSchema, kind: 'write', access: 'signedIn' }),
   'followUp.dashboard': defineOp<FollowUpDashboard>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
 };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { beneficiarySearchSchema } from './beneficiaries';
-import { referralStatusSchema } from './case-follow-up';
-import { isoDateSchema } from './dates';
+import { referralSearchSchema } from './case-follow-up';
 import { memberSearchSchema } from './members';
 import { defineOp } from './operation';
 import type { ExportedFile } from './reports';
@@ -22,9 +21,7 @@ export const exportTargetSchema = z.discriminatedUnion('list', [
   z.object({ list: z.literal('attendance'), filters: z.object({ sessionId: idSchema }) }),
   z.object({
     list: z.literal('referrals'),
-    filters: z
-      .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), status: referralStatusSchema.optional() })
-      .default({}),
+    filters: referralSearchSchema.omit({ offset: true, limit: true }).default({}),
   }),
   z.object({ list: z.literal('members'), filters: memberSearchSchema.omit({ offset: true, limit: true }).default({ query: '', archived: false }) }),
   /** `archived`: the screen's switch, which adds the archived projects after the others. */

@@ -105,6 +105,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'partners.archive': (input) => followUp.setPartnerArchived(input.id, true),
   'partners.restore': (input) => followUp.setPartnerArchived(input.id, false),
   'referrals.list': (input, ctx) => followUp.listReferrals(ctx, input.beneficiaryId),
+  'referrals.search': (input, ctx) => followUp.searchReferrals(ctx, input),
   'referrals.save': (input, ctx) => followUp.saveReferral(ctx, input),
   'followUp.dashboard': (_input, ctx) => followUpDashboard(ctx),
   'activities.list': (input, ctx) => activities.listActivities(ctx, input),

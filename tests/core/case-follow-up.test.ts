@@ -328,6 +328,61 @@ describe('referrals', () => {
   });
 });
 
+describe('the referrals list across people', () => {
+  it('filters by sent date and status, newest first, a page at a time, naming people as the list of people does', async () => {
+    const { core, tick } = await clockedFile();
+    const named = await newPerson(core, 'Aminata');
+    const pseudonymous = await core.must('beneficiaries.create', person({}, { consent: null, personal: null, initials: 'KD' }));
+    const archived = await newPerson(core, 'Oumou');
+    const hospital = await core.must('partners.save', { name: 'Hôpital Al Farabi', type: 'public_service' });
+    const caritas = await core.must('partners.save', { name: 'Caritas', type: 'ngo' });
+    const send = async (beneficiaryId: string, partnerId: string, sentOn: string, more: Partial<OpInput<'referrals.save'>> = {}) => {
+      tick();
+      return core.must('referrals.save', { beneficiaryId, partnerId, sentOn, reason: 'Consultation', status: 'sent', ...more });
+    };
+    const march = await send(named.id, hospital.id, '2026-03-10', { status: 'service_given', feedbackOn: '2026-03-20' });
+    const aprilFirst = await send(pseudonymous.id, caritas.id, '2026-04-15');
+    const aprilSecond = await send(named.id, caritas.id, '2026-04-15', { status: 'refused', feedbackOn: '2026-04-18' });
+    const may = await send(archived.id, hospital.id, '2026-05-02', { status: 'service_given', feedbackOn: '2026-05-05' });
+    await core.must('beneficiaries.archive', { id: archived.id });
+
+    const all = await core.must('referrals.search', {});
+    expect(all.total).toBe(4);
+    // Same day: the one written last comes first.
+    expect(all.rows.map((r) => r.id)).toEqual([may.id, aprilSecond.id, aprilFirst.id, march.id]);
+    expect(all.rows[1]).toEqual({
+      id: aprilSecond.id,
+      beneficiaryId: named.id,
+      reference: named.reference,
+      displayName: 'Aminata Test',
+      pseudonymous: false,
+      archived: false,
+      partnerName: 'Caritas',
+      sentOn: '2026-04-15',
+      status: 'refused',
+      feedbackOn: '2026-04-18',
+    });
+    expect(all.rows[2]).toMatchObject({ beneficiaryId: pseudonymous.id, reference: pseudonymous.reference, displayName: 'KD', pseudonymous: true });
+    expect(all.rows[0]).toMatchObject({ displayName: 'Oumou Test', archived: true });
+    // The free text never reaches this list.
+    expect(Object.keys(all.rows[0])).not.toContain('reason');
+
+    const april = await core.must('referrals.search', { from: '2026-04-15', to: '2026-04-30' });
+    expect(april.rows.map((r) => r.id)).toEqual([aprilSecond.id, aprilFirst.id]);
+    expect((await core.must('referrals.search', { from: '2026-04-16' })).rows.map((r) => r.id)).toEqual([may.id]);
+    expect((await core.must('referrals.search', { to: '2026-04-14' })).rows.map((r) => r.id)).toEqual([march.id]);
+    const given = await core.must('referrals.search', { status: 'service_given', to: '2026-05-31' });
+    expect(given).toMatchObject({ total: 2, rows: [{ id: may.id }, { id: march.id }] });
+    expect(await core.must('referrals.search', { status: 'no_answer' })).toEqual({ total: 0, rows: [] });
+
+    const page = await core.must('referrals.search', { offset: 1, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.id)).toEqual([aprilSecond.id, aprilFirst.id]);
+    await expectFailure(core.call('referrals.search', { limit: 0 }), 'invalid_input', 'limit');
+    await expectFailure(core.call('referrals.search', { from: '15/04/2026' }), 'invalid_input', 'from');
+  });
+});
+
 describe('the follow-up dashboard', () => {
   it('lists open procedures whose next step is overdue, and nothing else', async () => {
     const { core } = await clockedFile();

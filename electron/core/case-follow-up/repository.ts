@@ -6,6 +6,8 @@ import type {
   Procedure,
   ProcedureStatus,
   Referral,
+  ReferralListRow,
+  ReferralSearchResult,
   ReferralStatus,
 } from '../../contract';
 import type { Db } from '../db/database';
@@ -274,6 +276,66 @@ export function listReferrals(db: Db, beneficiaryId: string): Referral[] {
     .prepare(`${REFERRAL_SELECT} WHERE r.beneficiary_id = ? ORDER BY r.sent_on DESC, r.created_at DESC, r.id DESC`)
     .all(beneficiaryId) as ReferralRow[];
   return rows.map(toReferral);
+}
+
+export interface ReferralQuery {
+  from?: string;
+  to?: string;
+  status?: ReferralStatus;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Across people, newest first. Both the filter and the order walk the `referrals_by_sent` index
+ * (migration 0011), which also holds the status, so a page reads only the rows it shows. Archived
+ * people stay in: the export of this list counts their referrals too.
+ */
+export function searchReferrals(db: Db, q: ReferralQuery): ReferralSearchResult {
+  const args = { from: q.from ?? '0000-01-01', to: q.to ?? '9999-12-31', status: q.status ?? null };
+  const where = `r.sent_on BETWEEN @from AND @to${q.status ? ' AND r.status = @status' : ''}`;
+  const { n } = db.prepare(`SELECT count(*) AS n FROM referrals r WHERE ${where}`).get(args) as { n: number };
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.beneficiary_id, b.reference, coalesce(b.display_name, b.initials) AS display_name,
+              b.personal_json IS NULL AS pseudonymous, b.archived_at IS NOT NULL AS archived,
+              p.name AS partner_name, r.sent_on, r.status, r.feedback_on
+       FROM referrals r
+       JOIN beneficiaries b ON b.id = r.beneficiary_id
+       JOIN partners p ON p.id = r.partner_id
+       WHERE ${where}
+       ORDER BY r.sent_on DESC, r.created_at DESC, r.id DESC
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...args, limit: q.limit, offset: q.offset }) as {
+    id: string;
+    beneficiary_id: string;
+    reference: string;
+    display_name: string;
+    pseudonymous: 0 | 1;
+    archived: 0 | 1;
+    partner_name: string;
+    sent_on: string;
+    status: ReferralStatus;
+    feedback_on: string | null;
+  }[];
+  return {
+    total: n,
+    rows: rows.map(
+      (r): ReferralListRow => ({
+        id: r.id,
+        beneficiaryId: r.beneficiary_id,
+        reference: r.reference,
+        displayName: r.display_name,
+        pseudonymous: r.pseudonymous === 1,
+        archived: r.archived === 1,
+        partnerName: r.partner_name,
+        sentOn: r.sent_on,
+        status: r.status,
+        feedbackOn: r.feedback_on,
+      }),
+    ),
+  };
 }
 
 export function saveReferral(db: Db, r: Omit<Referral, 'partnerName'>): void {

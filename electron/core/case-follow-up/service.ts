@@ -9,6 +9,7 @@ import {
   type ProcedureInput,
   type Referral,
   type ReferralInput,
+  type ReferralSearchResult,
   type SessionUser,
 } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
@@ -30,7 +31,9 @@ import {
   savePartner as writePartner,
   saveProcedure as writeProcedure,
   saveReferral as writeReferral,
+  searchReferrals as storedSearch,
   touchOpenProcedures,
+  type ReferralQuery,
   type StoredNote,
 } from './repository';
 
@@ -195,6 +198,10 @@ export function listReferrals(ctx: SignedInContext, beneficiaryId: string): Refe
   const { db } = ctx.session.file;
   assertBeneficiary(db, beneficiaryId);
   return storedReferrals(db, beneficiaryId);
+}
+
+export function searchReferrals(ctx: SignedInContext, query: ReferralQuery): ReferralSearchResult {
+  return storedSearch(ctx.session.file.db, query);
 }
 
 /**

@@ -8,6 +8,7 @@ import m0007 from './0007_members_cooperatives.sql';
 import m0008 from './0008_activities_logos.sql';
 import m0009 from './0009_reports.sql';
 import m0010 from './0010_audit_notes.sql';
+import m0011 from './0011_referrals_by_sent.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -21,6 +22,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0008_activities_logos', sql: m0008 },
   { name: '0009_reports', sql: m0009 },
   { name: '0010_audit_notes', sql: m0010 },
+  { name: '0011_referrals_by_sent', sql: m0011 },
 ];
 
 export const LATEST_VERSION = migrations.length;
