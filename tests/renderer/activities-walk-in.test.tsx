@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { todayIso, type AttendanceSheet, type Beneficiary, type LookupValue, type OpInput, type RepeatCheck } from '../../electron/contract';
+import { todayIso, type AttendanceSheet, type Beneficiary, type DuplicateCandidate, type LookupValue, type OpInput, type RepeatCheck } from '../../electron/contract';
 import { activity, person, sheet } from './activities-fixtures';
-import { row, signedIn } from './beneficiaries-fixtures';
+import { awa, row, signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
 
 vi.mock('../../renderer/transport');
@@ -118,7 +118,10 @@ describe('someone who came unregistered, added on the attendance screen', () => 
 
 describe('walk-in form: named with consent, else pseudonymous', () => {
   it('records the names and phone of someone who consents to service delivery', async () => {
-    const { core, form } = await openWalkIn({ 'registrations.walkIn': (input) => ok({ beneficiary: created(input), outcome }) });
+    const { core, form } = await openWalkIn({
+      'beneficiaries.findDuplicates': () => ok([]),
+      'registrations.walkIn': (input) => ok({ beneficiary: created(input), outcome }),
+    });
     expect(within(form).queryByRole('textbox', { name: /Prénom/ })).toBeNull();
     await userEvent.click(within(form).getByRole('checkbox', { name: serviceConsent }));
     // A named record needs no initials.
@@ -131,6 +134,9 @@ describe('walk-in form: named with consent, else pseudonymous', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Inscrire sur place' }));
     await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
     const [sent] = core.calls('registrations.walkIn') as OpInput<'registrations.walkIn'>[];
+    // Compared first with the records kept; nobody alike, so registered without asking.
+    expect(core.calls('beneficiaries.findDuplicates')).toEqual([{ input: sent.beneficiary }]);
+    expect(screen.queryByRole('dialog', { name: 'Cette personne est peut-être déjà enregistrée' })).toBeNull();
     expect(sent).toMatchObject({
       activityId: 'a-1',
       beneficiary: {
@@ -152,6 +158,8 @@ describe('walk-in form: named with consent, else pseudonymous', () => {
     await userEvent.type(within(form).getByRole('textbox', { name: /Initiales/ }), 'KB{Enter}');
     await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
     expect(core.calls('registrations.walkIn')[0]).toMatchObject({ beneficiary: { initials: 'KB', consent: null, personal: null } });
+    // No name or phone to compare with anyone.
+    expect(core.calls('beneficiaries.findDuplicates')).toHaveLength(0);
     // Cleared for the next person.
     await waitFor(() => expect((within(form).getByRole('textbox', { name: /Initiales/ }) as HTMLInputElement).value).toBe(''));
   });
@@ -206,5 +214,81 @@ describe('a newcomer registered from the attendance screen', () => {
     expect(screen.queryByRole('form', { name: 'Inscrire une personne venue sans inscription' })).toBeNull();
     // Registered and marked by the core already: nothing is left to save for them.
     expect(core.calls('attendance.mark')).toHaveLength(0);
+  });
+});
+
+describe('a named walk-in who may already have a record', () => {
+  const aminata: Beneficiary = { ...awa, id: 'b-aminata', reference: 'B-2025-00310', category: 'refugee', personal: { ...awa.personal!, firstName: 'Aminata', lastName: 'Sow', arabicName: 'أميناتا سو' } };
+  const candidate: DuplicateCandidate = { id: 'b-aminata', reference: 'B-2025-00310', displayName: 'Aminata Sow', birthYear: 1994, reasons: ['phone'] };
+  const noRepeat: RepeatCheck = { ...repeat, beneficiaryId: 'b-aminata', count: 0, alert: false, history: [] };
+  const duplicatesTitle = 'Cette personne est peut-être déjà enregistrée';
+
+  async function fillNamed(form: HTMLElement) {
+    await userEvent.click(within(form).getByRole('checkbox', { name: serviceConsent }));
+    await fillRecord(form);
+    await userEvent.type(within(form).getByRole('textbox', { name: /Prénom/ }), 'Aminata');
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Nom( \*)?$/ }), 'Sow');
+    await userEvent.type(within(form).getByRole('textbox', { name: /Téléphone/ }), '0612345678');
+    await userEvent.click(within(form).getByRole('button', { name: 'Inscrire sur place' }));
+    return screen.findByRole('dialog', { name: duplicatesTitle });
+  }
+
+  it('on the Participants tab, registers the existing record through the repeat check, and makes no new one', async () => {
+    const { core, form } = await openWalkIn({
+      'beneficiaries.findDuplicates': () => ok([candidate]),
+      'activities.repeatCheck': () => ok(noRepeat),
+      'registrations.add': () => ok({ ...outcome, added: ['b-aminata'] }),
+    });
+    const dialog = await fillNamed(form);
+    expect(within(dialog).getByText('Aminata Sow')).toBeTruthy();
+    expect(within(dialog).getByText('Même téléphone')).toBeTruthy();
+    // Opening the record would leave the registration half done: the record is used instead.
+    expect(within(dialog).queryByRole('link', { name: 'Ouvrir la fiche existante' })).toBeNull();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Utiliser la fiche B-2025-00310' }));
+    await waitFor(() => expect(core.calls('registrations.add')).toEqual([{ activityId: 'a-1', beneficiaryIds: ['b-aminata'] }]));
+    expect(core.calls('activities.repeatCheck')).toEqual([{ activityId: 'a-1', beneficiaryId: 'b-aminata' }]);
+    expect(core.calls('registrations.walkIn')).toHaveLength(0);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: duplicatesTitle })).toBeNull());
+    expect((within(form).getByRole('textbox', { name: /Initiales/ }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('is registered as a new record once the user says it is someone else', async () => {
+    const { core, form } = await openWalkIn({
+      'beneficiaries.findDuplicates': () => ok([candidate]),
+      'registrations.walkIn': (input) => ok({ beneficiary: created(input), outcome }),
+    });
+    const dialog = await fillNamed(form);
+    expect(core.calls('registrations.walkIn')).toHaveLength(0);
+    await userEvent.click(within(dialog).getByRole('button', { name: "C'est une autre personne, enregistrer" }));
+    await waitFor(() => expect(core.calls('registrations.walkIn')).toHaveLength(1));
+    expect(core.calls('registrations.walkIn')[0]).toMatchObject({ activityId: 'a-1', beneficiary: { personal: { firstName: 'Aminata', lastName: 'Sow' } } });
+    expect(core.calls('registrations.add')).toHaveLength(0);
+  });
+
+  it('on the attendance screen, puts the existing record on the sheet marked present, to be saved with the others', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'lookups.list': () => ok(lookups),
+      'attendance.get': () => ok(sheet),
+      'beneficiaries.findDuplicates': () => ok([candidate]),
+      'beneficiaries.get': () => ok(aminata),
+      'activities.repeatCheck': () => ok(noRepeat),
+      'attendance.mark': () => ok(sheet),
+    });
+    await renderApp('#/activities/a-1/sessions/s-1/attendance');
+    await userEvent.click(await screen.findByRole('button', { name: 'Inscrire une nouvelle personne' }));
+    const dialog = await fillNamed(await screen.findByRole('form', { name: 'Inscrire une personne venue sans inscription' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Utiliser la fiche B-2025-00310' }));
+
+    const line = await screen.findByRole('radiogroup', { name: 'Aminata Sow' });
+    expect(within(line).getByRole('radio', { name: 'Présent' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('أميناتا سو')).toBeTruthy();
+    expect(core.calls('activities.repeatCheck')).toEqual([{ activityId: 'a-1', beneficiaryId: 'b-aminata' }]);
+    expect(core.calls('registrations.walkIn')).toHaveLength(0);
+    expect(screen.queryByRole('form', { name: 'Inscrire une personne venue sans inscription' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('attendance.mark')).toHaveLength(1));
+    expect(core.calls('attendance.mark')[0]).toMatchObject({ add: ['b-aminata'], marks: [{ beneficiaryId: 'b-aminata', status: 'present' }] });
   });
 });

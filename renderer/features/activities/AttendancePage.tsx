@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow, type RepeatCheck } from '../../../electron/contract';
+import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow, type DuplicateCandidate, type RepeatCheck } from '../../../electron/contract';
 import { call, OpFailure, opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
@@ -19,6 +19,9 @@ import { WalkInForm, type WalkInResult } from './WalkInForm';
 const STATUSES = attendanceStatusSchema.options;
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
 const next = (s: AttendanceStatus | null): AttendanceStatus => (s === null ? 'present' : STATUSES[(STATUSES.indexOf(s) + 1) % STATUSES.length]);
+
+/** Someone added to the sheet here, before saving: what their line shows. */
+type AddedPerson = Pick<BeneficiaryRow, 'id' | 'displayName' | 'arabicName' | 'category'>;
 
 interface Line {
   id: string;
@@ -46,9 +49,9 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
   const lookups = useActivityLabels();
   const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Record<string, AttendanceStatus>>({});
-  const [added, setAdded] = useState<BeneficiaryRow[]>([]);
+  const [added, setAdded] = useState<AddedPerson[]>([]);
   const [saved, setSaved] = useState(false);
-  const [pendingAdd, setPendingAdd] = useState<{ person: BeneficiaryRow; check: RepeatCheck } | null>(null);
+  const [pendingAdd, setPendingAdd] = useState<{ person: AddedPerson; check: RepeatCheck } | null>(null);
   const [checkError, setCheckError] = useState<OpFailure | null>(null);
   const [newcomer, setNewcomer] = useState(false);
   const [welcomed, setWelcomed] = useState<string | null>(null);
@@ -121,21 +124,24 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
     }
   };
 
-  const addLine = (row: BeneficiaryRow) => {
+  const addLine = (row: AddedPerson) => {
     setAdded((a) => [...a, row]);
     setEdits((e) => ({ ...e, [row.id]: 'present' }));
     setSaved(false);
   };
+  const reportFailure = (error: unknown) => {
+    if (error instanceof OpFailure) setCheckError(error);
+    else throw error;
+  };
   /** The same question as when registering someone beforehand: did they already attend this theme often? */
-  const pick = async (row: BeneficiaryRow) => {
+  const pick = async (row: AddedPerson) => {
     setCheckError(null);
     try {
       const check = await call('activities.repeatCheck', { activityId: sheet.activity.id, beneficiaryId: row.id });
       if (check.alert) setPendingAdd({ person: row, check });
       else addLine(row);
     } catch (error) {
-      if (error instanceof OpFailure) setCheckError(error);
-      else throw error;
+      reportFailure(error);
     }
   };
 
@@ -144,6 +150,24 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
     // The form is gone: back to the button that opened it, to register the next one.
     requestAnimationFrame(() => newcomerButton.current?.focus());
   };
+  /** A newcomer who already has a record: that record goes on the sheet, marked present, as if found by the search. */
+  const pickExisting = async (candidate: DuplicateCandidate) => {
+    closeNewcomer();
+    const index = lines.findIndex((line) => line.id === candidate.id);
+    if (index >= 0) {
+      setStatus(index, 'present');
+      return;
+    }
+    setCheckError(null);
+    try {
+      // A candidate carries no category or Arabic name, which the line shows.
+      const record = await call('beneficiaries.get', { id: candidate.id });
+      await pick({ id: record.id, displayName: candidate.displayName, arabicName: record.personal?.arabicName ?? null, category: record.category });
+    } catch (error) {
+      reportFailure(error);
+    }
+  };
+
   /** The core registered them and marked them present in one write: the sheet is read again to show their line. */
   const registeredNewcomer = (result: WalkInResult) => {
     closeNewcomer();
@@ -300,7 +324,14 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
           <PersonSearch exclude={new Set(lines.map((l) => l.id))} pickLabel={t('activities.attendance.addPerson')} onPick={(row) => void pick(row)} />
           <OpErrorAlert error={checkError} />
           {newcomer ? (
-            <WalkInForm activityId={sheet.activity.id} presentAt={s.id} autoFocus onDone={registeredNewcomer} onCancel={closeNewcomer} />
+            <WalkInForm
+              activityId={sheet.activity.id}
+              presentAt={s.id}
+              autoFocus
+              onDone={registeredNewcomer}
+              onPickExisting={(candidate) => void pickExisting(candidate)}
+              onCancel={closeNewcomer}
+            />
           ) : (
             <Button
               ref={newcomerButton}

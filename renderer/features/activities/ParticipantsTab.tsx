@@ -50,7 +50,9 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
       else throw error;
     }
   };
-  const pick = (person: BeneficiaryRow) => withRepeatCheck(person.id, person.displayName, () => add.mutate({ activityId, beneficiaryIds: [person.id] }));
+  /** Someone found by the search, or the existing record a walk-in turned out to be. */
+  const pick = (person: Pick<BeneficiaryRow, 'id' | 'displayName'>) =>
+    withRepeatCheck(person.id, person.displayName, () => add.mutate({ activityId, beneficiaryIds: [person.id] }));
   /** A member with a beneficiary record registers it; one without gets a record made first (details asked). */
   const pickMember = (member: MemberRow) => {
     addMember.reset();
@@ -103,6 +105,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
           void list.refetch();
           void onChanged();
         }}
+        onPickExisting={(candidate) => void pick(candidate)}
       />
       <OpErrorAlert error={checkError ?? add.error ?? remove.error ?? (memberToRecord ? null : addMember.error)} />
       <ExportButton list="participants" filters={{ activityId }} />

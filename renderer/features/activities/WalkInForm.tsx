@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { sexSchema, type BeneficiaryInput, type OpOutput } from '../../../electron/contract';
+import { sexSchema, type BeneficiaryInput, type DuplicateCandidate, type OpOutput } from '../../../electron/contract';
 import { useOpMutation, type OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ConsentSection } from '../beneficiaries/ConsentSection';
+import { DuplicatesModal } from '../beneficiaries/DuplicatesModal';
 import { BirthYearField, CategoryField, NationalityField } from '../beneficiaries/basic-fields';
 import { SelectField, TextField } from '../beneficiaries/fields';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
@@ -27,6 +28,8 @@ interface Props {
   /** Focus the first field on opening, for a form opened on demand. */
   autoFocus?: boolean;
   onDone: (result: WalkInResult) => void;
+  /** The person already has a record: the caller registers that one, the way it registers anyone it finds. */
+  onPickExisting: (candidate: DuplicateCandidate) => void;
   onCancel?: () => void;
 }
 
@@ -34,14 +37,16 @@ interface Props {
  * Someone registered on the spot, under the beneficiary record's consent rules (law 09-08): with
  * consent to service delivery their names and phone are recorded; without it, a pseudonymous record
  * (initials, sex, birth year, category, nationality). The form model and checks are the beneficiary
- * form's, so the contract's errors land on the same inputs.
+ * form's, so the contract's errors land on the same inputs. A named person is first compared with
+ * the records already kept, as the beneficiary form does, so someone who came before keeps one record.
  */
-export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, onCancel }: Props) {
+export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, onPickExisting, onCancel }: Props) {
   const { t } = useTranslation();
   const fieldError = useBeneficiaryFieldError();
   const form = useForm<BeneficiaryDraft, unknown, BeneficiaryInput>({ resolver: beneficiaryResolver, defaultValues: emptyDraft() });
   const scopes = useWatch({ control: form.control, name: 'consent.scopes' });
   const consented = scopes.includes('service');
+  const [pending, setPending] = useState<{ beneficiary: BeneficiaryInput; candidates: DuplicateCandidate[] } | null>(null);
 
   useEffect(() => {
     if (autoFocus) form.setFocus('consent.scopes');
@@ -49,11 +54,13 @@ export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, o
 
   const walkIn = useOpMutation('registrations.walkIn', {
     onSuccess: (result) => {
+      setPending(null);
       // Everything is cleared: the next person's consent and facts are their own.
       form.reset(emptyDraft());
       onDone(result);
     },
     onError: (failure) => {
+      setPending(null);
       if (!refusedAtFields(failure)) return;
       const { phoneIndex } = inputOf(form.getValues());
       Object.entries(failure.fields ?? {})
@@ -70,61 +77,88 @@ export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, o
     form.clearErrors();
   }, [form]);
 
-  const submit = form.handleSubmit((beneficiary) => walkIn.mutate({ activityId, beneficiary, presentAt }));
+  const check = useOpMutation('beneficiaries.findDuplicates');
+  const register = (beneficiary: BeneficiaryInput) => walkIn.mutate({ activityId, beneficiary, presentAt });
+  const submit = form.handleSubmit((beneficiary) => {
+    // A pseudonymous record has no name or phone to compare: the core would find nobody.
+    if (!beneficiary.personal) {
+      register(beneficiary);
+      return;
+    }
+    check.mutate(
+      { input: beneficiary },
+      { onSuccess: (candidates) => (candidates.length > 0 ? setPending({ beneficiary, candidates }) : register(beneficiary)) },
+    );
+  });
+  const pickExisting = (candidate: DuplicateCandidate) => {
+    setPending(null);
+    // What was typed described someone already kept: nothing of it is saved.
+    form.reset(emptyDraft());
+    onPickExisting(candidate);
+  };
   const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('activities.walkIn.title')}>
-      <Stack gap="sm">
-        <Title order={3}>{t('activities.walkIn.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('activities.walkIn.help')}{' '}
-          <Anchor component={Link} to={newPath}>
-            {t('activities.walkIn.fullForm')}
-          </Anchor>
-        </Text>
-        <ConsentSection form={form} onClearPersonal={clearPersonal} />
-        <Group align="flex-start" gap="sm">
-          <SelectField form={form} name="sex" label={t('beneficiaries.field.sex')} data={sexes} w={130} withAsterisk />
-          <BirthYearField form={form} w={150} />
-          <CategoryField form={form} w={240} />
-          <NationalityField form={form} w={220} />
-          {!consented && <TextField form={form} name="initials" label={t('beneficiaries.field.initials')} maxLength={6} w={140} withAsterisk />}
-        </Group>
-        {consented && (
+    <>
+      <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('activities.walkIn.title')}>
+        <Stack gap="sm">
+          <Title order={3}>{t('activities.walkIn.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('activities.walkIn.help')}{' '}
+            <Anchor component={Link} to={newPath}>
+              {t('activities.walkIn.fullForm')}
+            </Anchor>
+          </Text>
+          <ConsentSection form={form} onClearPersonal={clearPersonal} />
           <Group align="flex-start" gap="sm">
-            <TextField form={form} name="personal.firstName" label={t('beneficiaries.field.firstName')} withAsterisk />
-            <TextField form={form} name="personal.lastName" label={t('beneficiaries.field.lastName')} withAsterisk />
-            <TextField form={form} name="personal.arabicName" label={t('beneficiaries.field.arabicName')} dir="rtl" lang="ar" />
-            <Controller
-              control={form.control}
-              name="personal.phones.0"
-              render={({ field, fieldState }) => (
-                <TextInput
-                  type="tel"
-                  dir="ltr"
-                  autoComplete="off"
-                  label={t('activities.walkIn.phone')}
-                  description={t('activities.walkIn.phoneHelp')}
-                  {...field}
-                  error={fieldError(fieldState.error)}
-                />
-              )}
-            />
+            <SelectField form={form} name="sex" label={t('beneficiaries.field.sex')} data={sexes} w={130} withAsterisk />
+            <BirthYearField form={form} w={150} />
+            <CategoryField form={form} w={240} />
+            <NationalityField form={form} w={220} />
+            {!consented && <TextField form={form} name="initials" label={t('beneficiaries.field.initials')} maxLength={6} w={140} withAsterisk />}
           </Group>
-        )}
-        {!refusedAtFields(walkIn.error) && <OpErrorAlert error={walkIn.error} />}
-        <Group>
-          <Button type="submit" loading={walkIn.isPending}>
-            {t('activities.walkIn.submit')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
+          {consented && (
+            <Group align="flex-start" gap="sm">
+              <TextField form={form} name="personal.firstName" label={t('beneficiaries.field.firstName')} withAsterisk />
+              <TextField form={form} name="personal.lastName" label={t('beneficiaries.field.lastName')} withAsterisk />
+              <TextField form={form} name="personal.arabicName" label={t('beneficiaries.field.arabicName')} dir="rtl" lang="ar" />
+              <Controller
+                control={form.control}
+                name="personal.phones.0"
+                render={({ field, fieldState }) => (
+                  <TextInput
+                    type="tel"
+                    dir="ltr"
+                    autoComplete="off"
+                    label={t('activities.walkIn.phone')}
+                    description={t('activities.walkIn.phoneHelp')}
+                    {...field}
+                    error={fieldError(fieldState.error)}
+                  />
+                )}
+              />
+            </Group>
           )}
-        </Group>
-      </Stack>
-    </Paper>
+          <OpErrorAlert error={check.error ?? (refusedAtFields(walkIn.error) ? null : walkIn.error)} />
+          <Group>
+            <Button type="submit" loading={check.isPending || walkIn.isPending}>
+              {t('activities.walkIn.submit')}
+            </Button>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                {t('common.cancel')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+      <DuplicatesModal
+        candidates={pending?.candidates ?? null}
+        onClose={() => setPending(null)}
+        onConfirm={() => pending && register(pending.beneficiary)}
+        onPick={pickExisting}
+        saving={walkIn.isPending}
+      />
+    </>
   );
 }

@@ -9,15 +9,20 @@ interface Props {
   onClose: () => void;
   onConfirm: () => void;
   saving: boolean;
+  /**
+   * Registering someone on the spot (a walk-in): the existing record is used in place of the one
+   * being typed, rather than opened, which would leave the registration half done.
+   */
+  onPick?: (candidate: DuplicateCandidate) => void;
 }
 
 /** Shown before saving when the core finds people who may be the same one. */
-export function DuplicatesModal({ candidates, onClose, onConfirm, saving }: Props) {
+export function DuplicatesModal({ candidates, onClose, onConfirm, saving, onPick }: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={candidates !== null} onClose={onClose} title={t('beneficiaries.duplicates.modalTitle')} size="lg" centered>
       <Stack>
-        <Text>{t('beneficiaries.duplicates.modalIntro')}</Text>
+        <Text>{t(onPick ? 'beneficiaries.duplicates.pickIntro' : 'beneficiaries.duplicates.modalIntro')}</Text>
         <List listStyleType="none" spacing="sm" aria-label={t('beneficiaries.duplicates.candidates')}>
           {(candidates ?? []).map((c) => (
             <List.Item key={c.id}>
@@ -36,9 +41,15 @@ export function DuplicatesModal({ candidates, onClose, onConfirm, saving }: Prop
                       ))}
                     </Group>
                   </Stack>
-                  <Button component={Link} to={beneficiaryPath(c.id)} variant="default">
-                    {t('beneficiaries.duplicates.openExisting')}
-                  </Button>
+                  {onPick ? (
+                    <Button variant="default" onClick={() => onPick(c)} disabled={saving}>
+                      {t('beneficiaries.duplicates.pickExisting', { reference: c.reference })}
+                    </Button>
+                  ) : (
+                    <Button component={Link} to={beneficiaryPath(c.id)} variant="default">
+                      {t('beneficiaries.duplicates.openExisting')}
+                    </Button>
+                  )}
                 </Group>
               </Paper>
             </List.Item>
