@@ -211,20 +211,21 @@ describe('export button', () => {
   afterEach(() => vi.restoreAllMocks());
 
   const file: ListExport = { fileName: 'referrals.csv', mimeType: 'text/csv', contentBase64: btoa('x'), rows: 1 };
-  const dashboard = { today: '2026-06-01', staleProcedureDays: 30, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [] };
+  const noReferrals = { total: 0, rows: [] };
 
   it('exports pseudonymised for everyone, and offers a named export only to presidents, with a purpose', async () => {
     URL.createObjectURL = () => 'blob:export';
     URL.revokeObjectURL = () => {};
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const core = signedIn(session({ role: 'volunteer' }), {
-      'followUp.dashboard': () => ok(dashboard),
+      'referrals.search': () => ok(noReferrals),
       'exports.list': () => ok(file),
       'jobs.progress': () => ok(null),
     });
-    await renderApp('#/follow-up');
+    await renderApp('#/follow-up/referrals');
+    await screen.findByText('Aucune orientation ne correspond à ces filtres.');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
     expect(screen.queryByText('Avec noms et téléphones')).toBeNull();
     await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
@@ -238,13 +239,14 @@ describe('export button', () => {
     URL.revokeObjectURL = () => {};
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const core = signedIn(session({ role: 'president' }), {
-      'followUp.dashboard': () => ok(dashboard),
+      'referrals.search': () => ok(noReferrals),
       'exports.namedList': () => ok(file),
       'jobs.progress': () => ok(null),
     });
-    await renderApp('#/follow-up');
+    await renderApp('#/follow-up/referrals');
+    await screen.findByText('Aucune orientation ne correspond à ces filtres.');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX) nominatif…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));

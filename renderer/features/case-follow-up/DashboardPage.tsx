@@ -6,7 +6,6 @@ import type { FollowUpDashboard } from '../../../electron/contract';
 import { DOCUMENT_EXPIRY_WARNING_DAYS, NOT_SEEN_DAYS } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { ExportButton } from '../reports/ExportButton';
 import { ProcedureStatusBadge } from './badges';
 import { useDates } from './format';
 import { useLookup } from './lookups';
@@ -23,11 +22,15 @@ export function DashboardPage() {
         <Stack gap={4}>
           <Title order={1}>{t('followUp.dashboard.title')}</Title>
           <Text c="dimmed">{t('followUp.dashboard.intro')}</Text>
-          <ExportButton list="referrals" filters={{}} />
         </Stack>
-        <Anchor component={Link} to="/partners">
-          {t('followUp.dashboard.partnersLink')}
-        </Anchor>
+        <Group gap="lg">
+          <Anchor component={Link} to="/follow-up/referrals">
+            {t('followUp.referralsList.link')}
+          </Anchor>
+          <Anchor component={Link} to="/partners">
+            {t('followUp.dashboard.partnersLink')}
+          </Anchor>
+        </Group>
       </Group>
       {dashboard.isPending ? (
         <Loader role="status" aria-label={t('app.loading')} />
