@@ -380,6 +380,11 @@ describe('the referrals list across people', () => {
     expect(page.rows.map((r) => r.id)).toEqual([aprilSecond.id, aprilFirst.id]);
     await expectFailure(core.call('referrals.search', { limit: 0 }), 'invalid_input', 'limit');
     await expectFailure(core.call('referrals.search', { from: '15/04/2026' }), 'invalid_input', 'from');
+
+    // The screen's export holds the same referrals, in the same order.
+    const file = await core.must('exports.list', { target: { list: 'referrals', filters: { from: '2026-04-01' } }, format: 'csv' });
+    const references = Buffer.from(file.contentBase64, 'base64').toString('utf8').split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
+    expect(references).toEqual((await core.must('referrals.search', { from: '2026-04-01' })).rows.map((r) => r.reference));
   });
 });
 

@@ -73,13 +73,14 @@ function attendance(ctx: SignedInContext, sessionId: string, t: ReportTexts['exp
 
 function referrals(ctx: SignedInContext, filters: Filters<'referrals'>, texts: ReportTexts): ListLines {
   const t = texts.exports;
-  // The reason and the notes are free text: they never leave in a list.
+  // The reason and the notes are free text: they never leave in a list. Newest first, as on the
+  // referrals screen (referrals.search), so the file reads like what was shown.
   const rows = ctx.session.file.db
     .prepare(
       `SELECT r.beneficiary_id, r.sent_on, p.name AS partner, r.status, r.feedback_on
        FROM referrals r JOIN partners p ON p.id = r.partner_id
        WHERE r.sent_on BETWEEN @from AND @to AND (@status IS NULL OR r.status = @status)
-       ORDER BY r.sent_on, r.created_at`,
+       ORDER BY r.sent_on DESC, r.created_at DESC, r.id DESC`,
     )
     .all({ from: filters.from ?? '0000-01-01', to: filters.to ?? '9999-12-31', status: filters.status ?? null }) as {
     beneficiary_id: string;
