@@ -1,4 +1,4 @@
-import { Badge, Center, Group, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Center, Group, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { beneficiaryPath } from './paths';
 import type { SearchInput, SortBy, SortDirection } from './search-params';
 import classes from './BeneficiaryTable.module.css';
 import { useFirstPage, useRows } from './usePagedSearch';
+import { PersonBadges } from './PersonBadges';
 
 const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 44;
@@ -167,16 +168,7 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
                           <Text size="sm" fw={600} truncate>
                             {row.displayName}
                           </Text>
-                          {row.pseudonymous && (
-                            <Badge size="xs" variant="outline" color="gray" tt="none">
-                              {t('beneficiaries.badge.pseudonymous')}
-                            </Badge>
-                          )}
-                          {row.archived && (
-                            <Badge size="xs" variant="light" color="gray" tt="none">
-                              {t('beneficiaries.badge.archived')}
-                            </Badge>
-                          )}
+                          <PersonBadges pseudonymous={row.pseudonymous} archived={row.archived} />
                         </Group>
                         {row.arabicName && (
                           <Text size="xs" c="dimmed" truncate>

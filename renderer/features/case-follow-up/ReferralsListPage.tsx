@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { ExportButton } from '../reports/ExportButton';
 import { ReferralStatusBadge } from './badges';
 import { useDates } from './format';
 import { PersonLink } from './PersonLink';
+import { PersonBadges } from '../beneficiaries/PersonBadges';
 
 const PAGE_SIZE = 50;
 
@@ -120,16 +121,7 @@ export function ReferralsListPage() {
                       <Table.Td miw={160}>
                         <Group gap={6} wrap="nowrap" align="flex-start">
                           <PersonLink person={row} />
-                          {row.pseudonymous && (
-                            <Badge size="xs" variant="outline" color="gray" tt="none">
-                              {t('beneficiaries.badge.pseudonymous')}
-                            </Badge>
-                          )}
-                          {row.archived && (
-                            <Badge size="xs" variant="light" color="gray" tt="none">
-                              {t('beneficiaries.badge.archived')}
-                            </Badge>
-                          )}
+                          <PersonBadges pseudonymous={row.pseudonymous} archived={row.archived} />
                         </Group>
                       </Table.Td>
                       <Table.Td>
