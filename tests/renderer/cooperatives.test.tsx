@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { todayIso, type CooperativeDetail, type CooperativeStep, type Pipeline, type PipelineCard } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
-import { ok, renderApp, session } from './helpers';
+import { chooseExport, ok, renderApp, session } from './helpers';
 import { aMemberRow } from './members-fixtures';
 
 vi.mock('../../renderer/transport');
@@ -105,8 +105,7 @@ describe('pipeline board', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('switch', { name: 'Projets archivés' }));
     await screen.findByRole('listitem', { name: 'Coopérative Argan' });
-    await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
+    await chooseExport(user, 'CSV (points-virgules, Excel en français)');
     await waitFor(() => expect(click).toHaveBeenCalled());
     click.mockRestore();
     expect(core.calls('exports.list')).toMatchObject([{ target: { list: 'cooperatives', filters: { archived: true } } }]);

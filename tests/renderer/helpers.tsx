@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { AppStatus, ErrorCode, OpInput, OpName, OpOutput, Result, SessionInfo } from '../../electron/contract';
 import { App } from '../../renderer/app/App';
@@ -61,4 +62,13 @@ export async function renderApp(hash = '#/') {
   window.location.hash = hash;
   render(<App queryClient={createQueryClient()} />);
   await screen.findAllByRole('radiogroup', { name: /Langue|اللغة|Language/ });
+}
+
+/**
+ * Opens the export menu and picks one of its items. The menu opens after a timed transition, which
+ * a loaded machine can make later than findBy's default second: the item gets five.
+ */
+export async function chooseExport(user: UserEvent, item: string): Promise<void> {
+  await user.click(screen.getByRole('button', { name: 'Exporter' }));
+  await user.click(await screen.findByRole('menuitem', { name: item }, { timeout: 5000 }));
 }

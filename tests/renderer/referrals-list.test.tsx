@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpInput, ReferralListRow, ReferralSearchResult } from '../../electron/contract';
-import { fakeCore, ok, renderApp, session, status } from './helpers';
+import { chooseExport, fakeCore, ok, renderApp, session, status } from './helpers';
 
 vi.mock('../../renderer/transport');
 
@@ -89,8 +89,7 @@ describe('the referrals list across people', () => {
     await waitFor(() => expect(lastSearch(core)).toEqual({ from: '2026-03-01', to: '2026-03-31', status: 'service_given', offset: 0, limit: 50 }));
     expect(window.location.hash).toBe('#/follow-up/referrals?from=2026-03-01&to=2026-03-31&status=service_given');
 
-    await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
+    await chooseExport(user, 'CSV (points-virgules, Excel en français)');
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(core.calls('exports.list')).toMatchObject([
       { target: { list: 'referrals', filters: { from: '2026-03-01', to: '2026-03-31', status: 'service_given' } }, format: 'csv', delimiter: ';' },
@@ -111,8 +110,7 @@ describe('the referrals list across people', () => {
     await user.click(screen.getByRole('button', { name: 'Afficher' }));
     await waitFor(() => expect(lastSearch(core)).toEqual({ offset: 0, limit: 50 }));
     expect(window.location.hash).toBe('#/follow-up/referrals');
-    await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX)' }));
+    await chooseExport(user, 'Excel (XLSX)');
     await waitFor(() => expect(click).toHaveBeenCalled());
     click.mockRestore();
     expect(core.calls('exports.list')).toMatchObject([{ target: { list: 'referrals', filters: {} }, format: 'xlsx' }]);

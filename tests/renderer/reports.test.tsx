@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FunderPack, IndicatorReport, ListExport, OpInput } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
-import { ok, renderApp, session } from './helpers';
+import { chooseExport, ok, renderApp, session } from './helpers';
 import { aReport } from './reports-fixtures';
 
 vi.mock('../../renderer/transport');
@@ -226,8 +226,9 @@ describe('export button', () => {
     await screen.findByText('Aucune orientation ne correspond à ces filtres.');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    const csv = await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }, { timeout: 5000 });
     expect(screen.queryByText('Avec noms et téléphones')).toBeNull();
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV (points-virgules, Excel en français)' }));
+    await user.click(csv);
     await waitFor(() => expect(click).toHaveBeenCalled());
     const [input] = core.calls('exports.list') as OpInput<'exports.list'>[];
     expect(input).toMatchObject({ target: { list: 'referrals', filters: {} }, format: 'csv', delimiter: ';', locale: 'fr' });
@@ -246,8 +247,7 @@ describe('export button', () => {
     await renderApp('#/follow-up/referrals');
     await screen.findByText('Aucune orientation ne correspond à ces filtres.');
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX) nominatif…' }));
+    await chooseExport(user, 'Excel (XLSX) nominatif…');
     const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));
     expect(await within(dialog).findByText('Au moins 3 caractères.', {}, { timeout: 5000 })).toBeTruthy();
