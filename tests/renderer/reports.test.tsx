@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FunderPack, IndicatorReport, ListExport, OpInput } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
-import { chooseExport, ok, renderApp, session } from './helpers';
+import { ok, renderApp, session } from './helpers';
 import { aReport } from './reports-fixtures';
 
 vi.mock('../../renderer/transport');
@@ -247,7 +247,10 @@ describe('export button', () => {
     await renderApp('#/follow-up/referrals');
     await screen.findByText('Aucune orientation ne correspond à ces filtres.');
     const user = userEvent.setup();
-    await chooseExport(user, 'Excel (XLSX) nominatif…');
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    // Found even while hidden: on a loaded machine jsdom sometimes leaves this menu's opening
+    // transition unfinished (never seen in Chromium), and the dialog is what this test is about.
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Excel (XLSX) nominatif…', hidden: true }));
     const dialog = await screen.findByRole('dialog', { name: 'Export nominatif' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('button', { name: 'Exporter avec les noms' }));
     expect(await within(dialog).findByText('Au moins 3 caractères.', {}, { timeout: 5000 })).toBeTruthy();
