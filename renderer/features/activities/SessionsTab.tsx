@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityDetail, ActivitySession, Schedule, ScheduledDate } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
+import { FormActions } from '../../ui/FormActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { allSheetsPath, attendanceFromSheetPath, attendancePath, sheetPath } from './paths';
@@ -177,16 +178,7 @@ function OneSessionForm({
           <TextInput label={t('activities.sessions.facilitator')} value={facilitator} onChange={(e) => setFacilitator(e.currentTarget.value)} />
         </Group>
         <OpErrorAlert error={save.error} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {session ? t('activities.sessions.saveChanges') : t('activities.sessions.saveOne')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions label={session ? t('activities.sessions.saveChanges') : t('activities.sessions.saveOne')} saving={save.isPending} onCancel={onCancel} />
       </Stack>
     </Paper>
   );

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sexSchema, type BeneficiaryInput, type DuplicateCandidate, type OpOutput } from '../../../electron/contract';
 import { useOpMutation, type OpFailure } from '../../app/ops';
+import { FormActions } from '../../ui/FormActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ConsentSection } from '../beneficiaries/ConsentSection';
 import { DuplicatesModal } from '../beneficiaries/DuplicatesModal';
@@ -140,16 +141,7 @@ export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, o
             </Group>
           )}
           <OpErrorAlert error={check.error ?? (refusedAtFields(walkIn.error) ? null : walkIn.error)} />
-          <Group>
-            <Button type="submit" loading={check.isPending || walkIn.isPending}>
-              {t('activities.walkIn.submit')}
-            </Button>
-            {onCancel && (
-              <Button variant="default" onClick={onCancel}>
-                {t('common.cancel')}
-              </Button>
-            )}
-          </Group>
+          <FormActions label={t('activities.walkIn.submit')} saving={check.isPending || walkIn.isPending} onCancel={onCancel} />
         </Stack>
       </Paper>
       <DuplicatesModal
