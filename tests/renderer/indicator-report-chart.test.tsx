@@ -2,25 +2,15 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReportTable } from '../../electron/contract';
 import { IndicatorReportDocument } from '../../renderer/print/IndicatorReport';
-import { aReport } from './reports-fixtures';
+import { aReport, ageBandTable } from './reports-fixtures';
 
 const LONG_LABEL = 'Personnes accompagnées vers un emploi ou une formation qualifiante';
 
-const byAge = (heading: { band: string; female: string; male: string }): ReportTable => ({
-  id: 'reached.byAgeBand',
-  title: heading.band,
-  columns: [
-    { heading: heading.band, kind: 'label' },
-    { heading: heading.female, kind: 'count' },
-    { heading: heading.male, kind: 'count' },
-    { heading: 'Total', kind: 'count' },
-  ],
-  rows: [
-    ['15-17', 0, 1, 1],
-    ['18-29', 1200, 4, 1204],
-  ],
-  total: ['Total', 1200, 5, 1205],
-});
+const byAge = (heading: { band: string; female: string; male: string }): ReportTable =>
+  ageBandTable({ title: heading.band, ...heading }, [
+    ['15-17', 0, 1],
+    ['18-29', 1200, 4],
+  ]);
 
 const targets: ReportTable = {
   id: 'targets.byIndicator',

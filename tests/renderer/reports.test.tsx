@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FunderPack, IndicatorReport, ListExport, OpInput } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
-import { aReport } from './reports-fixtures';
+import { aReport, ageBandTable } from './reports-fixtures';
 
 vi.mock('../../renderer/transport');
 
@@ -18,21 +18,10 @@ const report = (locale: 'fr' | 'en' = 'fr'): IndicatorReport => aReport(locale, 
       available: true,
       notes: [],
       tables: [
-        {
-          id: 'reached.byAgeBand',
-          title: 'Par tranche d’âge et sexe',
-          columns: [
-            { heading: 'Tranche d’âge', kind: 'label' },
-            { heading: 'Femmes', kind: 'count' },
-            { heading: 'Hommes', kind: 'count' },
-            { heading: 'Total', kind: 'count' },
-          ],
-          rows: [
-            ['15-17', 2, 1, 3],
-            ['18-29', 1200, 4, 1204],
-          ],
-          total: ['Total', 1202, 5, 1207],
-        },
+        ageBandTable({ title: 'Par tranche d’âge et sexe', band: 'Tranche d’âge', female: 'Femmes', male: 'Hommes' }, [
+          ['15-17', 2, 1],
+          ['18-29', 1200, 4],
+        ]),
       ],
     },
     {
