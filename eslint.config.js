@@ -39,6 +39,13 @@ const boundaries = {
       { group: ['**/core/**', '**/main/**', '**/web/**', '**/renderer/**'], message: 'The contract imports nothing of ours.' },
     ],
   },
+  shared: {
+    paths: restricted(['electron', 'react', 'react-dom'], 'electron/shared serves both the Electron shell and the web bridge: no Electron, no React.'),
+    patterns: [
+      { regex: '^(electron|react|react-dom)/', message: 'electron/shared serves both the Electron shell and the web bridge: no Electron, no React.' },
+      { group: ['**/core/**', '**/main/**', '**/web/**', '**/preload/**', '**/renderer/**'], message: 'electron/shared imports nothing of ours.' },
+    ],
+  },
   renderer: {
     paths: restricted([...nodeBuiltins, 'electron', 'better-sqlite3-multiple-ciphers'], 'The renderer never imports Node or Electron.'),
     patterns: [
@@ -68,6 +75,10 @@ export default tseslint.config(
   {
     files: ['electron/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', boundaries.contract] },
+  },
+  {
+    files: ['electron/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', boundaries.shared] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import nodePath from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { mimeTypeFor, resolveInsideRoot, type PathApi } from '../shared/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tadamon';
@@ -27,63 +28,10 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
-type PathApi = Pick<typeof nodePath, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
-
-/**
- * Maps a URL path (still percent-encoded) to a file inside `root`, or null. Percent-decoding can
- * bring back separators (`..%2F`), and a backslash is a separator on Windows only, so the decoded
- * path is resolved and must still lie inside `root`. `pathApi` lets tests exercise the Windows
- * rules on any machine. Shared by the app:// protocol and the web bridge.
- */
-export function resolveInsideRoot(urlPathname: string, root: string, pathApi: PathApi = nodePath): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relativePart = decoded.replace(/^\/+/, '') || 'index.html';
-  if (pathApi.isAbsolute(relativePart)) return null;
-  const resolvedRoot = pathApi.resolve(root);
-  const target = pathApi.resolve(resolvedRoot, relativePart);
-  const fromRoot = pathApi.relative(resolvedRoot, target);
-  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${pathApi.sep}`) || pathApi.isAbsolute(fromRoot)) {
-    return null;
-  }
-  return target;
-}
-
 /** Maps an `app://tadamon/...` URL to a file inside `root`, or null. */
 export function resolveAppRequest(url: string, root: string, pathApi: PathApi = nodePath): string | null {
   if (!isAppUrl(url)) return null;
   return resolveInsideRoot(new URL(url).pathname, root, pathApi);
-}
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return mimeTypes[nodePath.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** Headers sent with every answer, errors included, so no page of ours ever runs without CSP. */

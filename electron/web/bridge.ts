@@ -2,8 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Core } from '../core/dispatcher';
-import { resolveInsideRoot, mimeTypeFor } from '../main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { mimeTypeFor, resolveInsideRoot } from '../shared/static-files';
 
 export const TOKEN_HEADER = 'x-tadamon-token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;

@@ -2,14 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  APP_START_URL,
-  createAppProtocolHandler,
-  isAppUrl,
-  mimeTypeFor,
-  resolveAppRequest,
-} from '../../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/content-security-policy';
+import { APP_START_URL, createAppProtocolHandler, isAppUrl, resolveAppRequest } from '../../../electron/main/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/content-security-policy';
 
 const root = path.resolve('/srv/tadamon/dist/renderer');
 
@@ -93,19 +87,6 @@ describe('resolveAppRequest', () => {
     expect(resolveAppRequest('app://tadamon/D:secret.txt', winRoot, win)).toBeNull();
     expect(resolveAppRequest('app://tadamon/%5C%5Cserver%5Cshare%5Cx', winRoot, win)).toBeNull();
     expect(resolveAppRequest('app://tadamon/..%2F..%2Fapp.asar.unpacked', winRoot, win)).toBeNull();
-  });
-});
-
-describe('mimeTypeFor', () => {
-  it('names the types the renderer build produces', () => {
-    expect(mimeTypeFor('/r/index.html')).toBe('text/html; charset=utf-8');
-    expect(mimeTypeFor('/r/assets/index-abc.js')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('/r/assets/index-abc.css')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeFor('/r/assets/noto.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('/r/icon.SVG')).toBe('image/svg+xml');
-    expect(mimeTypeFor('/r/logo.png')).toBe('image/png');
-    expect(mimeTypeFor('/r/data.bin')).toBe('application/octet-stream');
-    expect(mimeTypeFor('/r/README')).toBe('application/octet-stream');
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_SCHEME, APP_START_URL } from '../../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/content-security-policy';
 import { INVOKE_CHANNEL } from '../../../electron/main/ipc-channel';
 
 /**
@@ -304,8 +304,8 @@ describe('docs/security.md cannot rot', () => {
     }
   });
 
-  it('mentions every module of the main process and the preload', () => {
-    for (const file of [...sourcesUnder('electron/main'), ...sourcesUnder('electron/preload')]) {
+  it('mentions every module of the main process, the preload and what they share with the web bridge', () => {
+    for (const file of [...sourcesUnder('electron/main'), ...sourcesUnder('electron/preload'), ...sourcesUnder('electron/shared')]) {
       expect(doc, file).toContain(`\`${relative('.', file)}\``);
     }
   });

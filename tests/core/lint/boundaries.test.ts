@@ -35,6 +35,16 @@ describe('process boundaries', () => {
       'no-restricted-imports',
     );
   });
+
+  it('keeps the shared static-file helpers free of Electron and of either host', async () => {
+    expect(await ruleIdsFor("import { app } from 'electron';\nexport const a = app;\n", 'electron/shared/x.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(
+      await ruleIdsFor("import { APP_SCHEME } from '../main/app-protocol';\nexport const s = APP_SCHEME;\n", 'electron/shared/x.ts'),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIdsFor("import { join } from 'node:path';\nexport const j = join;\n", 'electron/shared/x.ts')).toEqual([]);
+  });
 });
 
 describe('visible strings go through i18next', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, serializeCsp } from '../../../electron/main/content-security-policy';
+import { CONTENT_SECURITY_POLICY, serializeCsp } from '../../../electron/shared/content-security-policy';
 
 function parse(policy: string): Map<string, string[]> {
   return new Map(
