@@ -39,10 +39,17 @@ function liveWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
 
+// Since Electron 43 a dialog without defaultPath opens in Downloads rather than where the user
+// last was; association files live in Documents or on a USB drive, so the last folder is kept.
+let lastPickedFolder: string | null = null;
+
 async function pickPath(options: OpenDialogOptions): Promise<string | null> {
   const parent = liveWindow();
-  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+  const withFolder = { ...options, defaultPath: lastPickedFolder ?? documentsDir() };
+  const result = parent ? await dialog.showOpenDialog(parent, withFolder) : await dialog.showOpenDialog(withFolder);
+  const picked = result.canceled ? null : (result.filePaths[0] ?? null);
+  if (picked) lastPickedFolder = options.properties?.includes('openDirectory') ? picked : path.dirname(picked);
+  return picked;
 }
 
 async function choosePdfPath(defaultName: string): Promise<string | null> {

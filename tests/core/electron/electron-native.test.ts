@@ -17,7 +17,7 @@ function fakeProject(options: { nodeGyp?: string } = {}) {
   };
   mkdirSync(path.join(root, 'scripts'));
   copyFileSync(script, path.join(root, 'scripts', 'electron-native.mjs'));
-  write('node_modules/electron/package.json', JSON.stringify({ version: '41.7.1' }));
+  write('node_modules/electron/package.json', JSON.stringify({ version: '45.6.1' }));
   write('node_modules/better-sqlite3-multiple-ciphers/package.json', JSON.stringify({ version: '12.11.1' }));
   write('node_modules/better-sqlite3-multiple-ciphers/src/better_sqlite3.cpp', '// source');
   write('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node', 'node build');
@@ -50,7 +50,7 @@ describe('scripts/electron-native.mjs', () => {
   it('does nothing when the addon matches the installed Electron', () => {
     const project = fakeProject();
     project.write('native/electron/better_sqlite3.node', 'electron build');
-    project.write('native/electron/stamp.json', project.stamp('41.7.1'));
+    project.write('native/electron/stamp.json', project.stamp('45.6.1'));
     const result = project.run();
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('up to date');
@@ -61,7 +61,7 @@ describe('scripts/electron-native.mjs', () => {
     const record = path.join(tempDir(), 'call.json');
     const project = fakeProject({ nodeGyp: recordingNodeGyp(true, record) });
     project.write('native/electron/better_sqlite3.node', 'old electron build');
-    project.write('native/electron/stamp.json', project.stamp('40.0.0'));
+    project.write('native/electron/stamp.json', project.stamp('41.7.1'));
 
     const result = project.run({ npm_config_nodedir: '/usr' });
     expect(result.status, result.stderr).toBe(0);
@@ -71,7 +71,7 @@ describe('scripts/electron-native.mjs', () => {
       expect.arrayContaining([
         'rebuild',
         '--release',
-        '--target=41.7.1',
+        '--target=45.6.1',
         '--runtime=electron',
         '--dist-url=https://electronjs.org/headers',
       ]),
@@ -82,7 +82,7 @@ describe('scripts/electron-native.mjs', () => {
     expect(existsSync(call.cwd)).toBe(false);
 
     expect(project.read('native/electron/better_sqlite3.node')).toBe('electron build');
-    expect(project.read('native/electron/stamp.json')).toBe(project.stamp('41.7.1'));
+    expect(project.read('native/electron/stamp.json')).toBe(project.stamp('45.6.1'));
     expect(project.read('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe('node build');
   });
 
