@@ -8,7 +8,9 @@ import {
   session,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
+  type WebFrameMain,
 } from 'electron';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,6 +36,8 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+// The frame whose operation is being served, for host functions that must know who asked.
+const callingFrame = new AsyncLocalStorage<WebFrameMain | null>();
 
 function liveWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
@@ -83,7 +87,12 @@ function createHost(): Host {
     pickFile: () =>
       pickPath({ properties: ['openFile'], filters: [{ name: 'Tadamon', extensions: ['tadamon'] }] }),
     pickDirectory: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
-    savePdf: createSavePdf({ source: () => liveWindow()?.webContents ?? null, choosePath: choosePdfPath, writeFile }),
+    savePdf: createSavePdf({
+      source: () => liveWindow()?.webContents ?? null,
+      sender: () => callingFrame.getStore(),
+      choosePath: choosePdfPath,
+      writeFile,
+    }),
     renderPdf: (route) => pdfRenderer.render(route),
   };
 }
@@ -126,7 +135,10 @@ function onReady(): void {
 
   const started = createCore(createHost());
   core = started;
-  ipcMain.handle(INVOKE_CHANNEL, createIpcHandler({ dispatch: (op, input) => started.dispatch(op, input), isTrusted }));
+  const invoke = createIpcHandler({ dispatch: (op, input) => started.dispatch(op, input), isTrusted });
+  ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, op: unknown, input: unknown) =>
+    callingFrame.run(event.senderFrame, () => invoke(event, op, input)),
+  );
 
   mainWindow = createWindow();
 }

@@ -17,19 +17,20 @@ export function pdfFileName(name: string): string {
 
 /**
  * The host's `savePdf`: the page of our window, printed by Chromium with the print CSS (as the
- * print dialog would), written where the user chooses. The operation reached the core only from
- * the top frame of this window (the IPC handler's check); the frame is checked again here, the
- * same way, so that nothing but our own page is ever turned into a file. Cancelling the dialog
- * gives null and writes nothing.
+ * print dialog would), written where the user chooses. The IPC handler lets in other trusted
+ * frames too (the hidden funder-pack windows), so the frame that asked (`sender`) must be the top
+ * frame of the very window that is printed: a page may only ever save itself. Cancelling the
+ * dialog gives null and writes nothing.
  */
 export function createSavePdf(deps: {
   source: () => PdfSource | null;
+  sender: () => FrameLike | null | undefined;
   choosePath: (defaultName: string) => Promise<string | null>;
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
 }): (fileName: string) => Promise<string | null> {
   return async (fileName) => {
     const source = deps.source();
-    if (!source || !isTrustedSender(source.mainFrame, source.mainFrame)) throw new Error('no trusted page to print');
+    if (!source || !isTrustedSender(deps.sender(), source.mainFrame)) throw new Error('no trusted page to print');
     const path = await deps.choosePath(pdfFileName(fileName));
     if (!path) return null;
     // After the dialog: the page is printed as it is when the user confirms.

@@ -5,11 +5,21 @@ import type { FrameLike } from '../../../electron/main/trusted-sender';
 const ourFrame: FrameLike = { url: 'app://tadamon/index.html#/activities/a-1/sessions/s-1/sheet', parent: null, processId: 7, frameToken: 'main' };
 const PDF = new TextEncoder().encode('%PDF-1.7 sheet');
 
-function setup(frame: FrameLike | null = ourFrame, chosen: string | null = '/home/amal/Documents/feuille.pdf') {
+/** `frame` is the printed window's top frame; `sender` the frame whose call asked (the same by default). */
+function setup(
+  frame: FrameLike | null = ourFrame,
+  chosen: string | null = '/home/amal/Documents/feuille.pdf',
+  sender: FrameLike | null = frame,
+) {
   const printToPDF = vi.fn<PdfSource['printToPDF']>(async () => PDF);
   const choosePath = vi.fn(async (_name: string) => chosen);
   const writeFile = vi.fn(async (_path: string, _data: Uint8Array) => {});
-  const save = createSavePdf({ source: () => (frame ? { mainFrame: frame, printToPDF } : null), choosePath, writeFile });
+  const save = createSavePdf({
+    source: () => (frame ? { mainFrame: frame, printToPDF } : null),
+    sender: () => sender,
+    choosePath,
+    writeFile,
+  });
   return { save, printToPDF, choosePath, writeFile };
 }
 
@@ -40,6 +50,18 @@ describe('saving the page as a PDF (Electron glue)', () => {
       await expect(save('feuille')).rejects.toThrow();
       expect(choosePath).not.toHaveBeenCalled();
       expect(printToPDF).not.toHaveBeenCalled();
+    }
+  });
+
+  it('prints the window only for its own top frame: another trusted frame asking is refused', async () => {
+    // A hidden funder-pack window passes the IPC check, but it is not the window that would be printed.
+    const hiddenWindow: FrameLike = { ...ourFrame, processId: 9, frameToken: 'pack' };
+    for (const sender of [hiddenWindow, { ...ourFrame, frameToken: 'an-iframe' }, null]) {
+      const { save, choosePath, printToPDF, writeFile } = setup(ourFrame, '/home/amal/Documents/feuille.pdf', sender);
+      await expect(save('feuille')).rejects.toThrow();
+      expect(choosePath).not.toHaveBeenCalled();
+      expect(printToPDF).not.toHaveBeenCalled();
+      expect(writeFile).not.toHaveBeenCalled();
     }
   });
 
