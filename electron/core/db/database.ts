@@ -66,6 +66,8 @@ export function openEncrypted(
     // Erased personal data is zeroed in place, not left in free pages.
     db.pragma('secure_delete = ON');
     db.pragma('cache_size = -65536');
+    // Temp files (a large sort, an index build) are not encrypted: keep them in memory.
+    db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
   } catch (error) {
     db.close();
