@@ -25,7 +25,7 @@ export async function benchSheets(): Promise<SheetBenchResult[]> {
   const bridge = await startWebBridge();
   const browser = await launchChromium();
   try {
-    const page = await newPage(browser, bridge.url);
+    const page = await newPage(browser, bridge);
     await signInToDemo(page);
     const people = await call(page, 'beneficiaries.search', { query: '', limit: PEOPLE, offset: 0 } as OpInput<'beneficiaries.search'>);
     const activity = await call(page, 'activities.save', { title: 'Banc d’essai : feuille de 40 personnes', type: 'workshop', theme: 'health', completionThreshold: 75 });

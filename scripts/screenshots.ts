@@ -9,7 +9,7 @@ mkdirSync(OUT, { recursive: true });
 const bridge = await startWebBridge();
 const browser = await launchChromium();
 try {
-  const page = await newPage(browser, bridge.url);
+  const page = await newPage(browser, bridge);
   await signInToDemo(page);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);

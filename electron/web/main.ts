@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/dispatcher';
-import { createBridge, newToken } from './bridge';
+import { createBridge, loginLink, newBridgeSecrets, sessionCookieName } from './bridge';
 import { createBrowserPdfRenderer } from './render-pdf';
 
 /** `npm run web`: the app in a browser, on this machine only. */
@@ -20,24 +20,27 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 let boundPort = port;
+const secrets = newBridgeSecrets();
+const baseUrl = () => `http://127.0.0.1:${boundPort}/`;
 const pdfRenderer = createBrowserPdfRenderer({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  baseUrl: () => `http://127.0.0.1:${boundPort}/`,
+  baseUrl,
+  // Same process, so the printing browser is handed the session instead of a login link.
+  sessionCookie: () => ({ name: sessionCookieName(boundPort), value: secrets.session }),
 });
 const core = createCore({ dataDir, documentsDir, ...(pdfRenderer ? { renderPdf: (route: string) => pdfRenderer.render(route) } : {}) });
-const token = newToken();
 const server = createServer(
   createBridge({
     core,
     rendererDir,
-    token,
+    secrets,
     allowedHosts: () => [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`],
   }),
 );
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   if (address && typeof address === 'object') boundPort = address.port;
-  console.log(`Tadamon is running at http://127.0.0.1:${boundPort}/`);
+  console.log(`Tadamon is running. Open this link in your browser; it works once:\n\n    ${loginLink(baseUrl(), secrets)}\n`);
 });
 
 function stop(): void {

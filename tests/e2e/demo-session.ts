@@ -12,7 +12,7 @@ export function useDemoPage(receive: (page: Page) => void): void {
   beforeAll(async () => {
     bridge = await startWebBridge();
     browser = await launchChromium();
-    const page = await newPage(browser, bridge.url);
+    const page = await newPage(browser, bridge);
     await signInToDemo(page);
     await page.getByRole('heading', { name: 'Bénéficiaires' }).waitFor();
     receive(page);

@@ -15,7 +15,7 @@ let recoveryCode = '';
 beforeAll(async () => {
   bridge = await startWebBridge();
   browser = await launchChromium();
-  page = await newPage(browser, bridge.url);
+  page = await newPage(browser, bridge);
 });
 
 afterAll(async () => {
@@ -38,6 +38,22 @@ async function signIn(user: string, password: string) {
 
 // One person's first hour with the app, in order: each step starts where the previous one left off.
 describe('foundation, in Chromium through the web bridge', () => {
+  it('opens through the one-time link printed by the server, which leaves the address; a browser without it sees where to find it', async () => {
+    expect(page.url()).toBe(bridge.url);
+    await page.getByRole('button', { name: "Créer un fichier d'association" }).waitFor();
+
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(bridge.url);
+    await strangerPage.getByRole('heading', { name: 'Ouvrez Tadamon avec le lien du terminal' }).waitFor();
+    expect(await strangerPage.content()).not.toContain('tadamon-token');
+    await stranger.close();
+
+    const second = await newPage(browser, bridge);
+    await second.getByRole('button', { name: "Créer un fichier d'association" }).waitFor();
+    await second.context().close();
+  });
+
   it('creates an association file and confirms the recovery code', async () => {
     await page.getByRole('button', { name: "Créer un fichier d'association" }).click();
     await field("Nom de l'association").fill('Association Amal Oujda');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, type OpInput, type OpName, type OpOutput } from '../../electron/contract';
 import { demoStaff } from '../../electron/core/demo/generator';
 
@@ -11,10 +11,18 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface RunningBridge {
   url: string;
   dataDir: string;
+  /**
+   * A page of `url` in `context`, signed in to the bridge: the first one through the one-time link
+   * the server printed, as a person does; later contexts are given the cookie that link set.
+   */
+  openPage(context: BrowserContext): Promise<Page>;
   stop(): Promise<void>;
 }
 
-/** Starts the built web bridge (`dist/web/server.mjs`) on a random port with its own data folder. */
+/**
+ * Starts the built web bridge (`dist/web/server.mjs`) on a random port with its own data folder,
+ * and reads its one-time login link from its output.
+ */
 export async function startWebBridge(): Promise<RunningBridge> {
   if (!existsSync('dist/web/server.mjs')) throw new Error('Build first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-e2e-'));
@@ -24,20 +32,39 @@ export async function startWebBridge(): Promise<RunningBridge> {
   });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const link = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web bridge did not start: ${stderr}`)), 20_000);
+    let stdout = '';
+    let found = false;
     child.stdout?.on('data', (d) => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
+      if (found) return;
+      stdout += String(d);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)\?login=[\w-]+/.exec(stdout);
       if (match) {
+        found = true;
         clearTimeout(timer);
-        resolve(match[0]);
+        resolve(match);
       }
     });
     child.on('exit', (code) => reject(new Error(`web bridge exited with ${code}: ${stderr}`)));
   });
+  const [loginUrl, url] = link;
+  let session: Promise<Cookie[]> | undefined;
   return {
     url,
     dataDir,
+    async openPage(context) {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      if (session) {
+        await context.addCookies(await session);
+        await page.goto(url);
+      } else {
+        session = page.goto(loginUrl).then(() => context.cookies(url));
+        await session;
+      }
+      return page;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -64,12 +91,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, url: string, locale = 'fr-FR'): Promise<Page> {
+export async function newPage(browser: Browser, bridge: RunningBridge, locale = 'fr-FR'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  return page;
+  return bridge.openPage(context);
 }
 
 /** A form field by its visible label; required fields show a trailing asterisk. */
