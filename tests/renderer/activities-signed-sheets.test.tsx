@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('scanned signed sheets in the sessions tab', () => {
-  it('attaches a scan to its session, opens one, and offers to remove only the volunteer’s own', async () => {
+  it('attaches a scan to its session, shows one in the viewer, and offers to remove only the volunteer’s own', async () => {
     const core = signedIn(session({ role: 'volunteer', id: 'u-meryem' }), {
       'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow('s-1', '2026-03-03'), sessionRow('s-2', '2026-03-10')], registeredCount: 3 }),
       'sessions.signedSheets': () => ok([scan('f-1', 's-1', 'mardi 3 mars.pdf', 'u-meryem'), scan('f-2', 's-1', 'scan du président.pdf', 'u-nadia')]),
@@ -54,9 +54,16 @@ describe('scanned signed sheets in the sessions tab', () => {
     expect(within(second).getByRole('button', { name: 'Supprimer' })).toBeTruthy();
 
     await userEvent.click(within(first).getByRole('button', { name: 'scan du président.pdf' }));
-    await waitFor(() => expect(click).toHaveBeenCalled());
+    const viewer = await screen.findByRole('dialog', { name: 'scan du président.pdf' });
     expect(core.calls('sessions.signedSheet')).toEqual([{ id: 'f-2' }]);
+    await waitFor(() => expect(viewer.querySelector('iframe')?.getAttribute('src')).toBe('blob:scan'));
+    expect(viewer.querySelector('iframe')?.title).toBe('scan du président.pdf');
     expect(saved).toMatchObject({ type: 'application/pdf' });
+    expect(click).not.toHaveBeenCalled();
+    await userEvent.click(within(viewer).getByRole('button', { name: 'Enregistrer une copie' }));
+    expect(click).toHaveBeenCalledOnce();
+    await userEvent.click(within(viewer).getAllByRole('button', { name: 'Fermer' })[0]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     await userEvent.click(within(first).getByRole('button', { name: 'Retirer la feuille signée mardi 3 mars.pdf' }));
     await waitFor(() => expect(core.calls('sessions.removeSignedSheet')).toEqual([{ id: 'f-1' }]));

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import type { ApplicationRow, BudgetFollowUp, CallDetail, GrantsDashboard, SubGrantDetail } from '../../electron/contract';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApplicationRow, BudgetFollowUp, CallDetail, Expense, GrantsDashboard, SubGrantDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { fail, ok, renderApp, session } from './helpers';
 
@@ -452,5 +452,60 @@ describe('grants scoring', () => {
         { criterionId: 'k-2', score: 12 },
       ],
     });
+  });
+});
+
+describe('grants receipts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens a receipt scan in the viewer inside the app, never in a new window, and saves a copy on demand', async () => {
+    const expense: Expense = {
+      id: 'e-1',
+      subGrantId: 'sg-1',
+      budgetLineId: 'l-1',
+      budgetLineCode: 'A1',
+      date: '2026-03-01',
+      supplier: 'Tissus El Fath',
+      description: 'Tissus',
+      amountMinor: 234_567,
+      receiptNumber: 'F-118',
+      attachmentId: 'att-1',
+      attachmentName: 'facture tissus.jpg',
+      status: 'submitted',
+      rejectionReason: null,
+      createdAt: AT,
+    };
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.subGrants.get': () => ok({ ...detail, expenses: [expense] }),
+      'grants.agreements.get': () => ok(agreementDetail),
+      'attachments.get': ({ id }) =>
+        ok({ id, ownerType: 'expense', ownerId: 'e-1', fileName: 'facture tissus.jpg', mime: 'image/jpeg' as const, size: 4, createdAt: AT, createdBy: null, contentBase64: '/9j/4A==' }),
+    });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return `blob:receipt-${blobs.length}`;
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+
+    await renderApp('#/grants/sub-grants/sg-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'facture tissus.jpg' }));
+
+    const viewer = await screen.findByRole('dialog', { name: 'facture tissus.jpg' });
+    const image = await within(viewer).findByRole('img', { name: 'facture tissus.jpg' });
+    expect(image.getAttribute('src')).toBe('blob:receipt-1');
+    expect(blobs[0]).toMatchObject({ type: 'image/jpeg', size: 4 });
+    expect(core.calls('attachments.get')).toEqual([{ id: 'att-1' }]);
+
+    await userEvent.click(within(viewer).getByRole('button', { name: 'Enregistrer une copie' }));
+    expect(download).toHaveBeenCalledOnce();
+    expect((download.mock.contexts[0] as HTMLAnchorElement).download).toBe('facture tissus.jpg');
+
+    await userEvent.click(within(viewer).getAllByRole('button', { name: 'Fermer' })[0]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(revoke).toHaveBeenCalledWith('blob:receipt-1');
+    expect(open).not.toHaveBeenCalled();
   });
 });

@@ -16,6 +16,7 @@ import {
   type Tranche,
 } from '../../../electron/contract';
 import { call, useOp, useOpMutation } from '../../app/ops';
+import { useFileViewer } from '../../ui/FileViewer';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ExportButton } from '../reports/ExportButton';
@@ -175,25 +176,19 @@ export function SubGrantPage() {
 }
 
 /** A sub-grant cancelled before any payment is archived (never deleted); it can come back. */
-/** Opens a stored receipt in a new tab, from the bytes kept inside the file. */
-async function openReceipt(attachmentId: string) {
-  const file = await call('attachments.get', { id: attachmentId });
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-  window.open(url, '_blank', 'noopener');
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function ExpenseTable({ detail, onReject }: { detail: SubGrantDetail; onReject: (e: Expense) => void }) {
   const { t } = useTranslation();
   const money = useMoney();
   const date = useDate();
   const invalidate = useInvalidateGrants();
   const decide = useOpMutation('grants.expenses.decide', { onSuccess: () => invalidate() });
+  const receipts = useFileViewer((id) => call('attachments.get', { id }));
   if (detail.expenses.length === 0) return <Text c="dimmed">{t('grants.expense.none')}</Text>;
   return (
     <Stack gap="xs">
       <OpErrorAlert error={decide.error} />
+      <OpErrorAlert error={receipts.error} />
+      {receipts.viewer}
       <Table striped aria-label={t('grants.expense.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -218,7 +213,7 @@ function ExpenseTable({ detail, onReject }: { detail: SubGrantDetail; onReject: 
               <Table.Td>
                 {e.receiptNumber ?? ''}
                 {e.attachmentId && (
-                  <Button variant="subtle" size="compact-xs" onClick={() => void openReceipt(e.attachmentId as string)}>
+                  <Button variant="subtle" size="compact-xs" onClick={() => receipts.open(e.attachmentId as string)}>
                     {e.attachmentName}
                   </Button>
                 )}

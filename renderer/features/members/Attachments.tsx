@@ -3,15 +3,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type AttachmentInfo, type AttachmentUpload } from '../../../electron/contract';
 import type { OpFailure } from '../../app/ops';
+import { useFileViewer } from '../../ui/FileViewer';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { saveFile } from '../../ui/saveFile';
 import { readAsBase64 } from '../beneficiary-import/readFile';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 
 /**
- * Files kept in the encrypted file (step documents, assembly minutes): each opens through `read`,
- * a new one is sent through `upload`. The core checks the type by content and the size again.
+ * Files kept in the encrypted file (step documents, assembly minutes, signed sheets): each opens
+ * in the viewer through `read`, a new one is sent through `upload`. The core checks the type by
+ * content and the size again.
  */
 export function Attachments({
   files,
@@ -36,10 +37,7 @@ export function Attachments({
 }) {
   const { t } = useTranslation();
   const [tooLarge, setTooLarge] = useState(false);
-  const open = async (id: string) => {
-    const file = await read(id);
-    saveFile({ fileName: file.fileName, mimeType: file.mime, contentBase64: file.contentBase64 });
-  };
+  const viewing = useFileViewer(read);
   const pick = async (file: File | null) => {
     if (!file || !upload) return;
     setTooLarge(file.size > MAX_ATTACHMENT_BYTES);
@@ -50,7 +48,7 @@ export function Attachments({
     <Stack gap={2}>
       {files.map((f) => (
         <Group key={f.id} gap={4} wrap="nowrap">
-          <Anchor component="button" type="button" size="xs" onClick={() => void open(f.id)}>
+          <Anchor component="button" type="button" size="xs" onClick={() => viewing.open(f.id)}>
             {f.fileName}
           </Anchor>
           {remove?.allowed(f) && (
@@ -80,6 +78,8 @@ export function Attachments({
         </Text>
       )}
       <OpErrorAlert error={error} />
+      <OpErrorAlert error={viewing.error} />
+      {viewing.viewer}
     </Stack>
   );
 }

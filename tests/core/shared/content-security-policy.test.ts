@@ -18,9 +18,10 @@ describe('content security policy', () => {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
       'style-src': ["'self'", "'unsafe-inline'"],
-      'img-src': ["'self'", 'data:'],
+      'img-src': ["'self'", 'data:', 'blob:'],
       'font-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
+      'frame-src': ['blob:'],
       'object-src': ["'none'"],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
@@ -29,8 +30,14 @@ describe('content security policy', () => {
   });
 
   it('never lets scripts run inline, from eval or from elsewhere', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*|https?:|blob:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*|https?:/);
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
+  it('allows blob: only where the file viewer shows a stored image or PDF', () => {
+    const withBlob = [...policy].filter(([, sources]) => sources.includes('blob:')).map(([name]) => name);
+    expect(withBlob.sort()).toEqual(['frame-src', 'img-src']);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
   });
 
   it('serialises in the header syntax', () => {
