@@ -5,11 +5,13 @@ import { recoveryCodeSchema, type SessionInfo } from './session';
 import { jobIdSchema } from './jobs';
 
 /**
- * - `regular`: made by "Back up now" or automatically (on lock, on close, once a day).
+ * - `regular`: made automatically (on lock, on close, once a day); the only kind rotation deletes.
+ * - `manual`: made by "Back up now".
  * - `beforeMigration`: set aside before an app update changed the file's structure.
  * - `beforeRestore`: the file as it was just before a restore replaced it (a damaged file too).
+ * - `beforeRekey`: made under the old key just before the database key was rotated.
  */
-export const backupKindSchema = z.enum(['regular', 'beforeMigration', 'beforeRestore']);
+export const backupKindSchema = z.enum(['regular', 'manual', 'beforeMigration', 'beforeRestore', 'beforeRekey']);
 export type BackupKind = z.infer<typeof backupKindSchema>;
 
 export interface BackupInfo {
@@ -87,7 +89,8 @@ export const backupsOps = {
   }),
   /**
    * With no file open (the sign-in screen, e.g. after `file_damaged`): the backups of the file at
-   * `path`, from the folder beside it or from `folder` (a USB drive), newest first.
+   * `path`, from the folder beside it or from `folder` (a USB drive), newest first. While a
+   * session is open, only for a president (`forbidden` otherwise), like `backups.list`.
    */
   'backups.listFor': defineOp<BackupInfo[]>()({
     input: z.object({ path: filePath, folder: filePath.optional() }).strict(),

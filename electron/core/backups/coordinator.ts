@@ -9,7 +9,7 @@ import { backupsFolderFor, baseNameOf } from './naming';
 import { rotateFolder } from './rotate';
 import { copyToSecondFolder } from './second-copy';
 import { readSecondFolder } from './second-folder-setting';
-import { snapshotOpenFile } from './snapshot';
+import { snapshotOpenFile, type SnapshotKind } from './snapshot';
 
 /** A backup at least this old (with changes since) is renewed while the file stays open. */
 export const DAILY_BACKUP_MS = 24 * 60 * 60_000;
@@ -53,7 +53,7 @@ export class BackupCoordinator {
   dailyCheck(): void {
     const session = this.currentSession();
     if (!session) return;
-    const latest = this.latestRegular(session.file.path);
+    const latest = this.latest(session.file.path);
     if (latest && this.now().getTime() - Date.parse(latest.createdAt) < DAILY_BACKUP_MS) return;
     this.automatic(session.file, 'daily');
   }
@@ -67,8 +67,15 @@ export class BackupCoordinator {
     return this.outcomes.get(path) ?? null;
   }
 
-  latestRegular(path: string): BackupInfo | null {
-    return listBackups(backupsFolderFor(path), baseNameOf(path), 'local').find((b) => b.kind === 'regular') ?? null;
+  /**
+   * The newest automatic or hand-made backup beside the file. The other kinds do not count: a
+   * pre-restore or pre-migration copy holds a state the file has left, and a pre-rotation one is
+   * under a key the file no longer uses.
+   */
+  latest(path: string): BackupInfo | null {
+    return (
+      listBackups(backupsFolderFor(path), baseNameOf(path), 'local').find((b) => b.kind === 'regular' || b.kind === 'manual') ?? null
+    );
   }
 
   /** Whether the file holds changes that no backup has: the mark of this process, else the dates. */
@@ -77,7 +84,7 @@ export class BackupCoordinator {
     if (mark === 0) return false;
     const known = this.marks.get(file.path);
     if (known !== undefined) return mark > known;
-    const latest = this.latestRegular(file.path);
+    const latest = this.latest(file.path);
     const changedAt = lastChangeAt(file.db);
     return !latest || (changedAt !== null && changedAt > latest.createdAt);
   }
@@ -89,7 +96,7 @@ export class BackupCoordinator {
    */
   async backupNow(file: OpenedFile, jobs: JobProgressBoard, jobId?: string): Promise<BackupResult> {
     const second = readSecondFolder(file.db);
-    const backup = this.local(file);
+    const backup = this.local(file, 'manual');
     if (jobId) {
       jobs.start(jobId, backup.sizeBytes * (second ? 2 : 1));
       jobs.advance(jobId, backup.sizeBytes);
@@ -97,21 +104,22 @@ export class BackupCoordinator {
     let secondCopy: SecondCopyOutcome | null = null;
     if (second) {
       secondCopy = await this.track(
-        copyToSecondFolder(backup, second, baseNameOf(file.path), (bytes) => jobId && jobs.advance(jobId, backup.sizeBytes + bytes)),
+        copyToSecondFolder(backup, second, baseNameOf(file.path), this.now(), (bytes) => jobId && jobs.advance(jobId, backup.sizeBytes + bytes)),
       );
     }
     if (jobId) jobs.finish(jobId);
     return { backup, secondCopy };
   }
 
-  /** The local backup, synchronously, then its rotation; the change mark is recorded. */
-  local(file: OpenedFile): BackupInfo {
+  /** The local backup of `kind`, synchronously, then the rotation of the automatic ones; the change mark is recorded. */
+  local(file: OpenedFile, kind: SnapshotKind = 'regular'): BackupInfo {
     const mark = changeMark(file.db);
     const folder = backupsFolderFor(file.path);
-    const backup = snapshotOpenFile(file, folder, { now: this.now() });
+    const now = this.now();
+    const backup = snapshotOpenFile(file, folder, { now, kind });
     this.marks.set(file.path, mark);
     try {
-      rotateFolder(folder, baseNameOf(file.path));
+      rotateFolder(folder, baseNameOf(file.path), now);
     } catch {
       // rotation is housekeeping: the new backup is made, an old one may wait for next time
     }
@@ -126,7 +134,7 @@ export class BackupCoordinator {
       const backup = this.local(file);
       this.outcomes.set(file.path, { at, trigger, ok: true, error: null });
       if (second) {
-        void this.track(copyToSecondFolder(backup, second, baseNameOf(file.path))).then((outcome) => {
+        void this.track(copyToSecondFolder(backup, second, baseNameOf(file.path), this.now())).then((outcome) => {
           if (!outcome.ok) this.outcomes.set(file.path, { at, trigger, ok: false, error: outcome.error });
         });
       }

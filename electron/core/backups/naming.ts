@@ -3,9 +3,11 @@ import type { BackupKind } from '../../contract';
 
 /**
  * Where backups go and what they are called. A backup is two files side by side, named after the
- * file they copy and the UTC moment they were made, e.g.
- * `Association Amal.2026-05-01T08-00-00-000Z.tadamon` and its `.keys`. Names are matched against
- * the base name of the live file, so one folder can hold backups of several associations.
+ * file they copy, its kind and the UTC moment it was made, e.g.
+ * `Association Amal.2026-05-01T08-00-00-000Z.tadamon` (automatic, the only kind rotation deletes)
+ * or `Association Amal.manual.2026-05-01T08-00-00-000Z.tadamon`, and its `.keys`. The kind is in
+ * the name so that a folder copied to a USB drive keeps it. Names are matched against the base
+ * name of the live file, so one folder can hold backups of several associations.
  */
 export const BACKUPS_FOLDER = 'backups';
 
@@ -31,8 +33,23 @@ export function dateOfStamp(stamp: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function backupFileName(base: string, kind: Exclude<BackupKind, 'beforeMigration'>, date: Date): string {
-  return kind === 'regular' ? `${base}.${stampOf(date)}.tadamon` : `${base}.before-restore.${stampOf(date)}.tadamon`;
+/** The infix of each kind but `beforeMigration`, whose name also carries the schema version. */
+const INFIX = {
+  regular: '',
+  manual: 'manual.',
+  beforeRestore: 'before-restore.',
+  beforeRekey: 'before-rekey.',
+} as const satisfies Record<Exclude<BackupKind, 'beforeMigration'>, string>;
+
+export type NamedBackupKind = keyof typeof INFIX;
+
+export function backupFileName(base: string, kind: NamedBackupKind, date: Date): string {
+  return `${base}.${INFIX[kind]}${stampOf(date)}.tadamon`;
+}
+
+/** Before a migration to schema `toVersion` (the name records the version the file is about to leave). */
+export function beforeMigrationFileName(base: string, toVersion: number, date: Date): string {
+  return `${base}.before-v${toVersion}.${stampOf(date)}.tadamon`;
 }
 
 export interface ParsedBackupName {
@@ -43,16 +60,17 @@ export interface ParsedBackupName {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KIND_BY_INFIX = new Map<string, NamedBackupKind>(Object.entries(INFIX).map(([kind, infix]) => [infix, kind as NamedBackupKind]));
+const INFIXES = Object.values(INFIX).filter(Boolean).map(escape).join('|');
 
 /** Recognises a backup of `base` by its name (the pre-migration copies of db/ included), or null. */
 export function parseBackupName(fileName: string, base: string): ParsedBackupName | null {
-  const m = new RegExp(`^${escape(base)}\\.(?:(before-restore)\\.|before-v(\\d+)\\.)?(${STAMP})\\.tadamon$`).exec(fileName);
+  const m = new RegExp(`^${escape(base)}\\.(?:(${INFIXES})|before-v(\\d+)\\.)?(${STAMP})\\.tadamon$`).exec(fileName);
   if (!m) return null;
   const createdAt = dateOfStamp(m[3]);
   if (!createdAt) return null;
-  if (m[1]) return { kind: 'beforeRestore', createdAt };
   if (m[2]) return { kind: 'beforeMigration', createdAt, fromVersion: Number(m[2]) - 1 };
-  return { kind: 'regular', createdAt };
+  return { kind: KIND_BY_INFIX.get(m[1] ?? '') ?? 'regular', createdAt };
 }
 
 /** Unfinished copies are hidden and marked: `.<final name>.partial-<random>`; never listed. */

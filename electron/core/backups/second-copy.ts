@@ -15,6 +15,7 @@ export async function copyToSecondFolder(
   backup: BackupInfo,
   folder: string,
   liveBase: string,
+  now: Date,
   onProgress?: (bytes: number) => void,
 ): Promise<SecondCopyOutcome> {
   const target = join(folder, backup.fileName);
@@ -30,7 +31,7 @@ export async function copyToSecondFolder(
     renameSync(keysPartial, keysPathFor(target));
     renameSync(dbPartial, target);
     fsyncDirectory(folder);
-    rotateFolder(folder, liveBase);
+    rotateFolder(folder, liveBase, now);
     return { ok: true, path: target };
   } catch (error) {
     removeQuietly(dbPartial, keysPartial);

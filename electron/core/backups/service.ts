@@ -22,7 +22,7 @@ export function backupStatus(ctx: SignedInContext): BackupStatus {
   return {
     localFolder: backupsFolderFor(file.path),
     secondFolder: readSecondFolder(file.db),
-    latest: ctx.backups.latestRegular(file.path),
+    latest: ctx.backups.latest(file.path),
     lastAutomatic: ctx.backups.lastAutomatic(file.path),
   };
 }
@@ -52,8 +52,14 @@ export async function setSecondFolder(ctx: SignedInContext, folder: string | nul
   };
 }
 
-/** With no session: the backups of the file at `path` (beside it, or in `folder`), newest first. */
-export function listBackupsFor(_ctx: CoreContext, path: string, folder: string | undefined): BackupInfo[] {
+/**
+ * The backups of the file at `path` (beside it, or in `folder`), newest first. Public for the
+ * sign-in screen of a damaged file; while someone is signed in it lists no more than `backups.list`
+ * would show them, so only to a president.
+ */
+export function listBackupsFor(ctx: CoreContext, path: string, folder: string | undefined): BackupInfo[] {
+  const session = ctx.sessions.current();
+  if (session && session.user.role !== 'president') throw new AppError('forbidden');
   if (!path.toLowerCase().endsWith('.tadamon')) throw new AppError('not_a_tadamon_file');
   recoverInterruptedRestore(path);
   const base = baseNameOf(path);

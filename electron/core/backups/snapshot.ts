@@ -7,7 +7,10 @@ import { fsyncDirectory, keysPathFor, parseKeysFile, serializeKeysFile } from '.
 import { AppError } from '../errors';
 import { asAppError, copyDurably, fsyncFile, partialPathFor, removeQuietly, writeDurably } from './durable-files';
 import { listBackups } from './list';
-import { backupFileName, baseNameOf, isPartialOf } from './naming';
+import { backupFileName, baseNameOf, isPartialOf, type NamedBackupKind } from './naming';
+
+/** The kinds of backup made from an open file (a pre-restore copy is the replaced file itself, renamed). */
+export type SnapshotKind = Extract<NamedBackupKind, 'regular' | 'manual' | 'beforeRekey'>;
 
 /** Partial files this process is writing right now (not to be cleaned up under its feet). */
 export const inFlight = new Set<string>();
@@ -83,6 +86,8 @@ function vacuumInto(db: Db, path: string, dbTarget: string, keysTarget: string):
 export interface SnapshotOptions {
   /** The moment in the backup's name. */
   now: Date;
+  /** Why it is made, in its name; `regular` (automatic) when not given. */
+  kind?: SnapshotKind;
   /** Test hook: force the VACUUM INTO path. */
   forceVacuum?: boolean;
 }
@@ -97,7 +102,7 @@ export function snapshotOpenFile(file: OpenedFile, folder: string, options: Snap
   const { db, path } = file;
   if (db.inTransaction) throw new AppError('backup_failed');
   const base = baseNameOf(path);
-  const target = join(folder, backupFileName(base, 'regular', options.now));
+  const target = join(folder, backupFileName(base, options.kind ?? 'regular', options.now));
   const dbPartial = partialPathFor(target);
   const keysPartial = partialPathFor(keysPathFor(target));
   inFlight.add(dbPartial);

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { copyDurably, partialPathFor, removeQuietly } from '../backups/durable-files';
+import { backupsFolderFor, baseNameOf, beforeMigrationFileName } from '../backups/naming';
 import type { Db } from './database';
 import { fsyncDirectory, keysPathFor } from './keyslots';
 
@@ -12,10 +13,9 @@ import { fsyncDirectory, keysPathFor } from './keyslots';
  */
 export function backupBeforeMigration(db: Db, dbPath: string, fromVersion: number, now: Date): string {
   db.pragma('main.wal_checkpoint(TRUNCATE)');
-  const dir = join(dirname(dbPath), 'backups');
+  const dir = backupsFolderFor(dbPath);
   mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `${basename(dbPath, '.tadamon')}.before-v${fromVersion + 1}.${stamp}.tadamon`);
+  const target = join(dir, beforeMigrationFileName(baseNameOf(dbPath), fromVersion + 1, now));
   const dbPartial = partialPathFor(target);
   const keysPartial = partialPathFor(keysPathFor(target));
   try {

@@ -54,7 +54,7 @@ export async function rekey(ctx: SignedInContext, password: string) {
   const { session } = ctx;
   if (ctx.sessions.current() !== session) throw new AppError('session_locked');
   if (readKeysFile(session.file.path).slots.some((s) => !isSealed(s))) throw new AppError('legacy_key_slots');
-  ctx.backups.local(session.file);
+  ctx.backups.local(session.file, 'beforeRekey');
   try {
     rekeyOpenFile(session.file, ctx.now());
   } catch (error) {

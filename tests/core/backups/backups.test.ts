@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../../electron/contract';
 import { BACKUP_CHECK_MS, BackupCoordinator, DAILY_BACKUP_MS } from '../../../electron/core/backups/coordinator';
+import { listBackups } from '../../../electron/core/backups/list';
 import { snapshotOpenFile } from '../../../electron/core/backups/snapshot';
 import { closeFile, unlockKeys } from '../../../electron/core/db/association-file';
 import { keysPathFor, readKeysFile, userSlot } from '../../../electron/core/db/keyslots';
@@ -36,9 +37,9 @@ describe('back up now', () => {
     const { backup, secondCopy } = await core.must('backups.create', {});
     expect(secondCopy).toBeNull();
     expect(backup).toMatchObject({
-      fileName: 'Association Amal.2026-05-04T08-00-00-000Z.tadamon',
+      fileName: 'Association Amal.manual.2026-05-04T08-00-00-000Z.tadamon',
       createdAt: '2026-05-04T08:00:00.000Z',
-      kind: 'regular',
+      kind: 'manual',
       location: 'local',
       users: [{ id: userId, displayName: PRESIDENT }],
       hasRecoverySlot: true,
@@ -65,10 +66,10 @@ describe('back up now', () => {
     const volunteer = testCore(tempDir());
     await volunteer.must('file.open', { path, userId: volunteerId, password: 'temporary password 1' });
     await volunteer.must('session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'volunteer password 1' });
-    expect((await volunteer.must('backups.create', {})).backup.kind).toBe('regular');
+    expect((await volunteer.must('backups.create', {})).backup.kind).toBe('manual');
     expect(await volunteer.call('backups.list', {})).toEqual(failure('forbidden'));
     expect(await volunteer.call('backups.setSecondFolder', { folder: null })).toEqual(failure('forbidden'));
-    expect((await volunteer.must('backups.status', {})).latest?.kind).toBe('regular');
+    expect((await volunteer.must('backups.status', {})).latest?.kind).toBe('manual');
     const audit = await core.must('audit.list', { op: 'backups.create' });
     expect(audit.rows.map((r) => [r.op, r.userId])).toEqual([['backups.create', volunteerId]]);
     volunteer.close();
@@ -94,7 +95,7 @@ describe('back up now', () => {
     core.close();
   });
 
-  it('keeps 7 daily, 4 weekly and 12 monthly on disk as days go by, each with its keys file', async () => {
+  it('keeps every backup of 48 hours, then 7 daily, 4 weekly and 12 monthly on disk as days go by, each with its keys file', async () => {
     const clock = manualClock('2026-01-01T10:00:00.000Z');
     const { core, path, userId } = await signedInFile(tempDir(), clock);
     core.close();
@@ -109,13 +110,87 @@ describe('back up now', () => {
     }
     closeFile(file);
     const kept = regularBackups(path);
-    // 60 days, two a day: the newest of the last 7 days, of 4 weeks, of 3 months (Jan, Feb, Mar)
-    expect(kept.length).toBeGreaterThanOrEqual(7);
-    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 3);
-    expect(kept.at(-1)).toBe('Association Amal.2026-03-01T16-00-00-000Z.tadamon');
+    // 60 days, two a day: the 5 of the last 48 hours, the newest of the last 7 days, of 4 weeks, of 3 months (Jan, Feb, Mar)
+    expect(kept.length).toBeGreaterThanOrEqual(7 + 2);
+    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 3 + 2);
+    expect(kept.slice(-5)).toEqual(
+      ['2026-02-27T16', '2026-02-28T10', '2026-02-28T16', '2026-03-01T10', '2026-03-01T16'].map((h) => `Association Amal.${h}-00-00-000Z.tadamon`),
+    );
+    expect(kept).not.toContain('Association Amal.2026-02-27T10-00-00-000Z.tadamon');
     expect(kept[0]).toBe('Association Amal.2026-01-31T16-00-00-000Z.tadamon');
     // each kept backup still has its keys file, and nothing partial is left
     expect(filesIn(backupsOf(path)).length).toBe(kept.length * 2);
+  });
+});
+
+describe('backups that are kept', () => {
+  it('a Back up now copy outlives the automatic backup made at sign-out the same day, and the weeks of backups after it', async () => {
+    const clock = manualClock('2026-05-04T09:00:00.000Z');
+    const { core, path, userId } = await signedInFile(tempDir(), clock);
+    await core.must('settings.update', { autoLockMinutes: 240 });
+    const morning = await addPeople(core, 2);
+    const manual = (await core.must('backups.create', {})).backup;
+    clock.advance(2 * 3_600_000);
+    await addPeople(core, 1, 'Moussa');
+    await core.must('session.lock', {}); // the sign-out backup, the same day, newer than the manual one
+    core.close();
+    const file = await openedFile(path, userId);
+    const backups = new BackupCoordinator(clock.now, () => null);
+    for (let day = 0; day < 21; day++) {
+      clock.advance(86_400_000);
+      backups.local(file);
+    }
+    closeFile(file);
+    const kinds = new Map(listBackups(backupsOf(path), 'Association Amal', 'local').map((b) => [b.fileName, b.kind]));
+    expect(kinds.get(manual.fileName)).toBe('manual');
+    expect(existsSync(keysPathFor(manual.path))).toBe(true);
+    expect(await storedPeople(manual.path, userId)).toEqual([...morning].sort());
+    // the automatic ones were rotated meanwhile: the first days' are gone but for their week's newest
+    expect([...kinds.values()].filter((k) => k === 'regular').length).toBeLessThan(21);
+  });
+
+  it('a key rotation first makes a backup under the old key, marked as such, which rotation never deletes', async () => {
+    const clock = manualClock('2026-05-04T09:00:00.000Z');
+    const { core, path, userId } = await signedInFile(tempDir(), clock);
+    const ids = await addPeople(core, 2);
+    const oldKey = await databaseKey(path, userId, PRESIDENT_PASSWORD);
+    await core.must('security.rekey', { password: PRESIDENT_PASSWORD });
+    const [before] = (await core.must('backups.list', {})).filter((b) => b.kind === 'beforeRekey');
+    expect(before.fileName).toBe('Association Amal.before-rekey.2026-05-04T09-00-00-000Z.tadamon');
+    expect(integrity(before.path, oldKey)).toBe('ok');
+    core.close();
+    const file = await openedFile(path, userId);
+    const backups = new BackupCoordinator(clock.now, () => null);
+    for (let day = 0; day < 10; day++) {
+      clock.advance(86_400_000);
+      backups.local(file);
+    }
+    closeFile(file);
+    expect(filesIn(backupsOf(path))).toContain(before.fileName);
+    expect(await storedPeople(before.path, userId)).toEqual([...ids].sort());
+  });
+});
+
+describe('backups.listFor while someone is signed in', () => {
+  it('answers anyone with no session, a president while signed in, and refuses a volunteer what backups.list refuses them', async () => {
+    const { core, path } = await signedInFile(tempDir());
+    await addPeople(core, 1);
+    await core.must('backups.create', {});
+    await core.must('users.create', { displayName: 'Youssef Tazi', role: 'volunteer', temporaryPassword: 'temporary password 1' });
+    const volunteerId = (await core.must('users.list', {})).find((u) => u.role === 'volunteer')!.id;
+    expect(await core.must('backups.listFor', { path })).toHaveLength(1);
+
+    const volunteer = testCore(tempDir());
+    expect(await volunteer.must('backups.listFor', { path })).toHaveLength(1); // the sign-in screen, no session
+    await volunteer.must('file.open', { path, userId: volunteerId, password: 'temporary password 1' });
+    expect(await volunteer.call('backups.listFor', { path })).toEqual(failure('forbidden'));
+    expect(await volunteer.call('backups.listFor', { path, folder: backupsOf(path) })).toEqual(failure('forbidden'));
+    await volunteer.must('session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'volunteer password 1' });
+    expect(await volunteer.call('backups.listFor', { path })).toEqual(failure('forbidden'));
+    await volunteer.must('session.lock', {}); // (its automatic backup: the password change is a write)
+    expect((await volunteer.must('backups.listFor', { path })).map((b) => b.kind).sort()).toEqual(['manual', 'regular']);
+    volunteer.close();
+    core.close();
   });
 });
 
@@ -145,14 +220,14 @@ describe('automatic backups', () => {
     await core.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
     await addPeople(core, 1);
     core.close(); // the app quits
-    // (the 08:01 backup, older the same day, went by rotation: the newest of each day is kept)
-    expect(regularBackups(path)).toEqual(['Association Amal.2026-05-04T08-03-00-000Z.tadamon']);
+    // (the 08:01 backup stays: every backup of the last 48 hours is kept)
+    expect(regularBackups(path)).toEqual(['Association Amal.2026-05-04T08-01-00-000Z.tadamon', 'Association Amal.2026-05-04T08-03-00-000Z.tadamon']);
     // a restart knows the file has not changed since (from the dates, not from memory)
     const restarted = testCore(dirname(dirname(path)), clock.now);
     clock.advance(60_000);
     await restarted.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
     restarted.close();
-    expect(regularBackups(path)).toHaveLength(1);
+    expect(regularBackups(path)).toHaveLength(2);
   });
 
   it('when the session locks itself for idleness', async () => {

@@ -72,13 +72,15 @@ describe('restore', () => {
     const list = await core.must('backups.listFor', { path });
     expect(list.map((b) => [b.fileName, b.kind, b.location])).toEqual([
       ['Association Amal.2026-05-05T08-00-00-000Z.tadamon', 'regular', 'local'],
-      [b1, 'regular', 'local'],
+      // the volunteer's sign-out on day 1, before the three people (a name of its own beside B1's)
+      ['Association Amal.2026-05-04T08-00-00-000Z.tadamon', 'regular', 'local'],
+      [b1, 'manual', 'local'],
     ]);
-    expect(list[1].users.map((u) => u.displayName).sort()).toEqual(['Nadia Bennani', 'Youssef Tazi']);
-    expect(list[1].sizeBytes).toBeGreaterThan(4096);
+    expect(list[2].users.map((u) => u.displayName).sort()).toEqual(['Nadia Bennani', 'Youssef Tazi']);
+    expect(list[2].sizeBytes).toBeGreaterThan(4096);
     expect(await core.call('backups.listFor', { path: join(dirname(path), 'notes.txt') })).toEqual(failure('not_a_tadamon_file'));
     expect(await core.must('backups.listFor', { path: join(dirname(path), 'Other.tadamon') })).toEqual([]);
-    expect(await core.must('backups.listFor', { path, folder: join(dirname(path), 'backups') })).toHaveLength(2);
+    expect(await core.must('backups.listFor', { path, folder: join(dirname(path), 'backups') })).toHaveLength(3);
   });
 
   it("with a president's password: checked, swapped, the old file kept aside, and signed in on the restored file", async () => {
