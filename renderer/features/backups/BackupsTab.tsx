@@ -22,6 +22,7 @@ export function BackupsTab({ isPresident }: { isPresident: boolean }) {
   return (
     <Stack gap="xl" maw={960}>
       <StatusSection status={status.data} />
+      <WhatIsKept />
       {isPresident && <SecondFolderSection status={status.data} />}
       {isPresident && <BackupList />}
     </Stack>
@@ -74,6 +75,19 @@ function StatusSection({ status }: { status: BackupStatus }) {
       {create.isPending && jobId && status.secondFolder && <CopyProgress jobId={jobId} />}
       <OpErrorAlert error={create.error} />
       {create.data && <CreateOutcome result={create.data} />}
+    </Stack>
+  );
+}
+
+/** The retention rule of electron/core/backups/rotation.ts, said once where backups are made and listed. */
+function WhatIsKept() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('backups.kept.title')}
+      </Title>
+      <Text>{t('backups.kept.text')}</Text>
     </Stack>
   );
 }
