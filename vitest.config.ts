@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [sqlAsText],
-        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
       {
         plugins: [react()],

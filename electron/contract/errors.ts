@@ -22,6 +22,9 @@ export const errorCodes = [
   'rekey_failed',
   'file_in_use',
   'legacy_key_slots',
+  'key_slot_not_trusted',
+  'weak_password',
+  'too_many_attempts',
   'unknown_user',
   'cannot_remove_self',
   'last_president',
@@ -75,6 +78,8 @@ export interface OpError {
   code: ErrorCode;
   /** Field path (dot-joined) to a zod issue code, for forms. */
   fields?: Record<string, string>;
+  /** `too_many_attempts`: how long before the next try is taken. */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: OpError };

@@ -3,6 +3,8 @@ import { defineOp } from './operation';
 import { localeSchema, roleSchema } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** The lowest zxcvbn score (0–4) a new password may have: the meter's "good". */
+export const MIN_PASSWORD_SCORE = 3;
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
 
 /** Demo file credentials: printed in the README, shown on the demo sign-in screen. */
@@ -46,6 +48,8 @@ export interface SessionInfo {
   association: { name: string; city: string };
   user: SessionUser;
   autoLockMinutes: number;
+  /** On the sign-in that found them: key slots added outside the app, removed from the keys file. */
+  removedKeySlots?: number;
 }
 
 export interface RecentFile {

@@ -2,6 +2,7 @@ import type { AuditNote, User } from '../contract';
 import type { BackupCoordinator } from './backups/coordinator';
 import type { Db } from './db/database';
 import type { Host } from './host';
+import type { SignInThrottle } from './session/sign-in-throttle';
 import type { JobProgressBoard } from './jobs/progress';
 import type { Session, SessionState } from './session/state';
 
@@ -11,6 +12,7 @@ export interface CoreContext {
   sessions: SessionState;
   jobs: JobProgressBoard;
   backups: BackupCoordinator;
+  throttle: SignInThrottle;
 }
 
 /** What an operation sees once the dispatcher has checked who is signed in. */

@@ -7,6 +7,7 @@ import type { CoreContext, SignedInContext, WriteTx } from './context';
 import { AppError } from './errors';
 import type { Host } from './host';
 import { JobProgressBoard } from './jobs/progress';
+import { SignInThrottle } from './session/sign-in-throttle';
 import { SessionState } from './session/state';
 import { findActiveUser } from './users/repository';
 
@@ -18,9 +19,9 @@ export interface Core {
   whenIdle(): Promise<void>;
 }
 
-const fail = (code: OpError['code'], fields?: Record<string, string>): Result<never> => ({
+const fail = (code: OpError['code'], fields?: Record<string, string>, retryAfterSeconds?: number): Result<never> => ({
   ok: false,
-  error: fields ? { code, fields } : { code },
+  error: { code, ...(fields && { fields }), ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) },
 });
 
 type AnyHandler = (input: unknown, ctx: CoreContext | SignedInContext) => unknown;
@@ -37,7 +38,7 @@ export function createCore(host: Host): Core {
     ending: (session, reason) => backups.sessionEnding(session, reason),
   });
   const backups = new BackupCoordinator(now, () => sessions.current());
-  const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard(), backups };
+  const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard(), backups, throttle: new SignInThrottle(now) };
 
   async function run(op: OpName, rawInput: unknown): Promise<Result<unknown>> {
     const spec = operations[op];
@@ -91,7 +92,7 @@ export function createCore(host: Host): Core {
       try {
         return await run(op, input);
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.fields);
+        if (error instanceof AppError) return fail(error.code, error.fields, error.retryAfterSeconds);
         // Operation name, error class and call sites only: the message line may quote data.
         if (process.env.TADAMON_DEBUG) console.error(error);
         const frames = (error as Error)?.stack?.split('\n').slice(1).join('\n') ?? '';

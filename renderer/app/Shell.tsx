@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import type { SessionInfo } from '../../electron/contract';
 import { areas, canSeeArea } from '../features/areas/areas';
 import { IconLock } from '../ui/icons';
+import { KeySlotsNotice } from './KeySlotsNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 import { useAutoLock } from './useAutoLock';
@@ -79,7 +80,10 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
         })}
       </AppShell.Navbar>
 
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <KeySlotsNotice />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -11,12 +11,14 @@ import { invoke } from '../transport';
 export class OpFailure extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly retryAfterSeconds?: number;
 
   constructor(error: OpError) {
     super(error.code);
     this.name = 'OpFailure';
     this.code = error.code;
     this.fields = error.fields;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

@@ -20,8 +20,12 @@ function patchStatus(client: QueryClient, patch: (status: AppStatus) => AppStatu
   client.setQueryData<AppStatus>(statusKey, (status) => status && patch(status));
 }
 
+/** How many planted key slots the last sign-in removed (shown once by KeySlotsNotice). */
+export const REMOVED_KEY_SLOTS_KEY = ['notice', 'removedKeySlots'] as const;
+
 export function enterSession(client: QueryClient, session: SessionInfo): void {
   dropSessionData(client);
+  client.setQueryData(REMOVED_KEY_SLOTS_KEY, session.removedKeySlots ?? 0);
   patchStatus(client, (status) => ({ ...status, session, locale: session.user.locale }));
   // Refreshes the recent files list, which the sign-in just changed.
   void client.invalidateQueries({ queryKey: statusKey });

@@ -8,7 +8,7 @@ export function OpErrorAlert({ error }: { error: OpFailure | null | undefined })
   if (!error) return null;
   return (
     <Alert color="red" variant="light">
-      {t(`errors.${error.code}`)}
+      {t(`errors.${error.code}`, { seconds: error.retryAfterSeconds })}
     </Alert>
   );
 }

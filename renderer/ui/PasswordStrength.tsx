@@ -2,6 +2,7 @@ import { Progress, Stack, Text } from '@mantine/core';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_SCORE } from '../../electron/contract';
 
 let estimator: Promise<ZxcvbnFactory> | null = null;
 
@@ -54,8 +55,9 @@ export function PasswordStrength({ password, related = [] }: Props) {
           aria-valuetext={level}
         />
       </Progress.Root>
-      <Text size="sm" c="dimmed" aria-live="polite">
+      <Text size="sm" c={score < MIN_PASSWORD_SCORE ? 'red' : 'dimmed'} aria-live="polite">
         {t('password.strength.value', { level })}
+        {score < MIN_PASSWORD_SCORE && ` ${t('password.strength.tooWeak')}`}
       </Text>
     </Stack>
   );

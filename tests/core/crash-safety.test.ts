@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeFile, openUnlocked, unlockKeys } from '../../electron/core/db/association-file';
 import { openEncrypted } from '../../electron/core/db/database';
-import { DEFAULT_KDF, keysPathFor, readKeysFile, userSlot, withSlot, writeKeysFile } from '../../electron/core/db/keyslots';
+import { DEFAULT_KDF, keysPathFor, readKeysFile, userSlot, withSlot } from '../../electron/core/db/keyslots';
+import { updateTrustedKeys } from '../../electron/core/db/trusted-keys';
 import { createSlot } from '../../electron/core/db/slots';
 import { createBeneficiary } from '../../electron/core/beneficiaries/service';
 import { SessionState, type Session } from '../../electron/core/session/state';
@@ -63,8 +64,9 @@ beforeAll(async () => {
   const unlocked = await unlockKeys(session.path, (k) => ({ slot: userSlot(k, userId), secret: PRESIDENT_PASSWORD }), 'wrong_password');
   const file = openUnlocked(session.path, unlocked, { now: new Date() });
   unlocked.unlocked.dispose();
-  // The slot's KDF cost is stored in the slot: a cheap one here (N=2^10 instead of 2^16) saves two
-  // scrypt runs per round; what is under test is the file, not the password hashing.
+  // The slot's KDF cost is stored in the slot: a cheap one here (N=2^10 instead of 2^17) saves
+  // scrypt time per round (the first sign-in of a round remakes it at today's cost); what is under
+  // test is the file, not the password hashing.
   const cheap = await createSlot({
     fileId: file.association.fileId,
     dbKey: file.key,
@@ -73,7 +75,7 @@ beforeAll(async () => {
     meta: { kind: 'user', userId, label: 'Nadia Bennani' },
     kdf: { ...DEFAULT_KDF, N: 1024, salt: randomBytes(16).toString('base64') },
   });
-  writeKeysFile(session.path, withSlot(readKeysFile(session.path), cheap));
+  updateTrustedKeys(file, (keys) => withSlot(keys, cheap));
   file.db.pragma('wal_checkpoint(TRUNCATE)');
   small = join(suiteDir(), 'documents');
   cpSync(join(dir, 'documents'), small, { recursive: true });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
-import { KEYS_FORMAT, keysPathFor, writeKeysFile } from '../../electron/core/db/keyslots';
+import { KEYS_FORMAT, keysPathFor } from '../../electron/core/db/keyslots';
 import { legacyWrapKey } from '../../electron/core/db/slots';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations';
@@ -207,12 +207,12 @@ describe('opening an old file', () => {
     v1.pragma('wal_checkpoint(TRUNCATE)');
     v1.close();
     const password = 'an old password 2024';
-    writeKeysFile(path, {
+    writeFileSync(keysPathFor(path), JSON.stringify({
       format: KEYS_FORMAT,
       version: 1, // and a keys file of the first format, as that version of the app wrote them
       fileId: 'f1',
       slots: [await legacyWrapKey(key, password, { kind: 'user', userId: 'u1', label: 'Nadia Bennani' })],
-    });
+    }));
     const originalDb = sha256(path);
     const originalKeys = readFileSync(keysPathFor(path));
 

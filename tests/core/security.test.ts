@@ -32,11 +32,12 @@ async function association(dir: string) {
 describe('key slots', () => {
   const tempDir = useTempDir();
 
-  it('a new file: version 2, every slot sealed (a public key, a wrapped private key, the database key sealed to it)', async () => {
+  it('a new file: version 3, every slot sealed (a public key, a wrapped private key, the database key sealed to it) and authenticated', async () => {
     const { path, core } = await signedInFile(tempDir());
     core.close();
     const keys = keysFileOf(path);
-    expect(keys).toMatchObject({ version: 2, keyGeneration: 1 });
+    expect(keys).toMatchObject({ version: 3, keyGeneration: 1, erasures: [], erasuresMac: expect.any(String) });
+    for (const slot of keys.slots) expect(slot.mac).toEqual(expect.any(String));
     expect(keys.pending).toBeUndefined();
     for (const slot of keys.slots) {
       expect(slot).toMatchObject({ scheme: 'sealed', publicKey: expect.any(String), privateKey: { iv: expect.any(String) } });
@@ -71,13 +72,15 @@ describe('key slots', () => {
         ],
       };
       writeFileSync(keysPathFor(path), JSON.stringify(v1, null, 2));
+      // An app of that time had never seen a version-3 keys file for it.
+      withDb(path, key, (db) => db.prepare("DELETE FROM settings WHERE key = 'keysFileVersion'").run());
     });
 
-    it('the president signs in: the file becomes version 2 and their slot sealed; the others stay as they were', async () => {
+    it('the president signs in: the file becomes version 3 and their slot sealed; the others stay as they were', async () => {
       const core = testCore(suiteDir());
       expect((await core.must('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD })).user.id).toBe(presidentId);
       const keys = readKeysFile(path);
-      expect(keys.version).toBe(2);
+      expect(keys.version).toBe(3);
       expect(isSealed(userSlot(keys, presidentId)!)).toBe(true);
       expect(isSealed(userSlot(keys, volunteerId)!)).toBe(false);
       const view = await core.must('security.keySlots', {});

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../contract';
 import type { OpenedFile } from '../db/association-file';
 import { readFileSalt, type Db } from '../db/database';
-import { fsyncDirectory, keysPathFor, parseKeysFile, serializeKeysFile } from '../db/keyslots';
+import { fsyncDirectory, keysPathFor, parseKeysFile, reserializeKeysFile } from '../db/keyslots';
 import { AppError } from '../errors';
 import { asAppError, copyDurably, fsyncFile, partialPathFor, removeQuietly, writeDurably } from './durable-files';
 import { listBackups } from './list';
@@ -80,7 +80,7 @@ function vacuumInto(db: Db, path: string, dbTarget: string, keysTarget: string):
   db.prepare('VACUUM INTO ?').run(dbTarget);
   fsyncFile(dbTarget);
   const keys = parseKeysFile(readFileSync(keysPathFor(path), 'utf8'));
-  writeDurably(keysTarget, serializeKeysFile({ ...keys, dbSalt: readFileSalt(dbTarget) }));
+  writeDurably(keysTarget, reserializeKeysFile({ ...keys, dbSalt: readFileSalt(dbTarget) }));
 }
 
 export interface SnapshotOptions {

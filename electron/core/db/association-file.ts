@@ -8,11 +8,23 @@ import { AppError } from '../errors';
 import { newId } from '../ids';
 import { findActiveUser, insertUser } from '../users/repository';
 import { assertIntact, assertLooksLikeTadamonFile, openEncrypted, readFileSalt, type Db } from './database';
-import { isSealed, KEYS_FORMAT, KEYS_VERSION, keysPathFor, readKeysFile, writeKeysFile, type KeysFile, type KeySlot } from './keyslots';
+import {
+  authenticErasures,
+  isSealed,
+  KEYS_FORMAT,
+  KEYS_VERSION,
+  keysPathFor,
+  readKeysFile,
+  slotIsAuthentic,
+  writeKeysFile,
+  type KeysFile,
+  type KeySlot,
+} from './keyslots';
 import { assertNotTooNew, migrate, schemaVersion } from './migrate';
 import { backupBeforeMigration } from './pre-migration-backup';
 import { generateRecoveryCode } from './recovery-code';
 import { createSlot, keepingGenerations, unlockSlot, type UnlockedSlot } from './slots';
+import { recordKeysVersion } from './trusted-keys';
 
 /** An unlocked association file. `key` (of generation `keyGeneration`) is zeroed on close. */
 export interface OpenedFile {
@@ -107,6 +119,7 @@ export async function createAssociationFile(
     created.transaction(() => {
       insertAssociation(created, association);
       insertUser(created, user);
+      recordKeysVersion(created);
       appendAudit(created, { at, userId: user.id, op: 'file.create', entityId: association.id });
     })();
     created.pragma('wal_checkpoint(TRUNCATE)');
@@ -117,7 +130,7 @@ export async function createAssociationFile(
       dbSalt: readFileSalt(path),
       keyGeneration: 1,
       slots,
-    });
+    }, { dbKey: key, fileId: association.fileId });
   } catch (error) {
     db?.close();
     removeFileSet(path);
@@ -211,7 +224,7 @@ export function openEitherGeneration(path: string, keys: KeysFile, unlocked: Unl
     try {
       const db = openEncrypted(path, next, { nativeBinding: options.nativeBinding, keepJournalMode: true });
       const settle = () => {
-        writeKeysFile(path, settledKeys(path, keys, pending.generation));
+        writeKeysFile(path, settledKeys(path, keys, unlocked, pending.generation), { dbKey: next, fileId: keys.fileId });
         db.pragma('journal_mode = WAL');
       };
       return { db, key: next, generation: pending.generation, settle };
@@ -222,15 +235,30 @@ export function openEitherGeneration(path: string, keys: KeysFile, unlocked: Unl
   }
 }
 
-/** After a rekey was interrupted: keeps the generation the database is really under, drops the other. */
-function settledKeys(path: string, keys: KeysFile, generation: number): KeysFile {
+/**
+ * After a rekey was interrupted: keeps the generation the database is really under, drops the other.
+ * Slots of a version-3 file are kept only if authentic under the key they were signed with (the
+ * generation the file names current), since the result is signed anew.
+ */
+function settledKeys(path: string, keys: KeysFile, unlocked: UnlockedSlot, generation: number): KeysFile {
   const { pending: _pending, ...rest } = keys;
-  return {
-    ...rest,
-    keyGeneration: generation,
-    dbSalt: readFileSalt(path),
-    slots: keys.slots.map((s) => (isSealed(s) ? keepingGenerations(s, (g) => g === generation) : s)),
-  };
+  const signedWith = unlocked.keyFor(keys.keyGeneration);
+  if (!signedWith) throw new AppError('file_damaged');
+  try {
+    const signer = { dbKey: signedWith, fileId: keys.fileId };
+    const erasures = keys.version >= 3 ? authenticErasures(keys, signer) : keys.erasures;
+    return {
+      ...rest,
+      keyGeneration: generation,
+      dbSalt: readFileSalt(path),
+      erasures: erasures ?? [],
+      slots: keys.slots
+        .filter((s) => keys.version < 3 || slotIsAuthentic(s, signer))
+        .map((s) => (isSealed(s) ? keepingGenerations(s, (g) => g === generation) : s)),
+    };
+  } finally {
+    signedWith.fill(0);
+  }
 }
 
 /**
@@ -247,7 +275,9 @@ export function openUnlocked(path: string, { keys, unlocked }: UnlockedKeys, opt
     if (!association) throw new AppError('not_a_tadamon_file');
     if (association.fileId !== keys.fileId) throw new AppError('keys_file_mismatch');
     settle();
-    if (keys.pending && generation === keys.keyGeneration) writeKeysFile(path, settledKeys(path, keys, generation));
+    if (keys.pending && generation === keys.keyGeneration) {
+      writeKeysFile(path, settledKeys(path, keys, unlocked, generation), { dbKey: key, fileId: keys.fileId });
+    }
     removeStaleJournal(path);
     migrate(db, { beforeMigrating: (from) => backupBeforeMigration(db, path, from, options.now) });
     return { path, db, key, keyGeneration: generation, association };

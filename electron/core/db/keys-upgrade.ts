@@ -1,23 +1,29 @@
 import type { OpenedFile } from './association-file';
-import { isSealed, readKeysFile, withSlot, writeKeysFile, type KeySlot } from './keyslots';
+import { isSealed, withSlot, type KeySlot } from './keyslots';
+import { DEFAULT_KDF } from './slot-crypto';
 import { createSlot } from './slots';
+import { readTrustedKeys, updateTrustedKeys } from './trusted-keys';
+
+/** A slot made before the current format or with a cheaper KDF than today's. */
+export function isOutdated(slot: KeySlot): boolean {
+  return !isSealed(slot) || slot.kdf.N < DEFAULT_KDF.N || slot.kdf.r < DEFAULT_KDF.r;
+}
 
 /**
- * A version-1 (legacy) slot can become a sealed one only while its secret is at hand, that is just
- * after it was used to sign in or recover. The keys file is then rewritten as version 2. Slots of
- * users who have not signed in since stay legacy (and still open the file) until they do.
+ * A slot of the first format (legacy), or one whose KDF is cheaper than today's, can be remade only
+ * while its secret is at hand, that is just after it was used to sign in or recover. Slots of users
+ * who have not signed in since stay as they are (and still open the file) until they do.
  */
-export async function upgradeSlotIfLegacy(file: OpenedFile, slot: KeySlot, secret: string): Promise<void> {
-  if (isSealed(slot)) return;
-  const sealed = await createSlot({
+export async function upgradeSlotIfOutdated(file: OpenedFile, slot: KeySlot, secret: string): Promise<void> {
+  if (!isOutdated(slot)) return;
+  const upgraded = await createSlot({
     fileId: file.association.fileId,
     dbKey: file.key,
     generation: file.keyGeneration,
     secret,
     meta: { kind: slot.kind, userId: slot.userId, label: slot.label },
   });
-  const keys = readKeysFile(file.path);
   // Only if the slot is still the one that was opened (a concurrent change wins).
-  const now = keys.slots.find((s) => s.id === slot.id);
-  if (now && !isSealed(now) && now.kdf.salt === slot.kdf.salt) writeKeysFile(file.path, withSlot(keys, sealed));
+  const now = readTrustedKeys(file).keys.slots.find((s) => s.id === slot.id);
+  if (now && now.kdf.salt === slot.kdf.salt) updateTrustedKeys(file, (keys) => withSlot(keys, upgraded));
 }

@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { macMatches, macOf, type KeysSigner } from './keys-mac';
 import { DEFAULT_KDF } from './slot-crypto';
 
 export { DEFAULT_KDF };
@@ -17,9 +18,13 @@ export { DEFAULT_KDF };
  *   the password, and the database key of each generation sealed to the public half), plus the
  *   current `keyGeneration` and, while a rekey is under way, the `pending` generation. Legacy
  *   slots may still appear in a version-2 file until their user signs in once.
+ * - version 3: every slot carries a `mac` keyed from the database key (see keys-mac.ts), so a slot
+ *   added outside the app is recognised and refused; the file also keeps the list of erasures
+ *   (consent withdrawals and merges, ids only) that a restore must apply again, with its own `mac`.
+ *   A version-2 file is upgraded at its next sign-in (db/trusted-keys.ts).
  */
 export const KEYS_FORMAT = 'tadamon-keys';
-export const KEYS_VERSION = 2;
+export const KEYS_VERSION = 3;
 
 const kdfSchema = z.object({
   name: z.literal('scrypt'),
@@ -37,6 +42,8 @@ const slotBase = {
   userId: z.string().optional(),
   label: z.string().optional(),
   kdf: kdfSchema,
+  /** Version 3: HMAC of the rest of the slot under the database key (keys-mac.ts). */
+  mac: z.string().optional(),
 };
 
 const legacySlotSchema = z.object({
@@ -63,6 +70,21 @@ export type LegacySlot = z.infer<typeof legacySlotSchema>;
 export type SealedSlot = z.infer<typeof sealedSlotSchema>;
 export type KeySlot = z.infer<typeof slotSchema>;
 
+/**
+ * An erasure the live file has made, which a restored backup made before it must make again (law
+ * 09-08: an erased person must not come back with an old copy). Ids only, never personal data.
+ */
+export const erasureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consentWithdrawn'), beneficiaryId: z.string().min(1).max(64), at: z.string() }),
+  z.object({
+    kind: z.literal('merged'),
+    beneficiaryId: z.string().min(1).max(64),
+    survivorId: z.string().min(1).max(64),
+    at: z.string(),
+  }),
+]);
+export type Erasure = z.infer<typeof erasureSchema>;
+
 const keysFileSchema = z.object({
   format: z.literal(KEYS_FORMAT),
   version: z.number().int(),
@@ -78,6 +100,8 @@ const keysFileSchema = z.object({
   /** A rekey in progress: the database is under `keyGeneration` or, once rekeyed, under this one. */
   pending: z.object({ generation: z.number().int().min(2), startedAt: z.string() }).optional(),
   slots: z.array(slotSchema),
+  erasures: z.array(erasureSchema).max(100_000).default([]),
+  erasuresMac: z.string().optional(),
 });
 export type KeysFile = z.infer<typeof keysFileSchema>;
 /** What may be written: `keyGeneration` defaults to 1 (a file that was never rekeyed). */
@@ -113,8 +137,41 @@ export function readKeysFile(dbPath: string): KeysFile {
   return parseKeysFile(readFileSync(path, 'utf8'));
 }
 
-export function serializeKeysFile(keys: KeysFileInput): string {
-  return JSON.stringify({ ...keys, version: KEYS_VERSION }, null, 2);
+const withoutMac = <T extends { mac?: string }>({ mac: _mac, ...rest }: T): Omit<T, 'mac'> => rest;
+const signed = <T extends KeySlot>(slot: T, signer: KeysSigner): T => ({ ...slot, mac: macOf(signer, 'slot', withoutMac(slot)) });
+
+/** Every slot and the erasure list authenticated under `signer`: the only form ever written. */
+export function signKeysFile(keys: KeysFileInput, signer: KeysSigner): KeysFileInput {
+  const erasures = keys.erasures ?? [];
+  return {
+    ...keys,
+    version: KEYS_VERSION,
+    slots: keys.slots.map((slot) => signed(slot, signer)),
+    erasures,
+    erasuresMac: macOf(signer, 'erasures', erasures),
+  };
+}
+
+/** Whether a slot was written by the app (version 3): its MAC verifies under the database key. */
+export function slotIsAuthentic(slot: KeySlot, signer: KeysSigner): boolean {
+  return macMatches(signer, 'slot', withoutMac(slot), slot.mac);
+}
+
+/** The erasure list, or null when it was altered outside the app. */
+export function authenticErasures(keys: KeysFile, signer: KeysSigner): Erasure[] | null {
+  return macMatches(signer, 'erasures', keys.erasures, keys.erasuresMac) ? keys.erasures : null;
+}
+
+export function serializeKeysFile(keys: KeysFileInput, signer: KeysSigner): string {
+  return JSON.stringify(signKeysFile(keys, signer), null, 2);
+}
+
+/**
+ * A copy's keys file with only its unauthenticated header changed (a backup's `dbSalt`): slots,
+ * erasures and their MACs are written exactly as read, so nothing unchecked is ever signed.
+ */
+export function reserializeKeysFile(keys: KeysFile): string {
+  return JSON.stringify(keys, null, 2);
 }
 
 /** Makes a finished rename survive a power cut (POSIX; Windows cannot open a folder, and needs not). */
@@ -132,14 +189,15 @@ export function fsyncDirectory(dir: string): void {
 
 /**
  * Atomic replace: write a sibling, fsync, rename, so a crash leaves the old or the new file whole.
- * Always writes the current version: a version-1 file becomes version 2 on its first rewrite.
+ * Always writes the current version, signed under the database key of `keys.keyGeneration`: callers
+ * pass only slots they trust (db/trusted-keys.ts), never a list read from disk unchecked.
  */
-export function writeKeysFile(dbPath: string, keys: KeysFileInput): void {
+export function writeKeysFile(dbPath: string, keys: KeysFileInput, signer: KeysSigner): void {
   const path = keysPathFor(dbPath);
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, serializeKeysFile(keys));
+    writeSync(fd, serializeKeysFile(keys, signer));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { OpenedFile } from './association-file';
 import { readFileSalt } from './database';
-import { isSealed, readKeysFile, writeKeysFile, type KeysFile } from './keyslots';
+import { isSealed, writeKeysFile, type KeysFile } from './keyslots';
 import { keepingGenerations, withGeneration } from './slots';
+import { readTrustedKeys, signerOf } from './trusted-keys';
 
 /** Points of the procedure, reported to `after` (tests kill the process there). */
 export type RekeyStep = 'pending-written' | 'left-wal' | 'rekeyed' | 'promoted' | 'done';
@@ -19,8 +20,10 @@ function failure(error: unknown): AppError {
 
 /**
  * Rotates the database key of an open file: a new random 32-byte key, the whole file re-encrypted
- * under it, and the new key sealed to every slot (no password needed: slots are sealed to their
- * public keys, see slots.ts). Safe against a kill at any moment:
+ * under it, and the new key sealed to every trusted slot (no password needed: slots are sealed to
+ * their public keys, see slots.ts). Trusted means the slots of active users and the recovery slot,
+ * authenticated (db/trusted-keys.ts): a slot planted in the keys file gets nothing, and is dropped.
+ * Safe against a kill at any moment:
  *
  * 1. The keys file gains a `pending` generation, sealed to every slot (atomic write). A kill from
  *    here to step 4 leaves a file that opens with either key: see openEitherGeneration.
@@ -36,7 +39,7 @@ function failure(error: unknown): AppError {
  */
 export function rekeyOpenFile(file: OpenedFile, now: Date, after?: (step: RekeyStep) => void): void {
   const { db, path } = file;
-  const keys = readKeysFile(path);
+  const { keys } = readTrustedKeys(file);
   if (keys.slots.some((s) => !isSealed(s))) throw new AppError('legacy_key_slots');
   if (db.inTransaction) throw new AppError('file_in_use');
   const fileId = file.association.fileId;
@@ -50,16 +53,17 @@ export function rekeyOpenFile(file: OpenedFile, now: Date, after?: (step: RekeyS
     pending: { generation, startedAt: now.toISOString() },
     slots: keys.slots.map((s) => (isSealed(s) ? withGeneration(s, fileId, newKey, generation) : s)),
   };
+  const oldSigner = signerOf(file);
   const abandon = () => {
     try {
-      writeKeysFile(path, settled);
+      writeKeysFile(path, settled, oldSigner);
     } catch {
       // a pending generation the file is not under is dropped by the next open
     }
   };
 
   try {
-    writeKeysFile(path, withPending);
+    writeKeysFile(path, withPending, oldSigner);
   } catch (error) {
     newKey.fill(0);
     throw failure(error);
@@ -103,7 +107,7 @@ export function rekeyOpenFile(file: OpenedFile, now: Date, after?: (step: RekeyS
       keyGeneration: generation,
       dbSalt: readFileSalt(path),
       slots: withPending.slots.map((s) => (isSealed(s) ? keepingGenerations(s, (g) => g === generation) : s)),
-    });
+    }, { dbKey: newKey, fileId });
   } catch (error) {
     // Nothing may be written under the new key while the keys file still names the old one
     // current: close now (a closed connection writes nothing); the next open finds the new key.

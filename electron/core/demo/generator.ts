@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beneficiaryInputSchema, DEMO_PASSWORD, type Role, type User } from '../../contract';
 import { appendAudit } from '../audit/repository';
 import { closeFile, createAssociationFile, fileNameFor } from '../db/association-file';
-import { readKeysFile, withSlot, writeKeysFile } from '../db/keyslots';
+import { withSlot } from '../db/keyslots';
+import { updateTrustedKeys } from '../db/trusted-keys';
 import { createSlot } from '../db/slots';
 import { newId } from '../ids';
 import { createBeneficiary } from '../beneficiaries/service';
@@ -97,7 +98,7 @@ export async function createDemoFile(dataDir: string, options: { nativeBinding?:
       addDemoMembers(tx, options.now);
       addDemoCooperatives(tx, options.now);
       addDemoIndicatorMeasures(tx);
-      writeKeysFile(path, slots.reduce(withSlot, readKeysFile(path)));
+      updateTrustedKeys(file, (keys) => slots.reduce(withSlot, keys));
     })();
   } finally {
     closeFile(file);

@@ -1,9 +1,10 @@
 import type { KeySlotsView, Role } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
-import { isSealed, readKeysFile, recoverySlot, userSlot, withSlot, writeKeysFile } from '../db/keyslots';
+import { isSealed, readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
 import { generateRecoveryCode } from '../db/recovery-code';
 import { rekeyOpenFile } from '../db/rekey';
 import { createSlot, unlockSlot } from '../db/slots';
+import { readTrustedKeys, updateTrustedKeys } from '../db/trusted-keys';
 import { AppError } from '../errors';
 
 /** Destructive security operations ask for the president's password again, however long signed in. */
@@ -11,15 +12,21 @@ async function confirmPassword(ctx: SignedInContext, password: string): Promise<
   const { path } = ctx.session.file;
   const keys = readKeysFile(path);
   const slot = userSlot(keys, ctx.session.user.id);
-  const opened = slot && (await unlockSlot(keys, slot, password));
-  if (!opened) throw new AppError('wrong_password');
+  const opened = await ctx.throttle.attempt(path, async () => {
+    const unlocked = slot && (await unlockSlot(keys, slot, password));
+    if (!unlocked) throw new AppError('wrong_password');
+    return unlocked;
+  });
   opened.dispose();
 }
 
-/** "Who can open this file": every slot, with the user's current name and role when known. */
+/**
+ * "Who can open this file": every trusted slot, with the user's current name and role. A slot
+ * planted in the keys file is not listed (it is dropped at the next sign-in or write).
+ */
 export function keySlots(ctx: SignedInContext): KeySlotsView {
-  const { db, path } = ctx.session.file;
-  const keys = readKeysFile(path);
+  const { db } = ctx.session.file;
+  const { keys } = readTrustedKeys(ctx.session.file);
   const users = new Map(
     (db.prepare('SELECT id, display_name, role, removed_at FROM users').all() as {
       id: string;
@@ -53,7 +60,7 @@ export async function rekey(ctx: SignedInContext, password: string) {
   await confirmPassword(ctx, password);
   const { session } = ctx;
   if (ctx.sessions.current() !== session) throw new AppError('session_locked');
-  if (readKeysFile(session.file.path).slots.some((s) => !isSealed(s))) throw new AppError('legacy_key_slots');
+  if (readTrustedKeys(session.file).keys.slots.some((s) => !isSealed(s))) throw new AppError('legacy_key_slots');
   ctx.backups.local(session.file, 'beforeRekey');
   try {
     rekeyOpenFile(session.file, ctx.now());
@@ -82,7 +89,7 @@ export async function newRecoveryCode(ctx: SignedInContext, password: string) {
   return (tx: WriteTx) => {
     const keys = readKeysFile(file.path);
     if (keys.keyGeneration !== file.keyGeneration || !recoverySlot(keys)) throw new AppError('session_locked');
-    writeKeysFile(file.path, withSlot(keys, slot));
+    updateTrustedKeys(file, (trusted) => withSlot(trusted, slot));
     tx.audit(null);
     return { recoveryCode };
   };

@@ -22,10 +22,12 @@ import {
   type OpenedFile,
 } from '../db/association-file';
 import { assertLooksLikeTadamonFile } from '../db/database';
-import { upgradeSlotIfLegacy } from '../db/keys-upgrade';
-import { readKeysFile, recoverySlot, userSlot, withSlot, writeKeysFile } from '../db/keyslots';
+import { upgradeSlotIfOutdated } from '../db/keys-upgrade';
+import { readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
 import { createSlot, unlockSlot } from '../db/slots';
+import { checkKeysAtSignIn, updateTrustedKeys } from '../db/trusted-keys';
 import { AppError } from '../errors';
+import { assertStrongPassword } from '../security/password-strength';
 import { readSettings } from '../settings/repository';
 import { setMustChangePassword, setUserLocale } from '../users/repository';
 import type { Session } from './state';
@@ -45,7 +47,13 @@ export function sessionInfo(session: Session): SessionInfo {
   };
 }
 
-export function startSession(ctx: CoreContext, file: OpenedFile, user: User, op: string): SessionInfo {
+export function startSession(
+  ctx: CoreContext,
+  file: OpenedFile,
+  user: User,
+  op: string,
+  removedKeySlots = 0,
+): SessionInfo {
   const at = ctx.now().toISOString();
   file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
   const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
@@ -54,7 +62,7 @@ export function startSession(ctx: CoreContext, file: OpenedFile, user: User, op:
     ...rememberFile(config, { path: file.path, associationName: file.association.name, openedAt: at }),
     locale: user.locale,
   });
-  return sessionInfo(session);
+  return removedKeySlots > 0 ? { ...sessionInfo(session), removedKeySlots } : sessionInfo(session);
 }
 
 function fileOptions(ctx: CoreContext) {
@@ -130,6 +138,7 @@ export async function createFile(
   ctx: CoreContext,
   input: z.output<typeof createFileSchema>,
 ): Promise<{ session: SessionInfo; recoveryCode: string }> {
+  assertStrongPassword(input.password, [input.displayName, input.associationName, input.city], 'password');
   const locale = readAppConfig(ctx.host.dataDir).locale;
   const { file, user, recoveryCode } = await createAssociationFile(
     {
@@ -145,27 +154,27 @@ export async function createFile(
 
 export async function open(ctx: CoreContext, input: z.output<typeof openFileSchema>): Promise<SessionInfo> {
   recoverInterruptedRestore(input.path);
-  const unlocked = await unlockKeys(
-    input.path,
-    (k) => ({ slot: userSlot(k, input.userId), secret: input.password }),
-    'wrong_password',
+  const unlocked = await ctx.throttle.attempt(input.path, () =>
+    unlockKeys(input.path, (k) => ({ slot: userSlot(k, input.userId), secret: input.password }), 'wrong_password'),
   );
   const file = openOrDispose(unlocked, () => openUnlocked(input.path, unlocked, fileOptions(ctx)));
   const user = openOrClose(file, () => activeUserOrThrow(file, input.userId));
-  await upgradeOrClose(file, () => upgradeSlotIfLegacy(file, unlocked.slot, input.password));
-  return openOrClose(file, () => startSession(ctx, file, user, 'session.signIn'));
+  const at = ctx.now().toISOString();
+  const removed = openOrClose(file, () => checkKeysAtSignIn(file, unlocked.slot.id, user.id, at));
+  await upgradeOrClose(file, () => upgradeSlotIfOutdated(file, unlocked.slot, input.password));
+  return openOrClose(file, () => startSession(ctx, file, user, 'session.signIn', removed));
 }
 
 export async function recover(ctx: CoreContext, input: z.output<typeof recoverSchema>): Promise<SessionInfo> {
   recoverInterruptedRestore(input.path);
-  const unlocked = await unlockKeys(
-    input.path,
-    (k) => ({ slot: recoverySlot(k), secret: input.recoveryCode }),
-    'wrong_recovery_code',
+  const unlocked = await ctx.throttle.attempt(input.path, () =>
+    unlockKeys(input.path, (k) => ({ slot: recoverySlot(k), secret: input.recoveryCode }), 'wrong_recovery_code'),
   );
   const file = openOrDispose(unlocked, () => openUnlocked(input.path, unlocked, fileOptions(ctx)));
   const user = openOrClose(file, () => activeUserOrThrow(file, input.userId));
-  await upgradeOrClose(file, () => upgradeSlotIfLegacy(file, unlocked.slot, input.recoveryCode));
+  openOrClose(file, () => assertStrongPassword(input.newPassword, [user.displayName], 'newPassword'));
+  const removed = openOrClose(file, () => checkKeysAtSignIn(file, unlocked.slot.id, user.id, ctx.now().toISOString()));
+  await upgradeOrClose(file, () => upgradeSlotIfOutdated(file, unlocked.slot, input.recoveryCode));
   const slot = await upgradeOrClose(file, () =>
     createSlot({
       fileId: file.association.fileId,
@@ -179,9 +188,9 @@ export async function recover(ctx: CoreContext, input: z.output<typeof recoverSc
     file.db.transaction(() => {
       setMustChangePassword(file.db, user.id, false);
       appendAudit(file.db, { at: ctx.now().toISOString(), userId: user.id, op: 'file.recover', entityId: user.id });
-      writeKeysFile(input.path, withSlot(readKeysFile(input.path), slot));
+      updateTrustedKeys(file, (keys) => withSlot(keys, slot));
     })();
-    return startSession(ctx, file, { ...user, mustChangePassword: false }, 'session.signIn');
+    return startSession(ctx, file, { ...user, mustChangePassword: false }, 'session.signIn', removed);
   });
 }
 
@@ -191,11 +200,15 @@ export async function changePassword(
 ): Promise<SessionInfo> {
   const { session } = ctx;
   if (input.currentPassword === input.newPassword) throw new AppError('same_password');
+  assertStrongPassword(input.newPassword, [session.user.displayName], 'newPassword');
   const { path, key, db } = session.file;
   const keys = readKeysFile(path);
   const current = userSlot(keys, session.user.id);
-  const check = current && (await unlockSlot(keys, current, input.currentPassword));
-  if (!check) throw new AppError('wrong_password');
+  const check = await ctx.throttle.attempt(path, async () => {
+    const opened = current && (await unlockSlot(keys, current, input.currentPassword));
+    if (!opened) throw new AppError('wrong_password');
+    return opened;
+  });
   check.dispose();
   // A new key pair too: whoever learns the old password from an old copy of the keys file gets
   // an old private key, to which no database key is sealed after the next rekey.
@@ -215,7 +228,7 @@ export async function changePassword(
       op: 'session.changePassword',
       entityId: session.user.id,
     });
-    writeKeysFile(path, withSlot(readKeysFile(path), slot));
+    updateTrustedKeys(session.file, (keys) => withSlot(keys, slot));
   })();
   session.user = { ...session.user, mustChangePassword: false };
   return sessionInfo(session);

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import type { createUserSchema, User } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
-import { readKeysFile, withoutUserSlot, withSlot, writeKeysFile } from '../db/keyslots';
+import { withoutUserSlot, withSlot } from '../db/keyslots';
 import { createSlot } from '../db/slots';
+import { updateTrustedKeys } from '../db/trusted-keys';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { assertStrongPassword } from '../security/password-strength';
 import { countActivePresidents, findActiveUser, insertUser, markUserRemoved } from './repository';
 
 /** Wraps the key for the new user first (slow, outside the transaction), then records both. */
 export async function createUser(ctx: SignedInContext, input: z.output<typeof createUserSchema>) {
+  assertStrongPassword(input.temporaryPassword, [input.displayName], 'temporaryPassword');
   const id = newId();
   const { file } = ctx.session;
   const slot = await createSlot({
@@ -18,7 +21,6 @@ export async function createUser(ctx: SignedInContext, input: z.output<typeof cr
     secret: input.temporaryPassword,
     meta: { kind: 'user', userId: id, label: input.displayName },
   });
-  const path = ctx.session.file.path;
   return (tx: WriteTx): User => {
     const user: User = {
       id,
@@ -29,7 +31,7 @@ export async function createUser(ctx: SignedInContext, input: z.output<typeof cr
       createdAt: tx.at,
     };
     insertUser(tx.db, user);
-    writeKeysFile(path, withSlot(readKeysFile(path), slot));
+    updateTrustedKeys(file, (keys) => withSlot(keys, slot));
     tx.audit(id);
     return user;
   };
@@ -37,14 +39,14 @@ export async function createUser(ctx: SignedInContext, input: z.output<typeof cr
 
 /** Deleting the key slot is what stops them opening the file; the row stays for the audit trail. */
 export function removeUser(ctx: SignedInContext, userId: string) {
-  const path = ctx.session.file.path;
+  const { file } = ctx.session;
   return (tx: WriteTx): null => {
     const user = findActiveUser(tx.db, userId);
     if (!user) throw new AppError('unknown_user');
     if (user.id === tx.user.id) throw new AppError('cannot_remove_self');
     if (user.role === 'president' && countActivePresidents(tx.db) <= 1) throw new AppError('last_president');
     markUserRemoved(tx.db, userId, tx.at);
-    writeKeysFile(path, withoutUserSlot(readKeysFile(path), userId));
+    updateTrustedKeys(file, (keys) => withoutUserSlot(keys, userId));
     tx.audit(userId);
     return null;
   };

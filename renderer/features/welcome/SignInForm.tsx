@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +68,11 @@ export function SignInForm({ path, users, userId }: Props) {
           withAsterisk
         />
         <OpErrorAlert error={open.error} />
+        {(open.error?.code === 'wrong_password' || open.error?.code === 'too_many_attempts') && (
+          <Text size="sm" c="dimmed">
+            {t('signIn.throttleHint')}
+          </Text>
+        )}
         {open.error?.code === 'file_damaged' && <DamagedFileRestore path={path} />}
         <Group justify="space-between" mt="sm">
           <Anchor component={Link} to={recoverPath(path, chosenUser)} size="sm">

@@ -9,6 +9,7 @@ import type { CoreContext } from '../../../electron/core/context';
 import { keysPathFor } from '../../../electron/core/db/keyslots';
 import { LATEST_VERSION } from '../../../electron/core/db/migrations';
 import { JobProgressBoard } from '../../../electron/core/jobs/progress';
+import { SignInThrottle } from '../../../electron/core/session/sign-in-throttle';
 import { SessionState } from '../../../electron/core/session/state';
 import { databaseKey, sha256, snapshotTree, useSuiteTempDir, useTempDir, withDb } from '../helpers';
 import { addPeople, filesIn, manualClock, PRESIDENT_PASSWORD, signedInFile, testCore } from './fixtures';
@@ -201,6 +202,7 @@ describe('restore', () => {
           sessions: new SessionState(clock.now),
           jobs: new JobProgressBoard(),
           backups: new BackupCoordinator(clock.now, () => null),
+          throttle: new SignInThrottle(clock.now),
         };
         const killed = new Error('killed');
         const run = restoreBackup(
