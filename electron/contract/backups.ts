@@ -60,6 +60,8 @@ export interface RestoreResult {
   session: SessionInfo | null;
   /** Where the file that was replaced now lies (null when there was none). */
   safetyCopy: string | null;
+  /** Consent withdrawals and merges made after the backup, made again on the restored file. */
+  erasuresReapplied: number;
 }
 
 const filePath = z.string().trim().min(1).max(4096);

@@ -6,6 +6,7 @@ import * as activities from './activities/service';
 import * as signedSheets from './activities/signed-sheets';
 import { getAttachment } from './attachments/service';
 import { exportAudit, listAudit } from './audit/service';
+import { recordingErasure } from './backups/erasures';
 import * as backups from './backups/service';
 import { restoreBackup } from './backups/restore';
 import { importBeneficiaries, previewImport } from './beneficiaries/import/service';
@@ -82,9 +83,24 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'beneficiaries.update': (input) => answeredTo(beneficiaries.updateBeneficiary(input.id, input.input)),
   'beneficiaries.archive': (input) => answeredTo(beneficiaries.setArchived(input.id, true)),
   'beneficiaries.restore': (input) => answeredTo(beneficiaries.setArchived(input.id, false)),
-  'beneficiaries.withdrawConsent': (input) => answeredTo(beneficiaries.withdrawConsent(input.id)),
+  'beneficiaries.withdrawConsent': (input, ctx) =>
+    answeredTo(
+      recordingErasure(ctx.session.file, beneficiaries.withdrawConsent(input.id), (tx) => ({
+        kind: 'consentWithdrawn',
+        beneficiaryId: input.id,
+        at: tx.at,
+      })),
+    ),
   'beneficiaries.duplicatePairs': (_input, ctx) => beneficiaries.duplicatePairs(ctx.session.file.db),
-  'beneficiaries.merge': (input) => answeredTo(mergeBeneficiaries(input.survivorId, input.mergedId)),
+  'beneficiaries.merge': (input, ctx) =>
+    answeredTo(
+      recordingErasure(ctx.session.file, mergeBeneficiaries(input.survivorId, input.mergedId), (tx) => ({
+        kind: 'merged',
+        beneficiaryId: input.mergedId,
+        survivorId: input.survivorId,
+        at: tx.at,
+      })),
+    ),
   'beneficiaries.importPreview': (input) => previewImport(input.fileName, input.contentBase64),
   'beneficiaries.import': (input, ctx) => importBeneficiaries(ctx, input),
   'jobs.progress': (input, ctx) => ctx.jobs.get(input.jobId),

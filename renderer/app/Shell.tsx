@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import type { SessionInfo } from '../../electron/contract';
 import { areas, canSeeArea } from '../features/areas/areas';
 import { IconLock } from '../ui/icons';
-import { KeySlotsNotice } from './KeySlotsNotice';
+import { SignInNotices } from './SignInNotices';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 import { useAutoLock } from './useAutoLock';
@@ -81,7 +81,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <KeySlotsNotice />
+        <SignInNotices />
         {children}
       </AppShell.Main>
     </AppShell>

@@ -3,16 +3,21 @@ import { isOpName, operations, type AppStatus, type Locale, type SessionInfo } f
 import { OpFailure, opKey, useOp } from './ops';
 
 export const statusKey = opKey('app.status', {});
+const NOTICE = 'notice';
 
 /** The core is the only source of who is signed in; everything else follows this one query. */
 export function useAppStatus() {
   return useOp('app.status', {}, { staleTime: Infinity });
 }
 
-/** Drops every answer read under a session, so no personal data outlives it in memory. */
+/**
+ * Drops every answer read under a session, so no personal data outlives it in memory. The sign-in
+ * notices stay (counts only): they are set anew by every sign-in, and a mounted notice keeps its query.
+ */
 function dropSessionData(client: QueryClient): void {
   client.removeQueries({
-    predicate: ({ queryKey: [op] }) => typeof op !== 'string' || !isOpName(op) || operations[op].access !== 'public',
+    predicate: ({ queryKey: [op] }) =>
+      op !== NOTICE && (typeof op !== 'string' || !isOpName(op) || operations[op].access !== 'public'),
   });
 }
 
@@ -20,12 +25,15 @@ function patchStatus(client: QueryClient, patch: (status: AppStatus) => AppStatu
   client.setQueryData<AppStatus>(statusKey, (status) => status && patch(status));
 }
 
-/** How many planted key slots the last sign-in removed (shown once by KeySlotsNotice). */
-export const REMOVED_KEY_SLOTS_KEY = ['notice', 'removedKeySlots'] as const;
+/** How many planted key slots the last sign-in removed (shown once by SignInNotices). */
+export const REMOVED_KEY_SLOTS_KEY = [NOTICE, 'removedKeySlots'] as const;
+/** How many erasures the restore that signed in made again (shown once by SignInNotices). */
+export const ERASURES_REAPPLIED_KEY = [NOTICE, 'erasuresReapplied'] as const;
 
 export function enterSession(client: QueryClient, session: SessionInfo): void {
   dropSessionData(client);
   client.setQueryData(REMOVED_KEY_SLOTS_KEY, session.removedKeySlots ?? 0);
+  client.setQueryData(ERASURES_REAPPLIED_KEY, 0);
   patchStatus(client, (status) => ({ ...status, session, locale: session.user.locale }));
   // Refreshes the recent files list, which the sign-in just changed.
   void client.invalidateQueries({ queryKey: statusKey });

@@ -85,7 +85,7 @@ describe('backups and security settings', () => {
 
   it('asks a credential before restoring, and explains the safety copy', async () => {
     const core = signedIn(session(), {
-      'backups.restore': () => ok({ session: session(), safetyCopy: '/home/amal/Documents/backups/safety.tadamon' }),
+      'backups.restore': () => ok({ session: session(), safetyCopy: '/home/amal/Documents/backups/safety.tadamon', erasuresReapplied: 2 }),
     });
     await renderApp('#/settings/backups');
     const table = await screen.findByRole('table', { name: 'Sauvegardes disponibles' });
@@ -105,6 +105,8 @@ describe('backups and security settings', () => {
         { path: FILE_PATH, backupPath: backup.path, userId: 'u-nadia', password: 'nadia secret phrase' },
       ]),
     );
+    // The restore report says which erasures made after the backup were made again.
+    expect(await screen.findByText(/^2 effacement\(s\) fait\(s\) après cette sauvegarde/)).toBeTruthy();
   });
 
   it('lists who can open the file and flags a key slot not up to date', async () => {
@@ -133,7 +135,7 @@ describe('backups and security settings', () => {
       'file.inspect': () => ok({ associationHint: 'Association Amal', users: [{ id: 'u-nadia', displayName: 'Nadia Bennani' }] }),
       'file.open': () => fail('file_damaged'),
       'backups.listFor': () => ok([backup]),
-      'backups.restore': () => ok({ session: null, safetyCopy: '/home/amal/Documents/backups/safety.tadamon' }),
+      'backups.restore': () => ok({ session: null, safetyCopy: '/home/amal/Documents/backups/safety.tadamon', erasuresReapplied: 1 }),
     });
     await renderApp(`#${signInPath(FILE_PATH)}`);
     const user = userEvent.setup();
@@ -148,7 +150,7 @@ describe('backups and security settings', () => {
     await waitFor(() =>
       expect(core.calls('backups.restore')).toEqual([{ path: FILE_PATH, backupPath: backup.path, recoveryCode: 'ABCD-EFGH' }]),
     );
-    expect(await screen.findByText('La sauvegarde a été restaurée. Vous pouvez vous connecter.')).toBeTruthy();
+    expect(await screen.findByText(/^La sauvegarde a été restaurée\. Vous pouvez vous connecter\. 1 effacement\(s\)/)).toBeTruthy();
     expect(core.calls('file.open')).toHaveLength(1);
   });
 

@@ -67,6 +67,34 @@ describe('opening a file and signing in', () => {
     expect(core.calls('file.open')).toContainEqual({ path: FILE_PATH, userId: 'u-youssef', password: 'the right passphrase' });
   });
 
+  it('says how long to wait after repeated wrong passwords, then tells who signs in that planted key slots were removed', async () => {
+    let tries = 0;
+    let current: SessionInfo | null = null;
+    fakeCore({
+      'app.status': () => ok(status({ session: current, recentFiles })),
+      'file.inspect': () => ok({ associationHint: 'Association Amal', users }),
+      'file.open': () => {
+        tries += 1;
+        if (tries === 1) return { ok: false, error: { code: 'too_many_attempts', retryAfterSeconds: 4 } };
+        current = session();
+        return ok({ ...current, removedKeySlots: 1 });
+      },
+      'users.list': () => fail('forbidden'),
+      'settings.get': () => ok(DEFAULT_SETTINGS),
+    });
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
+    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
+    await user.click(await screen.findByRole('radio', { name: 'Nadia Bennani' }));
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain('Attendez 4 s avant de réessayer.');
+    expect(screen.getByText(/^Après trois essais manqués d'affilée/)).toBeTruthy();
+
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
+    expect(await screen.findByText(/^1 accès ajouté\(s\) au fichier des clés en dehors de l'application/)).toBeTruthy();
+  });
+
   it('shows why a typed path cannot be opened', async () => {
     coreWithFile();
     await renderApp('#/open');

@@ -4,10 +4,12 @@ import type { RestoreBackupInput, RestoreResult } from '../../contract';
 import { appendAudit } from '../audit/repository';
 import type { CoreContext } from '../context';
 import { activeUserOrThrow, closeFile, openUnlocked, unlockKeys, type Unlocker, type UnlockedKeys } from '../db/association-file';
-import { readKeysFile, recoverySlot, userSlot, keysPathFor } from '../db/keyslots';
+import { authenticErasures, readKeysFile, recoverySlot, userSlot, keysPathFor, type Erasure } from '../db/keyslots';
+import { readTrustedKeys } from '../db/trusted-keys';
 import { unlockSlot } from '../db/slots';
 import { AppError } from '../errors';
 import { startSession } from '../session/service';
+import { reapplyErasures } from './erasures';
 import { asAppError, assertWritableFolder, copyDurably, removeQuietly } from './durable-files';
 import { backupFileName, backupsFolderFor, baseNameOf, stampOf } from './naming';
 import { completeSwap, journalPathFor, recoverInterruptedRestore, stagedPathFor, writeJournal } from './restore-journal';
@@ -30,8 +32,16 @@ function unlocker(input: RestoreBackupInput): { pick: Unlocker; failure: 'wrong_
  * AND, when the live file can still say so, someone it lets in: its open president session, or
  * the same credentials on its own keys file. Only a file whose keys file is gone or unreadable
  * (damaged, lost) is restored on the backup's word alone.
+ *
+ * Returns the erasures the live file recorded (authenticated under its database key), which the
+ * restored file must make again; none when the live keys file cannot vouch for them.
  */
-async function assertMayReplace(ctx: CoreContext, path: string, backupFileId: string, access: ReturnType<typeof unlocker>) {
+async function assertMayReplace(
+  ctx: CoreContext,
+  path: string,
+  backupFileId: string,
+  access: ReturnType<typeof unlocker>,
+): Promise<Erasure[]> {
   const session = ctx.sessions.current();
   let keys;
   try {
@@ -42,14 +52,24 @@ async function assertMayReplace(ctx: CoreContext, path: string, backupFileId: st
   if (keys && keys.fileId !== backupFileId) throw new AppError('keys_file_mismatch');
   if (session && resolve(session.file.path) === path) {
     if (session.user.role !== 'president') throw new AppError('forbidden');
-    return;
+    return readTrustedKeys(session.file).keys.erasures;
   }
-  if (!keys) return;
+  if (!keys) return [];
   const { slot, secret } = access.pick(keys);
   if (!slot) throw new AppError(access.failure === 'wrong_password' ? 'unknown_user' : 'wrong_recovery_code');
-  const opened = await unlockSlot(keys, slot, secret);
-  if (!opened) throw new AppError(access.failure);
+  const opened = await ctx.throttle.attempt(path, async () => {
+    const unlocked = await unlockSlot(keys, slot, secret);
+    if (!unlocked) throw new AppError(access.failure);
+    return unlocked;
+  });
+  const dbKey = opened.keyFor(keys.keyGeneration);
   opened.dispose();
+  if (!dbKey) return [];
+  try {
+    return (keys.version >= 3 && authenticErasures(keys, { dbKey, fileId: keys.fileId })) || [];
+  } finally {
+    dbKey.fill(0);
+  }
 }
 
 /**
@@ -67,9 +87,9 @@ export async function restoreBackup(ctx: CoreContext, input: RestoreBackupInput,
   const access = unlocker(input);
   const options = { nativeBinding: ctx.host.nativeBinding, now: ctx.now() };
 
-  const backup = await unlockKeys(backupPath, access.pick, access.failure);
+  const backup = await ctx.throttle.attempt(path, () => unlockKeys(backupPath, access.pick, access.failure));
   try {
-    await assertMayReplace(ctx, path, backup.keys.fileId, access);
+    const erasures = await assertMayReplace(ctx, path, backup.keys.fileId, access);
 
     // Stage an exact copy beside the file and check that copy: what is checked is what goes in.
     const stamp = stampOf(ctx.now());
@@ -107,17 +127,24 @@ export async function restoreBackup(ctx: CoreContext, input: RestoreBackupInput,
 
     // Reopen: migrates an older backup (with its own pre-migration copy) and records the restore.
     const file = openUnlocked(path, { ...backup, keys: readKeysFile(path) }, options);
+    let erasuresReapplied: number;
+    try {
+      erasuresReapplied = reapplyErasures(file, erasures, access.userId, ctx.now().toISOString());
+    } catch (error) {
+      closeFile(file);
+      throw error;
+    }
     if (access.userId === null) {
       try {
         file.db.transaction(() => appendAudit(file.db, { at: ctx.now().toISOString(), userId: null, op: 'backups.restore', entityId: null }))();
       } finally {
         closeFile(file);
       }
-      return { session: null, safetyCopy };
+      return { session: null, safetyCopy, erasuresReapplied };
     }
     try {
       const user = activeUserOrThrow(file, access.userId);
-      return { session: startSession(ctx, file, user, 'backups.restore'), safetyCopy };
+      return { session: startSession(ctx, file, user, 'backups.restore'), safetyCopy, erasuresReapplied };
     } catch (error) {
       closeFile(file);
       throw error;

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { RestoreResult } from '../../../electron/contract';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -11,13 +12,14 @@ export function DamagedFileRestore({ path }: { path: string }) {
   const { t, i18n } = useTranslation();
   const backups = useOp('backups.listFor', { path });
   const [open, setOpen] = useState(false);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
   const latest = backups.data?.[0];
 
   if (restored) {
     return (
       <Alert color="green" variant="light">
         {t('backups.damaged.restored')}
+        {restored.erasuresReapplied > 0 && ` ${t('backups.restore.erasuresReapplied', { count: restored.erasuresReapplied })}`}
       </Alert>
     );
   }
@@ -46,7 +48,7 @@ export function DamagedFileRestore({ path }: { path: string }) {
               onClose={() => setOpen(false)}
               onRestored={(result) => {
                 setOpen(false);
-                if (!result.session) setRestored(true);
+                if (!result.session) setRestored(result);
               }}
             />
           )}

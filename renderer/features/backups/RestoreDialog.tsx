@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, RestoreResult } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
-import { enterSession, statusKey } from '../../app/session';
+import { enterSession, ERASURES_REAPPLIED_KEY, statusKey } from '../../app/session';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { formatDateTime } from './format';
 
@@ -29,8 +29,10 @@ export function RestoreDialog({ path, backup, onClose, onRestored }: Props) {
 
   const restore = useOpMutation('backups.restore', {
     onSuccess: (result) => {
-      if (result.session) enterSession(client, result.session);
-      else void client.invalidateQueries({ queryKey: statusKey });
+      if (result.session) {
+        enterSession(client, result.session);
+        client.setQueryData(ERASURES_REAPPLIED_KEY, result.erasuresReapplied);
+      } else void client.invalidateQueries({ queryKey: statusKey });
       onRestored?.(result);
     },
   });
