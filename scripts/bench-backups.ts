@@ -8,6 +8,7 @@ import { snapshotOpenFile } from '../electron/core/backups/snapshot';
 import type { CoreContext } from '../electron/core/context';
 import { closeFile, type OpenedFile } from '../electron/core/db/association-file';
 import { JobProgressBoard } from '../electron/core/jobs/progress';
+import { SignInThrottle } from '../electron/core/session/sign-in-throttle';
 import { SessionState } from '../electron/core/session/state';
 
 export interface BackupBenchResult {
@@ -46,6 +47,7 @@ export async function benchBackups(file: OpenedFile, presidentId: string, passwo
     sessions: new SessionState(now),
     jobs: new JobProgressBoard(),
     backups: new BackupCoordinator(now, () => null),
+    throttle: new SignInThrottle(now),
   };
   start = performance.now();
   const restored = await restoreBackup(ctx, { path: file.path, backupPath: backup.path, userId: presidentId, password });
