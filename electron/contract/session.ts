@@ -52,6 +52,12 @@ export interface SessionInfo {
   removedKeySlots?: number;
 }
 
+/**
+ * The result of the whole-file check (`quick_check`) of the open file: run on the sign-in path after
+ * an unclean shutdown, else in the background just after sign-in.
+ */
+export type IntegrityState = 'checking' | 'ok' | 'damaged' | 'unknown';
+
 export interface RecentFile {
   path: string;
   associationName: string;
@@ -114,6 +120,7 @@ export const sessionOps = {
   'file.recover': defineOp<SessionInfo>()({ input: recoverSchema, kind: 'session', access: 'public' }),
   'file.openDemo': defineOp<{ path: string }>()({ input: empty, kind: 'session', access: 'public' }),
   'session.lock': defineOp<null>()({ input: empty, kind: 'session', access: 'public' }),
+  'file.integrity': defineOp<IntegrityState>()({ input: empty, kind: 'read', access: 'signedIn' }),
   'session.changePassword': defineOp<SessionInfo>()({
     input: changePasswordSchema,
     kind: 'session',

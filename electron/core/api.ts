@@ -63,6 +63,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
     path: await createDemoFile(ctx.host.dataDir, { nativeBinding: ctx.host.nativeBinding, now: ctx.now() }),
   }),
   'session.lock': (_input, ctx) => session.lock(ctx),
+  'file.integrity': (_input, ctx) => session.integrity(ctx),
   'session.changePassword': (input, ctx) => session.changePassword(ctx, input),
   'users.list': (_input, ctx) => listActiveUsers(ctx.session.file.db),
   'users.create': (input, ctx) => createUser(ctx, input),

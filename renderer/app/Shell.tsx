@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../electron/contract';
 import { areas, canSeeArea } from '../features/areas/areas';
 import { IconLock } from '../ui/icons';
 import { SignInNotices } from './SignInNotices';
+import { IntegrityBanner } from './IntegrityBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 import { useAutoLock } from './useAutoLock';
@@ -81,6 +82,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <IntegrityBanner session={session} />
         <SignInNotices />
         {children}
       </AppShell.Main>

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../electron/contract';
+import { openEncrypted } from '../../electron/core/db/database';
 import { keysPathFor } from '../../electron/core/db/keyslots';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import {
@@ -137,21 +138,52 @@ describe('signing in fails with a precise code, and writes nothing', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('bytes flipped inside a page past the first → file_damaged with the right password', async () => {
-    const { path, core } = copy();
+  /** Flips bytes in the middle of a page past the first, where only a whole-file check reads. */
+  function flipMidFile(path: string): Buffer {
     const bytes = readFileSync(path);
     const pages = bytes.length / 4096;
     expect(pages).toBeGreaterThanOrEqual(4);
-    // every page is in use (a flip in a free page would go unnoticed, and rightly so)
-    expect(withDb(path, key, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0);
-    expect(existsSync(`${path}-wal`)).toBe(false);
     const page = Math.floor(pages / 2);
     for (let i = 0; i < 8; i++) bytes[page * 4096 + 2000 + i] ^= 0xa5;
     writeFileSync(path, bytes);
+    return bytes;
+  }
 
-    expect(await core.call('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD })).toEqual(failure('file_damaged'));
+  it('bytes flipped inside a page past the first, after a clean shutdown → signed in, then the background check says damaged', async () => {
+    const { path, core } = copy();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    // every page is in use (a flip in a free page would go unnoticed, and rightly so)
+    expect(withDb(path, key, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0);
+    flipMidFile(path);
+    expect((await core.call('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD })).ok).toBe(true);
+    expect(await core.must('file.integrity', {})).toBe('checking');
+    await vi.waitFor(async () => expect(await core.must('file.integrity', {})).toBe('damaged'), { timeout: 20_000, interval: 50 });
+    core.close();
+  });
+
+  it('a whole file after a clean shutdown: the background check says ok', async () => {
+    const { path, core } = copy();
+    await core.must('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD });
+    await vi.waitFor(async () => expect(await core.must('file.integrity', {})).toBe('ok'), { timeout: 20_000, interval: 50 });
+    core.close();
+  });
+
+  it('the same damage after an unclean shutdown (a WAL left behind) → file_damaged at sign-in, before anything is written', async () => {
+    const { dir, path, core } = copy();
+    // The app stopped with the file open: its connection never closed, its WAL stays.
+    const crashed = openEncrypted(path, key);
+    crashed.prepare("INSERT INTO settings (key, value) VALUES ('crash', '1')").run();
+    const left = join(dir, 'left');
+    mkdirSync(left);
+    const copied = join(left, basename(path));
+    cpSync(path, copied);
+    cpSync(`${path}-wal`, `${copied}-wal`);
+    cpSync(keysPathFor(path), keysPathFor(copied));
+    crashed.close();
+    expect(existsSync(`${copied}-wal`)).toBe(true);
+    flipMidFile(copied);
+    expect(await core.call('file.open', { path: copied, userId: presidentId, password: PRESIDENT_PASSWORD })).toEqual(failure('file_damaged'));
     expect((await core.must('app.status', {})).session).toBeNull();
-    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
   it('bytes flipped in the first page → file_damaged', async () => {

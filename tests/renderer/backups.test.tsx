@@ -37,6 +37,24 @@ function signedIn(current: SessionInfo, extra: Parameters<typeof fakeCore>[0] = 
 }
 
 describe('backups and security settings', () => {
+  it('says on every screen when the check after sign-in finds damage, and leads the president to the backups', async () => {
+    let checks = 0;
+    signedIn(session(), { 'file.integrity': () => ok(++checks === 1 ? 'checking' : 'damaged') });
+    await renderApp('#/beneficiaries');
+    const banner = await screen.findByText(/^La vérification complète du fichier, faite après la connexion, a trouvé des pages endommagées/, undefined, {
+      timeout: 5000,
+    });
+    const link = within(banner.closest('[role="alert"]') as HTMLElement).getByRole('link', { name: 'Restaurer la dernière sauvegarde' });
+    expect(link.getAttribute('href')).toBe('#/settings/backups');
+  });
+
+  it('a volunteer is told to ask the president', async () => {
+    signedIn(session({ role: 'volunteer' }), { 'file.integrity': () => ok('damaged') });
+    await renderApp('#/beneficiaries');
+    expect(await screen.findByText(/Prévenez la ou le président·e de l'association/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Restaurer la dernière sauvegarde' })).toBeNull();
+  });
+
   it('backs up now and shows the result, without the president-only parts for a volunteer', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
       'backups.create': () => ok({ backup: { ...backup, createdAt: '2026-11-23T16:00:00Z' }, secondCopy: null }),

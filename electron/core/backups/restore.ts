@@ -109,6 +109,8 @@ export async function restoreBackup(ctx: CoreContext, input: RestoreBackupInput,
 
     // The point of no return: the current session (if on this file) ends without a backup of its
     // own (the safety copy is one), the journal is written, the swap runs.
+    // The background whole-file check holds the file open: Windows cannot rename an open file.
+    await ctx.sessions.current()?.integrityDone;
     const session = ctx.sessions.current();
     if (session && resolve(session.file.path) === path) ctx.sessions.lock('restore');
     try {

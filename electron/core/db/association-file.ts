@@ -21,7 +21,9 @@ import {
   type KeySlot,
 } from './keyslots';
 import { assertNotTooNew, migrate, schemaVersion } from './migrate';
+import { LATEST_VERSION } from './migrations';
 import { backupBeforeMigration } from './pre-migration-backup';
+import { wasShutDownUncleanly } from './integrity';
 import { generateRecoveryCode } from './recovery-code';
 import { createSlot, keepingGenerations, unlockSlot, type UnlockedSlot } from './slots';
 import { recordKeysVersion } from './trusted-keys';
@@ -33,6 +35,8 @@ export interface OpenedFile {
   key: Buffer;
   keyGeneration: number;
   association: Association;
+  /** Whether every page was checked on open (after an unclean shutdown); else a background check follows. */
+  checked?: boolean;
 }
 
 export interface FileOptions {
@@ -137,7 +141,7 @@ export async function createAssociationFile(
     key.fill(0);
     throw error;
   }
-  return { file: { path, db, key, keyGeneration: 1, association }, user, recoveryCode };
+  return { file: { path, db, key, keyGeneration: 1, association, checked: true }, user, recoveryCode };
 }
 
 export type Unlocker = (keys: KeysFile) => { slot: KeySlot | undefined; secret: string };
@@ -262,13 +266,18 @@ function settledKeys(path: string, keys: KeysFile, unlocked: UnlockedSlot, gener
 }
 
 /**
- * Opens a file whose slot is unlocked: checks it is whole, of a version this app understands, and
- * matches its keys file, then migrates it (with an encrypted copy set aside first).
+ * Opens a file whose slot is unlocked: checks it is of a version this app understands and matches
+ * its keys file, then migrates it (with an encrypted copy set aside first). Every page is checked
+ * here only after an unclean shutdown; otherwise just after sign-in, in the background (integrity.ts).
  */
 export function openUnlocked(path: string, { keys, unlocked }: UnlockedKeys, options: FileOptions): OpenedFile {
+  // Before opening: our own connection makes a WAL too.
+  const unclean = wasShutDownUncleanly(path) || hasHotJournal(path);
   const { db, key, generation, settle } = openEitherGeneration(path, keys, unlocked, options);
   try {
-    assertIntact(db);
+    // A migration writes: never into a damaged file.
+    const checked = unclean || schemaVersion(db) < LATEST_VERSION;
+    if (checked) assertIntact(db);
     assertNotTooNew(db);
     if (schemaVersion(db) === 0) throw new AppError('not_a_tadamon_file');
     const association = readAssociation(db);
@@ -280,7 +289,7 @@ export function openUnlocked(path: string, { keys, unlocked }: UnlockedKeys, opt
     }
     removeStaleJournal(path);
     migrate(db, { beforeMigrating: (from) => backupBeforeMigration(db, path, from, options.now) });
-    return { path, db, key, keyGeneration: generation, association };
+    return { path, db, key, keyGeneration: generation, association, checked };
   } catch (error) {
     db.close();
     key.fill(0);

@@ -61,6 +61,9 @@ export async function rekey(ctx: SignedInContext, password: string) {
   const { session } = ctx;
   if (ctx.sessions.current() !== session) throw new AppError('session_locked');
   if (readTrustedKeys(session.file).keys.slots.some((s) => !isSealed(s))) throw new AppError('legacy_key_slots');
+  // The background whole-file check holds a reader: a rekey needs the file to itself.
+  await session.integrityDone;
+  if (ctx.sessions.current() !== session) throw new AppError('session_locked');
   ctx.backups.local(session.file, 'beforeRekey');
   try {
     rekeyOpenFile(session.file, ctx.now());

@@ -3,6 +3,7 @@ import type {
   AppStatus,
   changePasswordSchema,
   createFileSchema,
+  IntegrityState,
   Locale,
   openFileSchema,
   recoverSchema,
@@ -22,6 +23,7 @@ import {
   type OpenedFile,
 } from '../db/association-file';
 import { assertLooksLikeTadamonFile } from '../db/database';
+import { checkInBackground } from '../db/integrity';
 import { upgradeSlotIfOutdated } from '../db/keys-upgrade';
 import { readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
 import { createSlot, unlockSlot } from '../db/slots';
@@ -57,6 +59,12 @@ export function startSession(
   const at = ctx.now().toISOString();
   file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
   const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
+  if (session.integrity === 'checking') {
+    session.integrityDone = checkInBackground(file.path, file.key, ctx.host.nativeBinding).then((state) => {
+      session.integrity = state;
+      if (state !== 'ok') console.error(`[tadamon] whole-file check: ${state}`);
+    });
+  }
   const config = readAppConfig(ctx.host.dataDir);
   writeAppConfig(ctx.host.dataDir, {
     ...rememberFile(config, { path: file.path, associationName: file.association.name, openedAt: at }),
@@ -232,6 +240,10 @@ export async function changePassword(
   })();
   session.user = { ...session.user, mustChangePassword: false };
   return sessionInfo(session);
+}
+
+export function integrity(ctx: SignedInContext): IntegrityState {
+  return ctx.session.integrity;
 }
 
 export function lock(ctx: CoreContext): null {

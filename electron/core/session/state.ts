@@ -1,8 +1,12 @@
-import type { User } from '../../contract';
+import type { IntegrityState, User } from '../../contract';
 import { closeFile, type OpenedFile } from '../db/association-file';
 
 export interface Session {
   file: OpenedFile;
+  /** The whole-file check of this session's file (see db/integrity.ts). */
+  integrity: IntegrityState;
+  /** Settles when the background check has closed its connection (exclusive work waits for it). */
+  integrityDone: Promise<void>;
   user: User;
   autoLockMinutes: number;
   lastActivity: number;
@@ -54,7 +58,14 @@ export class SessionState {
   start(file: OpenedFile, user: User, autoLockMinutes: number): Session {
     this.lock('switch');
     this.lockedByIdle = false;
-    this.session = { file, user, autoLockMinutes, lastActivity: this.clock().getTime() };
+    this.session = {
+      file,
+      user,
+      autoLockMinutes,
+      lastActivity: this.clock().getTime(),
+      integrity: file.checked ? 'ok' : 'checking',
+      integrityDone: Promise.resolve(),
+    };
     // Without it the key would stay in memory until the next request, however late that comes.
     this.idleTimer = setInterval(() => this.current(), IDLE_CHECK_MS);
     this.idleTimer.unref?.();
