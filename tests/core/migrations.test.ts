@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { beneficiarySearchSchema } from '../../electron/contract';
+import { searchIn } from '../../electron/core/beneficiaries/service';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { KEYS_FORMAT, keysPathFor } from '../../electron/core/db/keyslots';
 import { legacyWrapKey } from '../../electron/core/db/slots';
@@ -62,6 +64,16 @@ const seeds: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO audit_log VALUES ('l2', '2025-01-03T10:00:00.000Z', 'u1', 'users.create', 'u2')").run();
     db.prepare("INSERT INTO settings VALUES ('autoLockMinutes', '25')").run();
   },
+  // People saved before the search indexes (0012), as that version of the app derived their text.
+  11: (db) => {
+    const insert = db.prepare(
+      `INSERT INTO beneficiaries (id, reference, sex, birth_year, birth_year_estimated, nationality, category, initials,
+         display_name, sort_name, search_text, phonetic_text, created_at, updated_at)
+       VALUES (?, ?, 'male', 1980, 0, 'MA', 'returning_migrant', ?, ?, ?, ?, ?, '2025-03-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z')`,
+    );
+    insert.run('b1', 'B-2025-00001', 'ME', 'Mohamed El Amrani', 'mohamed el amrani', 'mohamed el amrani محمد العمراني b 2025 00001 0661234567', 'MHMT AL AMRN');
+    insert.run('b2', 'B-2025-00002', 'FD', 'Fatou Diallo', 'fatou diallo', 'fatou diallo b 2025 00002', 'FT TL');
+  },
 };
 
 /** A fresh file brought to `version` one step at a time, seeded along the way. */
@@ -120,6 +132,19 @@ describe('migrations, one at a time', () => {
       { id: 'l2', op: 'users.create', entity_id: 'u2' },
     ]);
     expect(db.prepare("SELECT value FROM settings WHERE key = 'autoLockMinutes'").get()).toEqual({ value: '25' });
+    db.close();
+  });
+
+  it('0012 brings the people already in the file into the search indexes', () => {
+    const { db } = fileAt(12);
+    const found = (query: string) => searchIn(db, beneficiarySearchSchema.parse({ query }), 2026).rows.map((r) => r.id);
+    expect(found('amrani')).toEqual(['b1']);
+    expect(found('Muhammad')).toEqual(['b1']);
+    expect(found('العمراني')).toEqual(['b1']);
+    expect(found('di')).toEqual(['b2']);
+    expect(found('0661')).toEqual(['b1']);
+    expect(found('2025')).toHaveLength(2);
+    expect(() => db.prepare("INSERT INTO beneficiary_search (beneficiary_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     db.close();
   });
 

@@ -68,8 +68,46 @@ function writePhones(db: Db, id: string, phones: string[]): void {
   for (const phone of phones) insert.run(id, phone);
 }
 
+/** "xy" is in a text exactly when the trigram "xxy" is in the text with every character doubled. */
+const doubled = (text: string) => [...text].map((c) => c + c).join('');
+
+const codesOf = (phoneticText: string) => phoneticText.split(' ').filter(Boolean);
+
+/**
+ * Keeps the search indexes (migration 0012) in step with a saved person. An FTS5 entry is deleted
+ * with the values it was made from, so the old text is read before the row is overwritten.
+ */
+function writeSearchIndex(db: Db, person: number | bigint, before: IndexedText | undefined, after: Derived): void {
+  if (before?.search_text !== after.searchText) {
+    if (before) {
+      db.prepare("INSERT INTO beneficiary_search (beneficiary_search, rowid, search_text) VALUES ('delete', ?, ?)").run(person, before.search_text);
+      db.prepare("INSERT INTO beneficiary_search_pairs (beneficiary_search_pairs, rowid, pairs) VALUES ('delete', ?, ?)").run(
+        person,
+        doubled(before.search_text),
+      );
+    }
+    db.prepare('INSERT INTO beneficiary_search (rowid, search_text) VALUES (?, ?)').run(person, after.searchText);
+    db.prepare('INSERT INTO beneficiary_search_pairs (rowid, pairs) VALUES (?, ?)').run(person, doubled(after.searchText));
+  }
+  if (before?.phonetic_text !== after.phoneticText) {
+    const remove = db.prepare('DELETE FROM beneficiary_phonetic WHERE code = ? AND person = ?');
+    for (const code of codesOf(before?.phonetic_text ?? '')) remove.run(code, person);
+    const insert = db.prepare('INSERT OR IGNORE INTO beneficiary_phonetic (code, person) VALUES (?, ?)');
+    for (const code of codesOf(after.phoneticText)) insert.run(code, person);
+  }
+}
+
+interface IndexedText {
+  person: number;
+  search_text: string;
+  phonetic_text: string;
+}
+
 export function saveBeneficiary(db: Db, b: Beneficiary, derived: Derived): void {
-  db.prepare(
+  const before = db.prepare('SELECT rowid AS person, search_text, phonetic_text FROM beneficiaries WHERE id = ?').get(b.id) as
+    | IndexedText
+    | undefined;
+  const saved = db.prepare(
     `INSERT INTO beneficiaries (id, reference, sex, birth_year, birth_year_estimated, nationality, category, initials,
        consent_json, personal_json, display_name, sort_name, search_text, phonetic_text, city, legal_status, legal_expiry,
        created_at, updated_at, archived_at)
@@ -99,6 +137,7 @@ export function saveBeneficiary(db: Db, b: Beneficiary, derived: Derived): void 
     updatedAt: b.updatedAt,
     archivedAt: b.archivedAt,
   });
+  writeSearchIndex(db, before?.person ?? saved.lastInsertRowid, before, derived);
   writePhones(db, b.id, derived.phones);
 }
 
@@ -171,6 +210,34 @@ export interface SearchTerm {
   phonetic: string | null;
 }
 
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The rowids (as `person`) of the people whose search text holds every term of two characters or
+ * more, or whose names sound like it: one trigram query for the longer terms without a sound, one
+ * for the two-character ones, one per term with a sound (joined to its phonetic code).
+ */
+function indexedMatches(terms: SearchTerm[]): { sql: string; args: unknown[] } | null {
+  const byText = 'SELECT rowid AS person FROM beneficiary_search WHERE beneficiary_search MATCH ?';
+  const sets: { sql: string; args: unknown[] }[] = [];
+  const long = terms.filter((t) => [...t.text].length >= 3);
+  const plain = long.filter((t) => !t.phonetic).map((t) => phrase(t.text));
+  if (plain.length > 0) sets.push({ sql: byText, args: [plain.join(' AND ')] });
+  const pairs = terms
+    .map((t) => [...t.text])
+    .filter((chars) => chars.length === 2)
+    .map(([x, y]) => phrase(x + x + y));
+  if (pairs.length > 0) {
+    sets.push({ sql: 'SELECT rowid AS person FROM beneficiary_search_pairs WHERE beneficiary_search_pairs MATCH ?', args: [pairs.join(' AND ')] });
+  }
+  for (const t of long.filter((term) => term.phonetic)) {
+    sets.push({ sql: `${byText} UNION SELECT person FROM beneficiary_phonetic WHERE code = ?`, args: [phrase(t.text), t.phonetic] });
+  }
+  if (sets.length === 0) return null;
+  if (sets.length === 1) return sets[0];
+  return { sql: sets.map((s) => `SELECT person FROM (${s.sql})`).join(' INTERSECT '), args: sets.flatMap((s) => s.args) };
+}
+
 export function searchBeneficiaries(
   db: Db,
   params: z.output<typeof beneficiarySearchSchema>,
@@ -179,14 +246,11 @@ export function searchBeneficiaries(
 ): BeneficiarySearchResult {
   const where: string[] = [params.filters.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
   const args: unknown[] = [];
-  for (const term of terms) {
-    if (term.phonetic) {
-      where.push(`(search_text LIKE ? ESCAPE '\\' OR (' ' || phonetic_text || ' ') LIKE ?)`);
-      args.push(`%${escapeLike(term.text)}%`, `% ${term.phonetic} %`);
-    } else {
-      where.push(`search_text LIKE ? ESCAPE '\\'`);
-      args.push(`%${escapeLike(term.text)}%`);
-    }
+  const matches = indexedMatches(terms);
+  // A single character is not in any index: it is looked for in the text itself.
+  for (const term of terms.filter((t) => [...t.text].length === 1)) {
+    where.push(`search_text LIKE ? ESCAPE '\\'`);
+    args.push(`%${escapeLike(term.text)}%`);
   }
   const f = params.filters;
   const equal: [string, unknown][] = [
@@ -217,22 +281,53 @@ export function searchBeneficiaries(
     args.push(currentYear - max, currentYear - min);
   }
   const clause = where.join(' AND ');
-  // A typed query may match thousands: counting them all would cost a full scan per keystroke.
-  const countCap = terms.length > 0 ? `LIMIT ${SEARCH_COUNT_CAP + 1}` : '';
-  const counted = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} ${countCap})`).get(...args) as { n: number };
-  const total = Math.min(counted.n, terms.length > 0 ? SEARCH_COUNT_CAP : Infinity);
-  const capped = terms.length > 0 && counted.n > SEARCH_COUNT_CAP;
-  // No tie-breaker column: with one, SQLite would sort every match instead of walking the index
-  // and stopping at the page size. Ties keep the index's own (stable) order.
-  const order = `${SORT_COLUMNS[params.sort.by]} ${params.sort.direction === 'asc' ? 'ASC' : 'DESC'}`;
-  const rows = db
-    .prepare(
-      `SELECT id, reference, sex, birth_year, nationality, category, initials, display_name, city, legal_status,
-              personal_json IS NULL AS pseudonymous, archived_at,
-              json_extract(personal_json, '$.arabicName') AS arabic_name
-       FROM beneficiaries WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...args, params.limit, params.offset) as (Row & { pseudonymous: 0 | 1; arabic_name: string | null })[];
+  const columns = `id, reference, sex, birth_year, nationality, category, initials, display_name, city, legal_status,
+    personal_json IS NULL AS pseudonymous, archived_at, json_extract(personal_json, '$.arabicName') AS arabic_name`;
+  const dir = params.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  // The rowid breaks ties: each sort index ends with it, so a page is read in index order and
+  // stops at the page size whatever the offset, and paging never repeats or skips a tied row.
+  const order = `${SORT_COLUMNS[params.sort.by]} ${dir}, beneficiaries.rowid ${dir}`;
+  type PageRow = Row & { pseudonymous: 0 | 1; arabic_name: string | null };
+  // The page is chosen on rowids and sort keys alone (index entries, or a small sort), then only
+  // its rows are read; the join keeps the chosen order.
+  const page = (source: string, sourceArgs: unknown[]) =>
+    db
+      .prepare(
+        `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${order} LIMIT ? OFFSET ?) AS page
+         CROSS JOIN beneficiaries ON beneficiaries.rowid = page.person`,
+      )
+      .all(...sourceArgs, params.limit, params.offset) as PageRow[];
+  let total: number;
+  let capped = false;
+  let rows: PageRow[];
+  if (terms.length === 0) {
+    total = (db.prepare(`SELECT count(*) AS n FROM beneficiaries WHERE ${clause}`).get(...args) as { n: number }).n;
+    rows = page(`beneficiaries WHERE ${clause}`, args);
+  } else if (!matches) {
+    // A typed query may match thousands: counting past the cap would cost a scan per keystroke.
+    const counted = db
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1})`)
+      .get(...args) as { n: number };
+    total = Math.min(counted.n, SEARCH_COUNT_CAP);
+    capped = counted.n > SEARCH_COUNT_CAP;
+    rows = page(`beneficiaries WHERE ${clause}`, args);
+  } else {
+    // The matches lead (CROSS JOIN keeps them first); up to the cap, they are kept for the page.
+    const matched = db
+      .prepare(
+        `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
+         CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+      )
+      .pluck()
+      .all(...matches.args, ...args) as number[];
+    total = Math.min(matched.length, SEARCH_COUNT_CAP);
+    capped = matched.length > SEARCH_COUNT_CAP;
+    rows = capped
+      ? // Many matches: walking the sort index and keeping the matched ones fills a page sooner
+        // than sorting them all.
+        page(`beneficiaries WHERE ${clause} AND beneficiaries.rowid IN (${matches.sql})`, [...args, ...matches.args])
+      : page('json_each(?) AS matched CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.value', [JSON.stringify(matched)]);
+  }
   return {
     total,
     capped,
