@@ -108,6 +108,28 @@ describe('settings', () => {
     ]);
   });
 
+  it('shows a new password the core judged too weak at its field, keeping what was typed', async () => {
+    let tries = 0;
+    signedIn(session({ mustChangePassword: true, role: 'volunteer' }), {
+      'session.changePassword': () =>
+        ++tries === 1
+          ? { ok: false, error: { code: 'weak_password', fields: { newPassword: 'weak_password' } } }
+          : ok(session({ role: 'volunteer' })),
+    });
+    await renderApp('#/beneficiaries');
+    await screen.findByRole('heading', { name: 'Choisissez votre mot de passe' });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Mot de passe temporaire/), 'temporary-123');
+    await user.type(screen.getByLabelText(/^Nouveau mot de passe/), 'azerty123456');
+    await user.type(screen.getByLabelText(/Confirmez le nouveau mot de passe/), 'azerty123456{Enter}');
+    const field = screen.getByLabelText(/^Nouveau mot de passe/) as HTMLInputElement;
+    const message = await screen.findByText('Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple une phrase de quatre mots.');
+    expect(field.getAttribute('aria-describedby')).toContain(message.id);
+    expect(field.value).toBe('azerty123456');
+    expect(document.activeElement).toBe(field);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('locks by itself after the idle limit', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const core = signedIn({ ...session(), autoLockMinutes: 1 });

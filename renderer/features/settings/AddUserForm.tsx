@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { createUserSchema, PASSWORD_MIN_LENGTH, roleSchema, type CreateUserInput } from '../../../electron/contract';
 import { opKey, useOpMutation } from '../../app/ops';
 import { PasswordField, TextField } from '../../ui/fields';
-import { formResolver, useFieldError } from '../../ui/forms';
+import { formResolver, generalError, showAtFields, useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { PasswordStrength } from '../../ui/PasswordStrength';
 
@@ -30,6 +30,7 @@ export function AddUserForm() {
       form.reset();
       void client.invalidateQueries({ queryKey: opKey('users.list') });
     },
+    onError: (error) => showAtFields(form, error),
   });
 
   return (
@@ -54,7 +55,7 @@ export function AddUserForm() {
             withAsterisk
           />
           <PasswordStrength password={temporaryPassword} related={[displayName]} />
-          <OpErrorAlert error={create.error} />
+          <OpErrorAlert error={generalError(form, create.error)} />
           {create.data && (
             <Alert color="green" variant="light">
               {t('settings.users.added', { name: create.data.displayName })}

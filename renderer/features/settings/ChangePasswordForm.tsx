@@ -6,7 +6,7 @@ import { changePasswordSchema } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { updateSession } from '../../app/session';
 import { PasswordField } from '../../ui/fields';
-import { formResolver, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { formResolver, generalError, showAtFields, withConfirmation, withoutConfirmation } from '../../ui/forms';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 
@@ -31,6 +31,7 @@ export function ChangePasswordForm({ currentLabel, submitLabel, autoFocus }: Pro
       form.reset();
       updateSession(client, session);
     },
+    onError: (error) => showAtFields(form, error),
   });
 
   return (
@@ -38,7 +39,7 @@ export function ChangePasswordForm({ currentLabel, submitLabel, autoFocus }: Pro
       <Stack maw={480}>
         <PasswordField form={form} name="currentPassword" label={currentLabel} autoFocus={autoFocus} withAsterisk />
         <NewPasswordFields form={form} />
-        <OpErrorAlert error={change.error} />
+        <OpErrorAlert error={generalError(form, change.error)} />
         {change.isSuccess && (
           <Alert color="green" variant="light">
             {t('settings.password.saved')}

@@ -8,7 +8,7 @@ import { useOpMutation } from '../../app/ops';
 import { enterSession, useAppStatus } from '../../app/session';
 import { useSessionMemory } from '../../app/SessionMemory';
 import { PasswordField, TextField } from '../../ui/fields';
-import { formResolver, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { formResolver, generalError, showAtFields, withConfirmation, withoutConfirmation } from '../../ui/forms';
 import { WithBrowse } from '../../ui/WithBrowse';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { PasswordStrength } from '../../ui/PasswordStrength';
@@ -48,6 +48,7 @@ export function CreateFilePage() {
       });
       enterSession(client, session);
     },
+    onError: (error) => showAtFields(form, error),
   });
   const pickDirectory = useOpMutation('file.pickDirectory', {
     onSuccess: ({ path }) => {
@@ -116,7 +117,7 @@ export function CreateFilePage() {
             label={t('create.confirmPassword')}
             withAsterisk
           />
-          <OpErrorAlert error={create.error ?? pickDirectory.error} />
+          <OpErrorAlert error={generalError(form, create.error) ?? pickDirectory.error} />
           <Group justify="space-between" mt="sm">
             <Button variant="subtle" onClick={() => void navigate('/')}>
               {t('common.back')}

@@ -6,7 +6,7 @@ import { recoverSchema } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
 import { enterSession } from '../../app/session';
 import { TextField } from '../../ui/fields';
-import { formResolver, useFieldError, withConfirmation, withoutConfirmation } from '../../ui/forms';
+import { formResolver, generalError, showAtFields, useFieldError, withConfirmation, withoutConfirmation } from '../../ui/forms';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import classes from './RecoverForm.module.css';
@@ -34,7 +34,10 @@ export function RecoverForm({ path, users, userId }: Props) {
     },
   });
 
-  const recover = useOpMutation('file.recover', { onSuccess: (session) => enterSession(client, session) });
+  const recover = useOpMutation('file.recover', {
+    onSuccess: (session) => enterSession(client, session),
+    onError: (error) => showAtFields(form, error),
+  });
 
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => recover.mutate({ path, ...withoutConfirmation(values) }))}>
@@ -66,7 +69,7 @@ export function RecoverForm({ path, users, userId }: Props) {
           )}
         />
         <NewPasswordFields form={form} />
-        <OpErrorAlert error={recover.error} />
+        <OpErrorAlert error={generalError(form, recover.error)} />
         <Group justify="flex-end" mt="sm">
           <Button type="submit" loading={recover.isPending}>
             {t('recover.submit')}
