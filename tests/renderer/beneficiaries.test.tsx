@@ -38,27 +38,44 @@ describe('beneficiary list', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/beneficiaries/b-1'));
   });
 
-  it('searches as you type and says "1000+" when the core caps the count', async () => {
+  it('searches on every key, shows the answer to the latest text even when earlier ones come after it, and says "1000+" when the core caps the count', async () => {
+    const held: (() => void)[] = [];
     const core = signedIn(session({ role: 'volunteer' }), {
-      'beneficiaries.search': (input) =>
-        ok(
-          input.query
-            ? { total: 1000, capped: true, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { displayName: `Fatima ${i + 1}` })) }
-            : { total: 0, capped: false, rows: [] },
-        ),
+      'beneficiaries.search': (input) => {
+        if (!input.query) return ok({ total: 0, capped: false, rows: [] });
+        if (input.query === 'fatma') {
+          return ok({ total: 1000, capped: true, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { displayName: `Fatima ${i + 1}` })) });
+        }
+        const stale = ok({ total: 1, capped: false, rows: [row(999, { displayName: `Answer to ${input.query}` })] });
+        return new Promise((resolve) => held.push(() => resolve(stale)));
+      },
     });
     await renderApp('#/beneficiaries');
     expect(await screen.findByText('Aucune personne ne correspond à cette recherche.')).toBeTruthy();
 
-    // Keys typed faster than the debounce: one search for the whole word, not one per prefix.
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'fatma', { delay: null });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'fatma');
+    const queries = core.calls('beneficiaries.search').map((input) => (input as OpInput<'beneficiaries.search'>).query);
+    expect(queries.filter(Boolean)).toEqual(['f', 'fa', 'fat', 'fatm', 'fatma']);
 
-    // Generous waits: the debounce plus 100 rows under a loaded test runner.
+    // Generous waits: 100 rows under a loaded test runner.
     expect(await screen.findByText('Personnes trouvées : 1000+', {}, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText('Fatima 1', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText(/Plus de 1000 personnes correspondent/)).toBeTruthy();
-    const queries = core.calls('beneficiaries.search').map((input) => (input as OpInput<'beneficiaries.search'>).query);
-    expect(queries.filter(Boolean)).toEqual(['fatma']);
+
+    // The answers to the shorter texts arrive last and change nothing on screen.
+    held.forEach((answer) => answer());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.getByText('Fatima 1')).toBeTruthy();
+    expect(screen.queryByText(/Answer to/)).toBeNull();
+    expect(screen.getByText('Personnes trouvées : 1000+')).toBeTruthy();
+
+    // The address follows once typing pauses, so "back" from a person finds the search again.
+    await waitFor(() => expect(window.location.hash).toBe('#/beneficiaries?q=fatma'));
+
+    // The menu's link to the list empties the box and the search with it.
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name: 'Bénéficiaires' }));
+    await waitFor(() => expect((screen.getByRole('searchbox', { name: 'Rechercher' }) as HTMLInputElement).value).toBe(''));
+    expect(await screen.findByText('Aucune personne ne correspond à cette recherche.')).toBeTruthy();
   });
 
   it('links to the import wizard, the follow-up dashboard, the duplicates and a new record', async () => {

@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ageBandSchema, sexSchema, SEARCH_COUNT_CAP } from '../../../electron/contract';
@@ -11,93 +12,82 @@ import { useCountryOptions } from './countries';
 import { useFormatNumber } from './format';
 import { useLookupLabels } from './lookups';
 import { duplicatesPath, followUpPath, importPath, newPath } from './paths';
-import { hasFilters, searchInputOf, useListState, type SortBy } from './search-params';
+import { hasFilters, searchInputOf, useListState, type SearchInput, type SortBy } from './search-params';
 import classes from './BeneficiaryListPage.module.css';
-import { useFirstPage } from './usePagedSearch';
+import { prefetchFirstPage, useFirstPage } from './usePagedSearch';
 
 export function BeneficiaryListPage() {
   const { t } = useTranslation();
   const [state, update] = useListState();
-  const search = searchInputOf(state);
+
+  // The text searched runs ahead of the address while typing: the address (and with it the whole
+  // route) follows only when typing pauses. An address changed from elsewhere (a link to the list)
+  // is taken back into the box; the page's own writes, landing later, are not.
+  const [query, setQuery] = useState(state.query);
+  const [written, setWritten] = useState(state.query);
+  const [seenAddress, setSeenAddress] = useState(state.query);
+  const [boxKey, setBoxKey] = useState(0);
+  if (state.query !== seenAddress) {
+    setSeenAddress(state.query);
+    if (state.query !== written) {
+      setWritten(state.query);
+      setQuery(state.query);
+      setBoxKey((key) => key + 1);
+    }
+  }
+  const writeAddress = useDebouncedCallback((typed: string) => {
+    setWritten(typed);
+    update({ query: typed });
+  }, ADDRESS_DELAY_MS);
+  const queryClient = useQueryClient();
+  const onType = useCallback(
+    (typed: string) => {
+      prefetchFirstPage(queryClient, searchInputOf({ ...state, query: typed }));
+      setQuery(typed);
+      writeAddress(typed);
+    },
+    [queryClient, state, writeAddress],
+  );
+  const onDone = useCallback(() => writeAddress.flush(), [writeAddress]);
+
+  const search = useMemo(() => searchInputOf({ ...state, query }), [state, query]);
   const firstPage = useFirstPage(search);
   const formatNumber = useFormatNumber();
-
-  const [city, setCity] = useState(state.city ?? '');
-  const runCity = useDebouncedCallback((value: string) => update({ city: value.trim() || undefined }), 300);
   const focusFirstRow = useRef<() => void>(() => {});
+  const onArrowDown = useCallback(() => {
+    writeAddress.flush();
+    focusFirstRow.current();
+  }, [writeAddress]);
+  const registerFocusFirst = useCallback((focus: () => void) => {
+    focusFirstRow.current = focus;
+  }, []);
 
-  const onSort = (by: SortBy) =>
-    update({ sortBy: by, direction: state.sortBy === by && state.direction === 'asc' ? 'desc' : 'asc' });
+  const onSort = useCallback(
+    (by: SortBy) => update({ sortBy: by, direction: state.sortBy === by && state.direction === 'asc' ? 'desc' : 'asc' }),
+    [update, state.sortBy, state.direction],
+  );
+  const sort = useMemo(() => ({ by: state.sortBy, direction: state.direction }), [state.sortBy, state.direction]);
 
   const total = firstPage.data?.total ?? 0;
   const count = firstPage.data?.capped ? `${SEARCH_COUNT_CAP}+` : formatNumber(total);
 
+  // What an export takes is what the address says: typing has paused (or the box was left) by
+  // the time a format is chosen in the menu.
+  const exportFilters = useMemo(() => searchInputOf(state), [state]);
+
   return (
     <Stack gap="md" className={classes.page}>
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Title order={1}>{t('areas.beneficiaries')}</Title>
-        <Group gap="xs" wrap="wrap">
-          <ExportButton list="beneficiaries" filters={search} />
-          <Button component={Link} to={followUpPath} variant="default">
-            {t('beneficiaries.list.followUp')}
-          </Button>
-          <Button component={Link} to={duplicatesPath} variant="default">
-            {t('beneficiaries.list.duplicates')}
-          </Button>
-          <Button component={Link} to={importPath} variant="default">
-            {t('beneficiaries.list.import')}
-          </Button>
-          <Button component={Link} to={newPath} leftSection={<IconPlus width={18} height={18} />}>
-            {t('beneficiaries.list.new')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader exportFilters={exportFilters} />
 
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <SearchBox
-          initial={state.query}
-          onSearch={(query) => update({ query })}
-          onArrowDown={() => focusFirstRow.current()}
-        />
+        <SearchBox key={boxKey} initial={written} onType={onType} onDone={onDone} onArrowDown={onArrowDown} />
         <Text size="sm" c="dimmed" aria-live="polite" className={classes.count}>
           {firstPage.isPending ? <Loader size="xs" /> : t('beneficiaries.list.count', { count })}
         </Text>
-        <Switch
-          label={t('beneficiaries.filters.openProcedure')}
-          checked={state.openProcedure}
-          onChange={(event) => update({ openProcedure: event.currentTarget.checked })}
-          className={classes.archived}
-        />
-        <Switch
-          label={t('beneficiaries.filters.archived')}
-          checked={state.archived}
-          onChange={(event) => update({ archived: event.currentTarget.checked })}
-          className={classes.archived}
-        />
+        <Switches openProcedure={state.openProcedure} archived={state.archived} update={update} />
       </Group>
 
-      <Filters
-        state={state}
-        update={update}
-        city={city}
-        onCity={(value) => {
-          setCity(value);
-          runCity(value);
-        }}
-        onReset={() => {
-          setCity('');
-          update({
-            category: undefined,
-            sex: undefined,
-            ageBand: undefined,
-            nationality: undefined,
-            city: undefined,
-            legalStatus: undefined,
-            openProcedure: false,
-            archived: false,
-          });
-        }}
-      />
+      <Filters state={state} update={update} />
 
       {firstPage.data?.capped && (
         <Text size="sm" c="orange.9">
@@ -105,61 +95,102 @@ export function BeneficiaryListPage() {
         </Text>
       )}
 
-      <BeneficiaryTable
-        search={search}
-        sort={{ by: state.sortBy, direction: state.direction }}
-        onSort={onSort}
-        registerFocusFirst={(focus) => {
-          focusFirstRow.current = focus;
-        }}
-      />
+      <BeneficiaryTable search={search} sort={sort} onSort={onSort} registerFocusFirst={registerFocusFirst} />
     </Stack>
   );
 }
 
-/**
- * The box answers each key at once and on its own (the list does not re-render per key); the
- * search follows 150 ms after the last key, or at once on Enter.
- */
-function SearchBox({ initial, onSearch, onArrowDown }: { initial: string; onSearch: (query: string) => void; onArrowDown: () => void }) {
+const ADDRESS_DELAY_MS = 400;
+
+const ListHeader = memo(function ListHeader({ exportFilters }: { exportFilters: SearchInput }) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState(initial);
-  const runSearch = useDebouncedCallback(onSearch, 150);
+  return (
+    <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+      <Title order={1}>{t('areas.beneficiaries')}</Title>
+      <Group gap="xs" wrap="wrap">
+        <ExportButton list="beneficiaries" filters={exportFilters} />
+        <Button component={Link} to={followUpPath} variant="default">
+          {t('beneficiaries.list.followUp')}
+        </Button>
+        <Button component={Link} to={duplicatesPath} variant="default">
+          {t('beneficiaries.list.duplicates')}
+        </Button>
+        <Button component={Link} to={importPath} variant="default">
+          {t('beneficiaries.list.import')}
+        </Button>
+        <Button component={Link} to={newPath} leftSection={<IconPlus width={18} height={18} />}>
+          {t('beneficiaries.list.new')}
+        </Button>
+      </Group>
+    </Group>
+  );
+});
+
+interface SearchBoxProps {
+  initial: string;
+  onType: (typed: string) => void;
+  /** The person is done typing (Enter, or the box left): the address catches up at once. */
+  onDone: () => void;
+  onArrowDown: () => void;
+}
+
+/**
+ * Each key searches at once, from its own event; the latest text's answer is the one shown. The
+ * box keeps its own text (uncontrolled), so a key re-renders nothing of it.
+ */
+const SearchBox = memo(function SearchBox({ initial, onType, onDone, onArrowDown }: SearchBoxProps) {
+  const { t } = useTranslation();
   return (
     <TextInput
       type="search"
       label={t('beneficiaries.list.search')}
       placeholder={t('beneficiaries.list.searchPlaceholder')}
       leftSection={<IconSearch width={18} height={18} />}
-      value={typed}
-      onChange={(event) => {
-        setTyped(event.currentTarget.value);
-        runSearch(event.currentTarget.value);
-      }}
+      defaultValue={initial}
+      onChange={(event) => onType(event.currentTarget.value)}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown') {
           event.preventDefault();
           onArrowDown();
         } else if (event.key === 'Enter') {
-          runSearch.flush();
+          onDone();
         }
       }}
+      onBlur={onDone}
       autoFocus
       className={classes.search}
     />
   );
-}
+});
 
-interface FiltersProps {
-  state: ReturnType<typeof useListState>[0];
-  update: ReturnType<typeof useListState>[1];
-  city: string;
-  onCity: (value: string) => void;
-  onReset: () => void;
-}
+type ListState = ReturnType<typeof useListState>[0];
+type Update = ReturnType<typeof useListState>[1];
 
-function Filters({ state, update, city, onCity, onReset }: FiltersProps) {
+const Switches = memo(function Switches({ openProcedure, archived, update }: { openProcedure: boolean; archived: boolean; update: Update }) {
   const { t } = useTranslation();
+  return (
+    <>
+      <Switch
+        label={t('beneficiaries.filters.openProcedure')}
+        checked={openProcedure}
+        onChange={(event) => update({ openProcedure: event.currentTarget.checked })}
+        className={classes.archived}
+      />
+      <Switch
+        label={t('beneficiaries.filters.archived')}
+        checked={archived}
+        onChange={(event) => update({ archived: event.currentTarget.checked })}
+        className={classes.archived}
+      />
+    </>
+  );
+});
+
+/** The filters change only by a choice made in them: typing in the search box leaves them be. */
+const Filters = memo(function Filters({ state, update }: { state: ListState; update: Update }) {
+  const { t } = useTranslation();
+  const [city, setCity] = useState(state.city ?? '');
+  const runCity = useDebouncedCallback((value: string) => update({ city: value.trim() || undefined }), 300);
   const lookups = useLookupLabels();
   const countries = useCountryOptions();
   const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
@@ -214,7 +245,10 @@ function Filters({ state, update, city, onCity, onReset }: FiltersProps) {
         label={t('beneficiaries.field.city')}
         placeholder={anyLabel}
         value={city}
-        onChange={(event) => onCity(event.currentTarget.value)}
+        onChange={(event) => {
+          setCity(event.currentTarget.value);
+          runCity(event.currentTarget.value);
+        }}
         w={130}
       />
       <Select
@@ -228,10 +262,26 @@ function Filters({ state, update, city, onCity, onReset }: FiltersProps) {
         w={210}
       />
       {hasFilters(state) && (
-        <Button variant="subtle" onClick={onReset} mb={2}>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setCity('');
+            update({
+              category: undefined,
+              sex: undefined,
+              ageBand: undefined,
+              nationality: undefined,
+              city: undefined,
+              legalStatus: undefined,
+              openProcedure: false,
+              archived: false,
+            });
+          }}
+          mb={2}
+        >
           {t('beneficiaries.filters.reset')}
         </Button>
       )}
     </Group>
   );
-}
+});

@@ -1,6 +1,6 @@
-import { Center, Group, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Center, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BeneficiaryRow } from '../../../electron/contract';
@@ -80,9 +80,16 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
   };
   useEffect(() => registerFocusFirst?.(() => focusRow(0)));
 
-  const open = (row: BeneficiaryRow) => void navigate(beneficiaryPath(row.id));
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: BeneficiaryRow | undefined) => {
-    if (event.key === 'Enter' && row) open(row);
+  // One listener for every row, so a row re-renders only when what it shows changes.
+  const indexOf = (target: EventTarget) => Number((target as Element).closest<HTMLElement>('tr[data-index]')?.dataset.index ?? -1);
+  const open = (index: number) => {
+    const row = index >= 0 ? rowAt(index) : undefined;
+    if (row) void navigate(beneficiaryPath(row.id));
+  };
+  const onRowKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const index = indexOf(event.target);
+    if (index < 0) return;
+    if (event.key === 'Enter') open(index);
     else if (event.key === 'ArrowDown') focusRow(index + 1);
     else if (event.key === 'ArrowUp') focusRow(index - 1);
     else if (event.key === 'Home') focusRow(0);
@@ -97,47 +104,19 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
 
   const paddingTop = items.length > 0 ? items[0].start - HEADER_HEIGHT : 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
-  const ariaSort = (key: SortBy) => (sort.by === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
     <Stack gap="xs" className={classes.wrapper}>
       <OpErrorAlert error={error} />
       <div ref={scroller} className={classes.scroller} aria-busy={firstPage.isFetching}>
-        <Table
-          stickyHeader
-          layout="fixed"
-          highlightOnHover
-          verticalSpacing={6}
-          aria-label={t('beneficiaries.list.tableLabel')}
-          aria-rowcount={total + 1}
-          className={classes.table}
-        >
+        <table aria-label={t('beneficiaries.list.tableLabel')} aria-rowcount={total + 1} className={classes.table}>
           <colgroup>
             {columns.map((c) => (
               <col key={c.key} style={c.width ? { width: c.width } : undefined} />
             ))}
           </colgroup>
-          <Table.Thead>
-            <Table.Tr style={{ height: HEADER_HEIGHT }} aria-rowindex={1}>
-              {columns.map(({ key }) => (
-                <Table.Th key={key} aria-sort={ariaSort(key)}>
-                  <UnstyledButton onClick={() => onSort(key)} className={classes.sortButton}>
-                    <span>{t(`beneficiaries.column.${key}`)}</span>
-                    {sort.by === key ? (
-                      sort.direction === 'asc' ? (
-                        <IconArrowUp width={14} height={14} />
-                      ) : (
-                        <IconArrowDown width={14} height={14} />
-                      )
-                    ) : (
-                      <IconSelector width={14} height={14} className={classes.idleSort} />
-                    )}
-                  </UnstyledButton>
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+          <Header sort={sort} onSort={onSort} />
+          <tbody onClick={(event) => open(indexOf(event.target))} onKeyDown={onRowKey}>
             {paddingTop > 0 && (
               <tr aria-hidden="true" style={{ height: paddingTop }}>
                 <td colSpan={columns.length} />
@@ -146,63 +125,13 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
             {items.map((item) => {
               const row = rowAt(item.index);
               return (
-                <Table.Tr
+                <Row
                   key={item.key}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  tabIndex={0}
-                  style={{ height: ROW_HEIGHT }}
-                  className={classes.row}
-                  onClick={() => row && open(row)}
-                  onKeyDown={(event) => onRowKey(event, item.index, row)}
-                >
-                  {row ? (
-                    <>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace" dir="ltr" className={classes.cell}>
-                          {row.reference}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap" className={classes.cell}>
-                          <Text size="sm" fw={600} truncate>
-                            {row.displayName}
-                          </Text>
-                          <PersonBadges pseudonymous={row.pseudonymous} archived={row.archived} />
-                        </Group>
-                        {row.arabicName && (
-                          <Text size="xs" c="dimmed" truncate>
-                            <bdi lang="ar" dir="rtl" className={classes.arabic}>
-                              {row.arabicName}
-                            </bdi>
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{row.age}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" truncate>
-                          {lookups.of.category(row.category)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" truncate>
-                          {countryName(row.nationality)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" truncate>
-                          {row.city ?? ''}
-                        </Text>
-                      </Table.Td>
-                    </>
-                  ) : (
-                    <Table.Td colSpan={columns.length}>
-                      <Skeleton height={16} radius="sm" aria-label={t('app.loading')} />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
+                  index={item.index}
+                  row={row}
+                  category={row ? lookups.of.category(row.category) : ''}
+                  country={row ? countryName(row.nationality) : ''}
+                />
               );
             })}
             {paddingBottom > 0 && (
@@ -210,8 +139,8 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
                 <td colSpan={columns.length} />
               </tr>
             )}
-          </Table.Tbody>
-        </Table>
+          </tbody>
+        </table>
         {!firstPage.isPending && total === 0 && (
           <Center p="xl">
             <Text c="dimmed">{t('beneficiaries.list.empty')}</Text>
@@ -221,3 +150,76 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
     </Stack>
   );
 }
+
+const Header = memo(function Header({ sort, onSort }: Pick<Props, 'sort' | 'onSort'>) {
+  const { t } = useTranslation();
+  const ariaSort = (key: SortBy) => (sort.by === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined);
+  return (
+    <thead className={classes.head}>
+      <tr style={{ height: HEADER_HEIGHT }} aria-rowindex={1}>
+        {columns.map(({ key }) => (
+          <th key={key} aria-sort={ariaSort(key)}>
+            <UnstyledButton onClick={() => onSort(key)} className={classes.sortButton}>
+              <span>{t(`beneficiaries.column.${key}`)}</span>
+              {sort.by === key ? (
+                sort.direction === 'asc' ? (
+                  <IconArrowUp width={14} height={14} />
+                ) : (
+                  <IconArrowDown width={14} height={14} />
+                )
+              ) : (
+                <IconSelector width={14} height={14} className={classes.idleSort} />
+              )}
+            </UnstyledButton>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
+
+interface RowProps {
+  index: number;
+  row: BeneficiaryRow | undefined;
+  category: string;
+  country: string;
+}
+
+/** Plain cells styled by class: the list paints again on every key typed in the search. */
+const Row = memo(function Row({ index, row, category, country }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <tr data-index={index} aria-rowindex={index + 2} tabIndex={0} style={{ height: ROW_HEIGHT }} className={classes.row}>
+      {row ? (
+        <>
+          <td>
+            <span dir="ltr" className={`${classes.cell} ${classes.reference}`}>
+              {row.reference}
+            </span>
+          </td>
+          <td>
+            <span className={`${classes.cell} ${classes.nameLine}`}>
+              <span className={`${classes.truncate} ${classes.name}`}>{row.displayName}</span>
+              <PersonBadges pseudonymous={row.pseudonymous} archived={row.archived} />
+            </span>
+            {row.arabicName && (
+              <span className={`${classes.line} ${classes.truncate} ${classes.dimmed}`}>
+                <bdi lang="ar" dir="rtl" className={classes.arabic}>
+                  {row.arabicName}
+                </bdi>
+              </span>
+            )}
+          </td>
+          <td>{row.age}</td>
+          <td className={classes.truncate}>{category}</td>
+          <td className={classes.truncate}>{country}</td>
+          <td className={classes.truncate}>{row.city ?? ''}</td>
+        </>
+      ) : (
+        <td colSpan={columns.length}>
+          <Skeleton height={16} radius="sm" aria-label={t('app.loading')} />
+        </td>
+      )}
+    </tr>
+  );
+});

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   ageBandSchema,
@@ -32,10 +33,8 @@ const parsed = <T,>(schema: z.ZodType<T>, value: string | null): T | undefined =
   return result.success ? result.data : undefined;
 };
 
-/** The list's search, filters and sort live in the address, so "back" from a person finds them again. */
-export function useListState(): [ListState, (patch: Partial<ListState>) => void] {
-  const [params, setParams] = useSearchParams();
-  const state: ListState = {
+function stateOf(params: URLSearchParams): ListState {
+  return {
     query: params.get('q') ?? '',
     category: codeLike(params.get('category')),
     sex: parsed(sexSchema, params.get('sex')),
@@ -48,27 +47,41 @@ export function useListState(): [ListState, (patch: Partial<ListState>) => void]
     sortBy: parsed(beneficiarySortSchema, params.get('sort')) ?? 'createdAt',
     direction: params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : 'desc',
   };
+}
 
-  const update = (patch: Partial<ListState>) => {
-    const next = { ...state, ...patch };
-    const entries: [string, string | undefined][] = [
-      ['q', next.query || undefined],
-      ['category', next.category],
-      ['sex', next.sex],
-      ['age', next.ageBand],
-      ['nationality', next.nationality],
-      ['city', next.city],
-      ['legal', next.legalStatus],
-      ['open', next.openProcedure ? '1' : undefined],
-      ['archived', next.archived ? '1' : undefined],
-      ['sort', next.sortBy === 'createdAt' && next.direction === 'desc' ? undefined : next.sortBy],
-      ['dir', next.sortBy === 'createdAt' && next.direction === 'desc' ? undefined : next.direction],
-    ];
-    const search = new URLSearchParams();
-    for (const [key, value] of entries) if (value) search.set(key, value);
-    setParams(search, { replace: true });
-  };
+function paramsOf(state: ListState): URLSearchParams {
+  const byDefault = state.sortBy === 'createdAt' && state.direction === 'desc';
+  const entries: [string, string | undefined][] = [
+    ['q', state.query || undefined],
+    ['category', state.category],
+    ['sex', state.sex],
+    ['age', state.ageBand],
+    ['nationality', state.nationality],
+    ['city', state.city],
+    ['legal', state.legalStatus],
+    ['open', state.openProcedure ? '1' : undefined],
+    ['archived', state.archived ? '1' : undefined],
+    ['sort', byDefault ? undefined : state.sortBy],
+    ['dir', byDefault ? undefined : state.direction],
+  ];
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value) params.set(key, value);
+  return params;
+}
 
+/**
+ * The list's search, filters and sort live in the address, so "back" from a person finds them
+ * again. A change patches the address as it is when it lands, so a late one (the search text
+ * written when typing pauses) never undoes a filter chosen meanwhile.
+ */
+export function useListState(): [ListState, (patch: Partial<ListState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const state = useMemo(() => stateOf(new URLSearchParams(search)), [search]);
+  const update = useCallback(
+    (patch: Partial<ListState>) => setParams((current) => paramsOf({ ...stateOf(current), ...patch }), { replace: true }),
+    [setParams],
+  );
   return [state, update];
 }
 

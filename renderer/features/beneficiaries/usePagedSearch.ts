@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { BeneficiaryRow, BeneficiarySearchResult } from '../../../electron/contract';
 import { call, opKey, type OpFailure } from '../../app/ops';
 import type { SearchInput } from './search-params';
@@ -17,6 +17,14 @@ const pageQuery = (search: SearchInput, page: number) => {
 /** The first page carries the total; while a new search runs, the previous answer stays on screen. */
 export function useFirstPage(search: SearchInput) {
   return useQuery<BeneficiarySearchResult, OpFailure>({ ...pageQuery(search, 0), placeholderData: keepPreviousData });
+}
+
+/**
+ * Asks for a search's first page now, from the event that wants it, rather than once the page has
+ * rendered for it: the core works while the page renders.
+ */
+export function prefetchFirstPage(client: QueryClient, search: SearchInput): void {
+  void client.prefetchQuery(pageQuery(search, 0));
 }
 
 /**
