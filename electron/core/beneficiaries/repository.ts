@@ -210,6 +210,9 @@ export interface SearchTerm {
   phonetic: string | null;
 }
 
+/** Up to this many matches of a typed query, a page is found by sorting them (see below). */
+const SORTED_MATCHES_AT_MOST = 2500;
+
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
@@ -283,26 +286,33 @@ export function searchBeneficiaries(
   const clause = where.join(' AND ');
   const columns = `id, reference, sex, birth_year, nationality, category, initials, display_name, city, legal_status,
     personal_json IS NULL AS pseudonymous, archived_at, json_extract(personal_json, '$.arabicName') AS arabic_name`;
-  const dir = params.sort.direction === 'asc' ? 'ASC' : 'DESC';
   // The rowid breaks ties: each sort index ends with it, so a page is read in index order and
   // stops at the page size whatever the offset, and paging never repeats or skips a tied row.
-  const order = `${SORT_COLUMNS[params.sort.by]} ${dir}, beneficiaries.rowid ${dir}`;
+  const orderBy = (direction: 'asc' | 'desc') => `${SORT_COLUMNS[params.sort.by]} ${direction}, beneficiaries.rowid ${direction}`;
   type PageRow = Row & { pseudonymous: 0 | 1; arabic_name: string | null };
   // The page is chosen on rowids and sort keys alone (index entries, or a small sort), then only
   // its rows are read; the join keeps the chosen order.
-  const page = (source: string, sourceArgs: unknown[]) =>
+  const page = (source: string, sourceArgs: unknown[], direction = params.sort.direction, limit = params.limit, offset = params.offset) =>
     db
       .prepare(
-        `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${order} LIMIT ? OFFSET ?) AS page
+        `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${orderBy(direction)} LIMIT ? OFFSET ?) AS page
          CROSS JOIN beneficiaries ON beneficiaries.rowid = page.person`,
       )
-      .all(...sourceArgs, params.limit, params.offset) as PageRow[];
+      .all(...sourceArgs, limit, offset) as PageRow[];
   let total: number;
   let capped = false;
   let rows: PageRow[];
   if (terms.length === 0) {
     total = (db.prepare(`SELECT count(*) AS n FROM beneficiaries WHERE ${clause}`).get(...args) as { n: number }).n;
-    rows = page(`beneficiaries WHERE ${clause}`, args);
+    const fromEnd = total - params.offset;
+    if (params.offset > fromEnd) {
+      // Past the middle, the index is walked from its other end: never more than half of it.
+      const reverse = params.sort.direction === 'asc' ? 'desc' : 'asc';
+      const limit = Math.min(params.limit, Math.max(0, fromEnd));
+      rows = limit === 0 ? [] : page(`beneficiaries WHERE ${clause}`, args, reverse, limit, Math.max(0, fromEnd - params.limit)).reverse();
+    } else {
+      rows = page(`beneficiaries WHERE ${clause}`, args);
+    }
   } else if (!matches) {
     // A typed query may match thousands: counting past the cap would cost a scan per keystroke.
     const counted = db
@@ -322,11 +332,19 @@ export function searchBeneficiaries(
       .all(...matches.args, ...args) as number[];
     total = Math.min(matched.length, SEARCH_COUNT_CAP);
     capped = matched.length > SEARCH_COUNT_CAP;
-    rows = capped
-      ? // Many matches: walking the sort index and keeping the matched ones fills a page sooner
-        // than sorting them all.
-        page(`beneficiaries WHERE ${clause} AND beneficiaries.rowid IN (${matches.sql})`, [...args, ...matches.args])
-      : page('json_each(?) AS matched CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.value', [JSON.stringify(matched)]);
+    if (!capped) {
+      rows = page('json_each(?) AS matched CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.value', [JSON.stringify(matched)]);
+    } else {
+      // Matches come in rowid order: how far the first ones reached tells how many there are in
+      // all. A few thousand are sorted sooner than the sort index is walked to where they cluster
+      // (a nationality, a city); many more fill a page after a short walk.
+      const lastRowid = (db.prepare('SELECT max(rowid) FROM beneficiaries').pluck().get() as number) ?? 0;
+      const estimated = (matched.length * lastRowid) / matched[matched.length - 1];
+      rows =
+        estimated <= SORTED_MATCHES_AT_MOST
+          ? page(`(${matches.sql}) AS matched CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause}`, [...matches.args, ...args])
+          : page(`beneficiaries WHERE ${clause} AND beneficiaries.rowid IN (${matches.sql})`, [...args, ...matches.args]);
+    }
   }
   return {
     total,
