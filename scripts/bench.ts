@@ -13,6 +13,8 @@ import { benchMembers } from './bench-members';
 import { benchSearch, typedQueries } from './bench-search';
 import { benchReports } from './bench-reports';
 import { benchSheets } from './bench-sheets';
+import { benchStartup } from './bench-startup';
+import { benchTyping, typedNames } from './bench-typing';
 import type { WriteTx } from '../electron/core/context';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
 import type { Db } from '../electron/core/db/database';
@@ -110,6 +112,8 @@ try {
   results.push(...(await benchMembers(dir, now)));
   results.push(...(await benchReports(dir, now)));
   results.push(...(await benchSheets()));
+  results.push(...(await benchTyping(file.path, president.id, 'bench password 2026', typedNames(people))));
+  results.push(...(await benchStartup()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
