@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { beneficiaryInputSchema, beneficiarySearchSchema, type Beneficiary, type BeneficiaryInput, type beneficiarySortSchema } from '../../electron/contract';
+import { activitySearchSchema, beneficiaryInputSchema, beneficiarySearchSchema, memberSearchSchema, type Beneficiary, type BeneficiaryInput, type beneficiarySortSchema } from '../../electron/contract';
+import { listActivities } from '../../electron/core/activities/repository';
 import type { WriteTx } from '../../electron/core/context';
+import { listMembers } from '../../electron/core/members/repository';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { migrate } from '../../electron/core/db/migrate';
 import { mergeBeneficiaries } from '../../electron/core/beneficiaries/merge';
@@ -172,25 +174,42 @@ describe('search through the indexes gives what reading every row gave', () => {
   });
 
   it('answers a page by walking a sort index, never sorting the whole list', () => {
-    const plans: string[] = [];
-    const prepare = db.prepare.bind(db);
-    const spy = (sql: string) => {
-      if (sql.includes('LIMIT ? OFFSET ?')) {
-        const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 0);
-        plans.push(...(prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail));
-      }
-      return prepare(sql);
-    };
-    Object.assign(db, { prepare: spy });
-    try {
+    const plans = pagePlans(db, () => {
       for (const by of SORTS) for (const direction of ['asc', 'desc'] as const) for (const offset of [0, 3000]) searched(db, '', by, direction, offset, 50);
-    } finally {
-      Object.assign(db, { prepare });
-    }
+    });
     expect(plans.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
     expect(plans.filter((d) => /COVERING INDEX beneficiaries_sort_/.test(d))).toHaveLength(SORTS.length * 4);
   });
+
+  it('pages the members and activities lists in their order without sorting them either', () => {
+    const plans = pagePlans(db, () => {
+      listMembers(db, memberSearchSchema.parse({}), []);
+      listActivities(db, activitySearchSchema.parse({}), `${YEAR}-01-01`);
+    });
+    expect(plans.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
+    expect(plans).toEqual(expect.arrayContaining([expect.stringContaining('members_by_number'), expect.stringContaining('activities_by_created')]));
+  });
 });
+
+/** The query plans of the paged statements `run` prepares on `db`. */
+function pagePlans(db: Db, run: () => void): string[] {
+  const plans: string[] = [];
+  const prepare = db.prepare.bind(db);
+  const spy = (sql: string) => {
+    if (sql.includes('LIMIT ? OFFSET ?')) {
+      const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 0);
+      plans.push(...(prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail));
+    }
+    return prepare(sql);
+  };
+  Object.assign(db, { prepare: spy });
+  try {
+    run();
+  } finally {
+    Object.assign(db, { prepare });
+  }
+  return plans;
+}
 
 describe('a withdrawn consent leaves the search indexes', () => {
   const tempDir = useTempDir();

@@ -48,3 +48,8 @@ CREATE INDEX beneficiaries_sort_category ON beneficiaries (archived_at, category
 CREATE INDEX beneficiaries_sort_nationality ON beneficiaries (archived_at, nationality);
 CREATE INDEX beneficiaries_sort_city ON beneficiaries (archived_at, city COLLATE NOCASE);
 CREATE INDEX beneficiaries_sort_created ON beneficiaries (archived_at, created_at);
+
+-- The other paged lists, in the order they show: members by number (numbers that are not all
+-- digits after the others), activities newest first with the id breaking ties.
+CREATE INDEX members_by_number ON members (archived_at, (CASE WHEN number GLOB '*[^0-9]*' THEN 1 ELSE 0 END), CAST(number AS INTEGER), number);
+CREATE INDEX activities_by_created ON activities (archived_at, created_at, id);
