@@ -8,12 +8,13 @@ import { createAppRouter } from './routes';
 import { SessionMemoryProvider } from './SessionMemory';
 import { theme } from './theme';
 
-export function App({ queryClient }: { queryClient: QueryClient }) {
+/** `env="test"`: Mantine's own switch for jsdom (no transitions, no portals), used by the renderer tests. */
+export function App({ queryClient, env = 'default' }: { queryClient: QueryClient; env?: 'default' | 'test' }) {
   const [router] = useState(createAppRouter);
   return (
     <QueryClientProvider client={queryClient}>
       <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
-        <MantineProvider theme={theme}>
+        <MantineProvider theme={theme} env={env}>
           <LocaleSync />
           <SessionMemoryProvider>
             <RouterProvider router={router} />

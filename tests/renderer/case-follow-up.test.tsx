@@ -73,7 +73,7 @@ function signedIn(current: SessionInfo, extra: FakeCore = {}) {
 function renderFollowUp(beneficiaryId = 'b-awa') {
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env="test">
         <MemoryRouter>
           <PersonFollowUp beneficiaryId={beneficiaryId} />
         </MemoryRouter>

@@ -60,7 +60,7 @@ export function fakeCore(core: FakeCore) {
 
 export async function renderApp(hash = '#/') {
   window.location.hash = hash;
-  render(<App queryClient={createQueryClient()} />);
+  render(<App queryClient={createQueryClient()} env="test" />);
   await screen.findAllByRole('radiogroup', { name: /Langue|اللغة|Language/ });
 }
 
