@@ -4,6 +4,7 @@ import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
+import { exchangeOps } from './exchange';
 import { exportsOps } from './exports';
 import { grantsOps } from './grants';
 import { cooperativesOps } from './cooperatives';
@@ -25,6 +26,7 @@ export const operations = {
   ...beneficiariesOps,
   ...importOps,
   ...caseFollowUpOps,
+  ...exchangeOps,
   ...activitiesOps,
   ...attachmentsOps,
   ...grantsOps,
@@ -56,6 +58,7 @@ export * from './case-follow-up';
 export * from './cooperatives';
 export * from './dates';
 export * from './errors';
+export * from './exchange';
 export * from './exports';
 export * from './grants';
 export * from './lookups';

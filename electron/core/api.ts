@@ -21,6 +21,7 @@ import { assemblyQuorum, attachMinutes, getMinutes, listAssemblies } from './mem
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
+import * as exchange from './exchange/service';
 import { exportList } from './exports/service';
 import * as grants from './grants/service';
 import { listLookups, saveLookup } from './lookups/repository';
@@ -121,6 +122,10 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'partners.save': (input) => followUp.savePartner(input),
   'partners.archive': (input) => followUp.setPartnerArchived(input.id, true),
   'partners.restore': (input) => followUp.setPartnerArchived(input.id, false),
+  'identity.card': (_input, ctx) => exchange.ourCard(ctx),
+  'partners.card': (input, ctx) => exchange.partnerCard(ctx, input.partnerId),
+  'partners.importCard': (input) => exchange.importCard(input),
+  'partners.confirmCard': (input) => exchange.confirmCard(input),
   'referrals.list': (input, ctx) => followUp.listReferrals(ctx, input.beneficiaryId),
   'referrals.search': (input, ctx) => followUp.searchReferrals(ctx, input),
   'referrals.save': (input, ctx) => followUp.saveReferral(ctx, input),

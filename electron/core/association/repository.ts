@@ -1,4 +1,6 @@
 import type { Db } from '../db/database';
+import { newIdentity } from '../exchange/identity';
+import { insertIdentity } from '../exchange/repository';
 
 export interface Association {
   id: string;
@@ -15,6 +17,7 @@ export function readAssociation(db: Db): Association | undefined {
   return row && { id: row.id, fileId: row.file_id, name: row.name, city: row.city, createdAt: row.created_at };
 }
 
+/** A new association is born with its identity, so its card can be given out from the first day. */
 export function insertAssociation(db: Db, a: Association): void {
   db.prepare('INSERT INTO association (id, file_id, name, city, created_at) VALUES (?, ?, ?, ?, ?)').run(
     a.id,
@@ -23,4 +26,5 @@ export function insertAssociation(db: Db, a: Association): void {
     a.city,
     a.createdAt,
   );
+  insertIdentity(db, newIdentity(a.createdAt));
 }
