@@ -78,10 +78,13 @@ const prefixes = (word: string) => [...word].map((_, i) => [...word].slice(0, i 
 describe('search through the indexes gives what reading every row gave', () => {
   const suiteDir = useSuiteTempDir();
   let db: Db;
+  let path: string;
+  const key = randomBytes(32);
   const queries: string[] = [];
 
   beforeAll(() => {
-    db = openEncrypted(join(suiteDir(), 'search.tadamon'), randomBytes(32), { create: true });
+    path = join(suiteDir(), 'search.tadamon');
+    db = openEncrypted(path, key, { create: true });
     migrate(db);
     const random = seededRandom(16);
     const today = new Date(`${YEAR}-05-01T00:00:00.000Z`);
@@ -174,11 +177,14 @@ describe('search through the indexes gives what reading every row gave', () => {
   });
 
   it('answers a page by walking a sort index, never sorting the whole list', () => {
-    const plans = pagePlans(db, () => {
-      for (const by of SORTS) for (const direction of ['asc', 'desc'] as const) for (const offset of [0, 3000]) searched(db, '', by, direction, offset, 50);
+    // A connection of its own: the statements are prepared (and seen here) once per connection.
+    const fresh = openEncrypted(path, key);
+    const plans = pagePlans(fresh, () => {
+      for (const by of SORTS) for (const direction of ['asc', 'desc'] as const) for (const offset of [0, 3000]) searched(fresh, '', by, direction, offset, 50);
     });
+    fresh.close();
     expect(plans.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
-    expect(plans.filter((d) => /COVERING INDEX beneficiaries_sort_/.test(d))).toHaveLength(SORTS.length * 4);
+    expect(plans.filter((d) => /COVERING INDEX beneficiaries_sort_/.test(d))).toHaveLength(SORTS.length * 2);
   });
 
   it('pages the members and activities lists in their order without sorting them either', () => {

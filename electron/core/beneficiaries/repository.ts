@@ -1,3 +1,4 @@
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import {
   SEARCH_COUNT_CAP,
@@ -210,6 +211,22 @@ export interface SearchTerm {
   phonetic: string | null;
 }
 
+type Statement = Sqlite.Statement<unknown[]>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The search's statements, prepared once per connection: compiling them costs about as much as
+ * running them on a typical keystroke. Their texts vary with the query's shape; the cache is
+ * emptied when an unusual run of shapes fills it.
+ */
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache || cache.size >= 500) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare<unknown[]>(sql)));
+  return statement;
+}
+
 /** Up to this many matches of a typed query, a page is found by sorting them (see below). */
 const SORTED_MATCHES_AT_MOST = 2500;
 
@@ -293,8 +310,7 @@ export function searchBeneficiaries(
   // The page is chosen on rowids and sort keys alone (index entries, or a small sort), then only
   // its rows are read; the join keeps the chosen order.
   const page = (source: string, sourceArgs: unknown[], direction = params.sort.direction, limit = params.limit, offset = params.offset) =>
-    db
-      .prepare(
+    prepared(db, 
         `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${orderBy(direction)} LIMIT ? OFFSET ?) AS page
          CROSS JOIN beneficiaries ON beneficiaries.rowid = page.person`,
       )
@@ -303,7 +319,7 @@ export function searchBeneficiaries(
   let capped = false;
   let rows: PageRow[];
   if (terms.length === 0) {
-    total = (db.prepare(`SELECT count(*) AS n FROM beneficiaries WHERE ${clause}`).get(...args) as { n: number }).n;
+    total = (prepared(db, `SELECT count(*) AS n FROM beneficiaries WHERE ${clause}`).get(...args) as { n: number }).n;
     const fromEnd = total - params.offset;
     if (params.offset > fromEnd) {
       // Past the middle, the index is walked from its other end: never more than half of it.
@@ -315,16 +331,14 @@ export function searchBeneficiaries(
     }
   } else if (!matches) {
     // A typed query may match thousands: counting past the cap would cost a scan per keystroke.
-    const counted = db
-      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1})`)
+    const counted = prepared(db, `SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1})`)
       .get(...args) as { n: number };
     total = Math.min(counted.n, SEARCH_COUNT_CAP);
     capped = counted.n > SEARCH_COUNT_CAP;
     rows = page(`beneficiaries WHERE ${clause}`, args);
   } else {
     // The matches lead (CROSS JOIN keeps them first); up to the cap, they are kept for the page.
-    const matched = db
-      .prepare(
+    const matched = prepared(db, 
         `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
          CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
       )
@@ -338,7 +352,7 @@ export function searchBeneficiaries(
       // Matches come in rowid order: how far the first ones reached tells how many there are in
       // all. A few thousand are sorted sooner than the sort index is walked to where they cluster
       // (a nationality, a city); many more fill a page after a short walk.
-      const lastRowid = (db.prepare('SELECT max(rowid) FROM beneficiaries').pluck().get() as number) ?? 0;
+      const lastRowid = (prepared(db, 'SELECT max(rowid) FROM beneficiaries').pluck().get() as number) ?? 0;
       const estimated = (matched.length * lastRowid) / matched[matched.length - 1];
       rows =
         estimated <= SORTED_MATCHES_AT_MOST
