@@ -43,15 +43,20 @@ function coreWithFile() {
   };
 }
 
+/** From the welcome screen to the sign-in of the recent file, with `name` chosen. */
+async function signInScreenOf(name: string) {
+  await renderApp();
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
+  await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
+  await user.click(await screen.findByRole('radio', { name }));
+  return user;
+}
+
 describe('opening a file and signing in', () => {
   it('lists recent files, explains a wrong password, then opens the shell', async () => {
     const core = coreWithFile();
-    await renderApp();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
-    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
-
-    await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
+    const user = await signInScreenOf('Youssef Alaoui');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'not the one{Enter}');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Mot de passe incorrect.');
@@ -82,11 +87,7 @@ describe('opening a file and signing in', () => {
       'users.list': () => fail('forbidden'),
       'settings.get': () => ok(DEFAULT_SETTINGS),
     });
-    await renderApp();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
-    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
-    await user.click(await screen.findByRole('radio', { name: 'Nadia Bennani' }));
+    const user = await signInScreenOf('Nadia Bennani');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain('Attendez 4 s avant de réessayer.');
     expect(screen.getByText(/^Après trois essais manqués d'affilée/)).toBeTruthy();
@@ -107,11 +108,7 @@ describe('opening a file and signing in', () => {
 
   it('locks back to the sign-in of the same file with the same person chosen', async () => {
     const core = coreWithFile();
-    await renderApp();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
-    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
-    await user.click(await screen.findByRole('radio', { name: 'Youssef Alaoui' }));
+    const user = await signInScreenOf('Youssef Alaoui');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
 
@@ -125,11 +122,7 @@ describe('opening a file and signing in', () => {
 
   it('goes back to sign-in when an operation answers session_locked', async () => {
     const core = coreWithFile();
-    await renderApp();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Ouvrir un fichier existant' }));
-    await user.click(await screen.findByRole('button', { name: 'Association Amal' }));
-    await user.click(await screen.findByRole('radio', { name: 'Nadia Bennani' }));
+    const user = await signInScreenOf('Nadia Bennani');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
 
