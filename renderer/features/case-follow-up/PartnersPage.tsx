@@ -5,6 +5,7 @@ import {
   Checkbox,
   Group,
   Loader,
+  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -25,6 +26,7 @@ import { downloadText } from '../../ui/download';
 import { TextField } from '../../ui/fields';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { PartnerCardPanel } from '../exchange/PartnerCardPanel';
 import { EditModal } from './EditModal';
 import { SelectField, TextareaField } from './fields';
 import { foldText } from './format';
@@ -38,6 +40,7 @@ export function PartnersPage() {
   const [search, setSearch] = useState('');
   const [semicolon, setSemicolon] = useState(true);
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
+  const [cardOf, setCardOf] = useState<Partner | null>(null);
   const partners = useOp('partners.list', { includeArchived });
 
   const shown = useMemo(() => {
@@ -58,9 +61,14 @@ export function PartnersPage() {
           <Title order={1}>{t('partners.title')}</Title>
           <Text c="dimmed">{t('partners.intro')}</Text>
         </Stack>
-        <Anchor component={Link} to="/follow-up">
-          {t('partners.dashboardLink')}
-        </Anchor>
+        <Group gap="lg">
+          <Anchor component={Link} to="/settings/card">
+            {t('cards.tab')}
+          </Anchor>
+          <Anchor component={Link} to="/follow-up">
+            {t('partners.dashboardLink')}
+          </Anchor>
+        </Group>
       </Group>
 
       <Paper withBorder p="md" radius="lg">
@@ -107,7 +115,7 @@ export function PartnersPage() {
           {shown.length === 0 ? (
             <Text c="dimmed">{partners.data.length === 0 ? t('partners.empty') : t('partners.noMatch')}</Text>
           ) : (
-            <PartnersTable partners={shown} onEdit={setEditing} />
+            <PartnersTable partners={shown} onEdit={setEditing} onCard={setCardOf} />
           )}
         </Stack>
       )}
@@ -120,11 +128,28 @@ export function PartnersPage() {
       >
         {(partner) => <PartnerForm partner={partner} onDone={() => setEditing(null)} />}
       </EditModal>
+
+      <Modal
+        opened={cardOf !== null}
+        onClose={() => setCardOf(null)}
+        title={cardOf && t('cards.partner.openNamed', { name: cardOf.name })}
+        size="lg"
+      >
+        {cardOf && <PartnerCardPanel partnerId={cardOf.id} />}
+      </Modal>
     </Stack>
   );
 }
 
-function PartnersTable({ partners, onEdit }: { partners: Partner[]; onEdit: (partner: Partner) => void }) {
+function PartnersTable({
+  partners,
+  onEdit,
+  onCard,
+}: {
+  partners: Partner[];
+  onEdit: (partner: Partner) => void;
+  onCard: (partner: Partner) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={980}>
@@ -141,7 +166,7 @@ function PartnersTable({ partners, onEdit }: { partners: Partner[]; onEdit: (par
         </Table.Thead>
         <Table.Tbody>
           {partners.map((partner) => (
-            <PartnerRow key={partner.id} partner={partner} onEdit={() => onEdit(partner)} />
+            <PartnerRow key={partner.id} partner={partner} onEdit={() => onEdit(partner)} onCard={() => onCard(partner)} />
           ))}
         </Table.Tbody>
       </Table>
@@ -151,7 +176,7 @@ function PartnersTable({ partners, onEdit }: { partners: Partner[]; onEdit: (par
 
 const multiline = { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' } as const;
 
-function PartnerRow({ partner: p, onEdit }: { partner: Partner; onEdit: () => void }) {
+function PartnerRow({ partner: p, onEdit, onCard }: { partner: Partner; onEdit: () => void; onCard: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const refresh = { onSuccess: () => void client.invalidateQueries({ queryKey: opKey('partners.list') }) };
@@ -188,6 +213,9 @@ function PartnerRow({ partner: p, onEdit }: { partner: Partner; onEdit: () => vo
           <Group gap="xs" wrap="nowrap">
             <Button variant="light" size="xs" onClick={onEdit} aria-label={t('partners.editNamed', { name: p.name })}>
               {t('partners.edit')}
+            </Button>
+            <Button variant="light" size="xs" onClick={onCard} aria-label={t('cards.partner.openNamed', { name: p.name })}>
+              {t('cards.partner.open')}
             </Button>
             {archived ? (
               <Button

@@ -5,6 +5,7 @@ import { useAppStatus } from '../../app/session';
 import { LogosTab } from '../activities/LogosTab';
 import { ActivitiesSettingsTab } from '../activities/SettingsTab';
 import { BackupsTab } from '../backups/BackupsTab';
+import { OurCardTab } from '../exchange/OurCardTab';
 import { SecurityTab } from '../security/SecurityTab';
 import { AutoLockTab } from './AutoLockTab';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -20,6 +21,7 @@ const tabs = {
   activities: 'activities.settings.tab',
   'members-cooperatives': 'cooperatives.settings.tab',
   logos: 'settings.logos.tab',
+  card: 'cards.tab',
   backups: 'backups.tab',
   security: 'security.tab',
 };
@@ -67,6 +69,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="logos" pt="lg">
           <LogosTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="card" pt="lg">
+          <OurCardTab />
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="lg">
           <BackupsTab isPresident={isPresident} />
