@@ -16,7 +16,7 @@ export function Fingerprint({ label, fingerprint }: { label: string; fingerprint
         aria-labelledby={id}
         dir="ltr"
         ff="monospace"
-        fz={26}
+        fz={22}
         fw={600}
         ta="left"
         style={{ wordSpacing: '0.5em', unicodeBidi: 'isolate' }}
