@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Navigate, Outlet } from 'react-router';
+import { loadBeneficiaryList } from '../features/beneficiaries/routes';
 import { ChoosePasswordPage } from '../features/settings/ChoosePasswordPage';
 import { RecoveryCodePage } from '../features/welcome/RecoveryCodePage';
 import { homePath, signInPath } from './paths';
@@ -11,6 +13,7 @@ import { Shell } from './Shell';
 export function PublicOnly() {
   const session = useAppStatus().data?.session;
   const { pendingRecovery, setPendingRecovery } = useSessionMemory();
+  useEffect(() => void loadBeneficiaryList(), []);
   if (session && pendingRecovery?.path === session.path) {
     return (
       <PublicFrame>

@@ -8,19 +8,22 @@ import { grantsRoutes } from '../features/grants/routes';
 import { cooperativeRoutes } from '../features/cooperatives/routes';
 import { memberRoutes } from '../features/members/routes';
 import { reportRoutes } from '../features/reports/routes';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { CreateFilePage } from '../features/welcome/CreateFilePage';
 import { OpenFilePage } from '../features/welcome/OpenFilePage';
 import { RecoverPage } from '../features/welcome/RecoverPage';
 import { SignInPage } from '../features/welcome/SignInPage';
 import { WelcomePage } from '../features/welcome/WelcomePage';
 import { PublicOnly, SignedInOnly } from './guards';
+import { lazyPage } from './lazy-page';
 import { Root } from './Root';
 
 /** Every built area's routes; an area without its own page yet shows the placeholder. */
 const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...grantsRoutes, ...reportRoutes];
 
-/** Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. */
+/**
+ * Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. The
+ * screens before sign-in come with the app; every other page is loaded when first visited.
+ */
 export function createAppRouter() {
   return createHashRouter([
     {
@@ -43,7 +46,7 @@ export function createAppRouter() {
             ...areas
               .filter((area) => !featureRoutes.some((r) => r.path === area))
               .map((area) => ({ path: area, element: <AreaPage area={area} /> })),
-            { path: 'settings/:tab?', element: <SettingsPage /> },
+            { path: 'settings/:tab?', lazy: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
           ],
         },
         { path: '*', element: <Navigate to="/" replace /> },

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { i18n, initI18n } from '../../renderer/i18n';
 
@@ -24,6 +24,10 @@ window.ResizeObserver ??= class {
 Element.prototype.scrollIntoView ??= () => {};
 
 initI18n('fr');
+
+// Pages are loaded on their first visit (route-level code splitting): on a loaded machine, the
+// first visit of a page in a test file can take jsdom more than findBy's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(async () => {
   cleanup();

@@ -1,19 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { AllSheetsPage } from './AllSheetsPage';
-import { EditActivityPage, NewActivityPage } from './ActivityFormPage';
-import { ActivityListPage } from './ActivityListPage';
-import { ActivityPage } from './ActivityPage';
-import { AttendancePage } from './AttendancePage';
-import { SheetPage } from './SheetPage';
-import { StatisticsPage } from './StatisticsPage';
+import { lazyPage } from '../../app/lazy-page';
 
 export const activityRoutes: RouteObject[] = [
-  { path: 'activities', element: <ActivityListPage /> },
-  { path: 'activities/new', element: <NewActivityPage /> },
-  { path: 'activities/statistics', element: <StatisticsPage /> },
-  { path: 'activities/:id', element: <ActivityPage /> },
-  { path: 'activities/:id/edit', element: <EditActivityPage /> },
-  { path: 'activities/:id/sessions/:sessionId/attendance', element: <AttendancePage /> },
-  { path: 'activities/:id/sessions/:sessionId/sheet', element: <SheetPage /> },
-  { path: 'activities/:id/sheets', element: <AllSheetsPage /> },
+  { path: 'activities', lazy: lazyPage(() => import('./ActivityListPage'), 'ActivityListPage') },
+  { path: 'activities/new', lazy: lazyPage(() => import('./ActivityFormPage'), 'NewActivityPage') },
+  { path: 'activities/statistics', lazy: lazyPage(() => import('./StatisticsPage'), 'StatisticsPage') },
+  { path: 'activities/:id', lazy: lazyPage(() => import('./ActivityPage'), 'ActivityPage') },
+  { path: 'activities/:id/edit', lazy: lazyPage(() => import('./ActivityFormPage'), 'EditActivityPage') },
+  { path: 'activities/:id/sessions/:sessionId/attendance', lazy: lazyPage(() => import('./AttendancePage'), 'AttendancePage') },
+  { path: 'activities/:id/sessions/:sessionId/sheet', lazy: lazyPage(() => import('./SheetPage'), 'SheetPage') },
+  { path: 'activities/:id/sheets', lazy: lazyPage(() => import('./AllSheetsPage'), 'AllSheetsPage') },
 ];

@@ -1,13 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { EditBeneficiaryPage, NewBeneficiaryPage } from './BeneficiaryFormPage';
-import { BeneficiaryListPage } from './BeneficiaryListPage';
-import { DuplicatesPage } from './DuplicatesPage';
-import { PersonPage } from './PersonPage';
+import { lazyPage } from '../../app/lazy-page';
+
+/** The list is the first screen after sign-in: the sign-in screens load it ahead. */
+export const loadBeneficiaryList = () => import('./BeneficiaryListPage');
 
 export const beneficiaryRoutes: RouteObject[] = [
-  { path: 'beneficiaries', element: <BeneficiaryListPage /> },
-  { path: 'beneficiaries/new', element: <NewBeneficiaryPage /> },
-  { path: 'beneficiaries/duplicates', element: <DuplicatesPage /> },
-  { path: 'beneficiaries/:id', element: <PersonPage /> },
-  { path: 'beneficiaries/:id/edit', element: <EditBeneficiaryPage /> },
+  { path: 'beneficiaries', lazy: lazyPage(loadBeneficiaryList, 'BeneficiaryListPage') },
+  { path: 'beneficiaries/new', lazy: lazyPage(() => import('./BeneficiaryFormPage'), 'NewBeneficiaryPage') },
+  { path: 'beneficiaries/duplicates', lazy: lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage') },
+  { path: 'beneficiaries/:id', lazy: lazyPage(() => import('./PersonPage'), 'PersonPage') },
+  { path: 'beneficiaries/:id/edit', lazy: lazyPage(() => import('./BeneficiaryFormPage'), 'EditBeneficiaryPage') },
 ];

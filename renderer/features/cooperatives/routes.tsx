@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { EditCooperativePage, NewCooperativePage } from './CooperativeFormPage';
-import { CooperativeListPage } from './CooperativeListPage';
-import { CooperativePage } from './CooperativePage';
+import { lazyPage } from '../../app/lazy-page';
 
 export const cooperativeRoutes: RouteObject[] = [
-  { path: 'cooperatives', element: <CooperativeListPage /> },
-  { path: 'cooperatives/new', element: <NewCooperativePage /> },
-  { path: 'cooperatives/:id', element: <CooperativePage /> },
-  { path: 'cooperatives/:id/edit', element: <EditCooperativePage /> },
+  { path: 'cooperatives', lazy: lazyPage(() => import('./CooperativeListPage'), 'CooperativeListPage') },
+  { path: 'cooperatives/new', lazy: lazyPage(() => import('./CooperativeFormPage'), 'NewCooperativePage') },
+  { path: 'cooperatives/:id', lazy: lazyPage(() => import('./CooperativePage'), 'CooperativePage') },
+  { path: 'cooperatives/:id/edit', lazy: lazyPage(() => import('./CooperativeFormPage'), 'EditCooperativePage') },
 ];

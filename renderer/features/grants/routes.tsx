@@ -1,26 +1,17 @@
 import type { RouteObject } from 'react-router';
-import { AgreementPage } from './AgreementPage';
-import { EditAgreementPage, NewAgreementPage } from './AgreementFormPage';
-import { CallPage } from './CallPage';
-import { DashboardPage } from './DashboardPage';
-import { FundersPage } from './FundersPage';
-import { RatesPage } from './RatesPage';
-import { RecipientsPage } from './RecipientsPage';
-import { StatementPage } from './StatementPage';
-import { EditSubGrantPage, NewSubGrantPage } from './SubGrantFormPage';
-import { SubGrantPage } from './SubGrantPage';
+import { lazyPage } from '../../app/lazy-page';
 
 export const grantsRoutes: RouteObject[] = [
-  { path: 'grants', element: <DashboardPage /> },
-  { path: 'grants/funders', element: <FundersPage /> },
-  { path: 'grants/recipients', element: <RecipientsPage /> },
-  { path: 'grants/rates', element: <RatesPage /> },
-  { path: 'grants/agreements/new', element: <NewAgreementPage /> },
-  { path: 'grants/agreements/:id', element: <AgreementPage /> },
-  { path: 'grants/agreements/:id/edit', element: <EditAgreementPage /> },
-  { path: 'grants/agreements/:agreementId/sub-grants/new', element: <NewSubGrantPage /> },
-  { path: 'grants/calls/:id', element: <CallPage /> },
-  { path: 'grants/sub-grants/:id', element: <SubGrantPage /> },
-  { path: 'grants/sub-grants/:id/edit', element: <EditSubGrantPage /> },
-  { path: 'grants/sub-grants/:id/statement', element: <StatementPage /> },
+  { path: 'grants', lazy: lazyPage(() => import('./DashboardPage'), 'DashboardPage') },
+  { path: 'grants/funders', lazy: lazyPage(() => import('./FundersPage'), 'FundersPage') },
+  { path: 'grants/recipients', lazy: lazyPage(() => import('./RecipientsPage'), 'RecipientsPage') },
+  { path: 'grants/rates', lazy: lazyPage(() => import('./RatesPage'), 'RatesPage') },
+  { path: 'grants/agreements/new', lazy: lazyPage(() => import('./AgreementFormPage'), 'NewAgreementPage') },
+  { path: 'grants/agreements/:id', lazy: lazyPage(() => import('./AgreementPage'), 'AgreementPage') },
+  { path: 'grants/agreements/:id/edit', lazy: lazyPage(() => import('./AgreementFormPage'), 'EditAgreementPage') },
+  { path: 'grants/agreements/:agreementId/sub-grants/new', lazy: lazyPage(() => import('./SubGrantFormPage'), 'NewSubGrantPage') },
+  { path: 'grants/calls/:id', lazy: lazyPage(() => import('./CallPage'), 'CallPage') },
+  { path: 'grants/sub-grants/:id', lazy: lazyPage(() => import('./SubGrantPage'), 'SubGrantPage') },
+  { path: 'grants/sub-grants/:id/edit', lazy: lazyPage(() => import('./SubGrantFormPage'), 'EditSubGrantPage') },
+  { path: 'grants/sub-grants/:id/statement', lazy: lazyPage(() => import('./StatementPage'), 'StatementPage') },
 ];

@@ -1,19 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { AssembliesPage } from './AssembliesPage';
-import { DuesListPage } from './DuesListPage';
-import { MemberCardPage } from './MemberCardPage';
-import { EditMemberPage, NewMemberPage } from './MemberFormPage';
-import { MemberListPage } from './MemberListPage';
-import { MemberPage } from './MemberPage';
-import { ReceiptPage } from './ReceiptPage';
+import { lazyPage } from '../../app/lazy-page';
 
 export const memberRoutes: RouteObject[] = [
-  { path: 'members', element: <MemberListPage /> },
-  { path: 'members/new', element: <NewMemberPage /> },
-  { path: 'members/dues', element: <DuesListPage /> },
-  { path: 'members/assemblies', element: <AssembliesPage /> },
-  { path: 'members/receipts/:paymentId', element: <ReceiptPage /> },
-  { path: 'members/:id', element: <MemberPage /> },
-  { path: 'members/:id/edit', element: <EditMemberPage /> },
-  { path: 'members/:id/card', element: <MemberCardPage /> },
+  { path: 'members', lazy: lazyPage(() => import('./MemberListPage'), 'MemberListPage') },
+  { path: 'members/new', lazy: lazyPage(() => import('./MemberFormPage'), 'NewMemberPage') },
+  { path: 'members/dues', lazy: lazyPage(() => import('./DuesListPage'), 'DuesListPage') },
+  { path: 'members/assemblies', lazy: lazyPage(() => import('./AssembliesPage'), 'AssembliesPage') },
+  { path: 'members/receipts/:paymentId', lazy: lazyPage(() => import('./ReceiptPage'), 'ReceiptPage') },
+  { path: 'members/:id', lazy: lazyPage(() => import('./MemberPage'), 'MemberPage') },
+  { path: 'members/:id/edit', lazy: lazyPage(() => import('./MemberFormPage'), 'EditMemberPage') },
+  { path: 'members/:id/card', lazy: lazyPage(() => import('./MemberCardPage'), 'MemberCardPage') },
 ];

@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { ReportsPage } from './ReportsPage';
+import { lazyPage } from '../../app/lazy-page';
 
-export const reportRoutes: RouteObject[] = [{ path: 'reports', element: <ReportsPage /> }];
+export const reportRoutes: RouteObject[] = [{ path: 'reports', lazy: lazyPage(() => import('./ReportsPage'), 'ReportsPage') }];

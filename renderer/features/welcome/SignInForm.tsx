@@ -1,5 +1,6 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,10 +11,12 @@ import { enterSession } from '../../app/session';
 import { PasswordField } from '../../ui/fields';
 import { formResolver, useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
-import { DamagedFileRestore } from '../backups/DamagedFileRestore';
 import { UserPicker } from './UserPicker';
 
 const schema = openFileSchema.pick({ userId: true, password: true });
+
+// Shown only when a file turns out damaged: its restore dialog is not part of the first screen's download.
+const DamagedFileRestore = lazy(() => import('../backups/DamagedFileRestore').then((m) => ({ default: m.DamagedFileRestore })));
 
 interface Props {
   path: string;
@@ -73,7 +76,11 @@ export function SignInForm({ path, users, userId }: Props) {
             {t('signIn.throttleHint')}
           </Text>
         )}
-        {open.error?.code === 'file_damaged' && <DamagedFileRestore path={path} />}
+        {open.error?.code === 'file_damaged' && (
+          <Suspense fallback={<Loader size="sm" />}>
+            <DamagedFileRestore path={path} />
+          </Suspense>
+        )}
         <Group justify="space-between" mt="sm">
           <Anchor component={Link} to={recoverPath(path, chosenUser)} size="sm">
             {t('signIn.forgot')}
