@@ -1,6 +1,20 @@
 // Bundles the Node side: the Electron main process, its sandboxed preload, and the web bridge.
 // The native SQLite addon stays external: each runtime loads its own build of it.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * i18n-iso-countries' Node entry registers every language it has (a fifth of the bundle); its
+ * plain entry registers none, and the modules that name countries register fr, ar and en themselves.
+ */
+const countriesWithoutLanguages = {
+  name: 'countries-without-languages',
+  setup(b) {
+    b.onResolve({ filter: /^i18n-iso-countries$/ }, () => ({ path: require.resolve('i18n-iso-countries/index.js') }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -9,6 +23,7 @@ const common = {
   sourcemap: true,
   loader: { '.sql': 'text' },
   logLevel: 'warning',
+  plugins: [countriesWithoutLanguages],
 };
 
 await Promise.all([
