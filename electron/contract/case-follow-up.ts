@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReferralFileRecord } from './exchange';
 import { isoDateSchema } from './dates';
 import { lookupCodeSchema } from './lookups';
 import { defineOp } from './operation';
@@ -164,6 +165,8 @@ export interface Referral {
   status: ReferralStatus;
   feedbackOn: string | null;
   notes: string | null;
+  /** Set once sent to the partner as a file (`referrals.sendFile`). */
+  file: ReferralFileRecord | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -239,13 +242,23 @@ export interface NotSeenPerson extends DashboardPerson {
   openProcedures: number;
 }
 
+/** A referral sent as a file whose answer has not come back. */
+export interface UnansweredReferral extends DashboardPerson {
+  referralId: string;
+  partnerName: string;
+  fileSentAt: string;
+  daysWaiting: number;
+}
+
 export interface FollowUpDashboard {
   today: string;
   staleProcedureDays: number;
+  unansweredReferralDays: number;
   overdueNextSteps: OverdueNextStep[];
   staleProcedures: StaleProcedure[];
   expiringDocuments: ExpiringDocument[];
   notSeen: NotSeenPerson[];
+  unansweredReferrals: UnansweredReferral[];
 }
 
 // ---------------------------------------------------------------------------------------------

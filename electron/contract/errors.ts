@@ -80,6 +80,10 @@ export const errorCodes = [
   'exchange_tampered',
   'exchange_expired',
   'exchange_replayed',
+  'exchange_wrong_kind',
+  'exchange_unknown_referral',
+  'exchange_outdated',
+  'consent_sharing_required',
   'not_found',
   'internal',
 ] as const;

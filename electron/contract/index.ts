@@ -4,7 +4,7 @@ import { backupsOps } from './backups';
 import { importOps } from './beneficiary-import';
 import { beneficiariesOps } from './beneficiaries';
 import { caseFollowUpOps } from './case-follow-up';
-import { exchangeOps } from './exchange';
+import { exchangeOps, referralFileOps } from './exchange';
 import { exportsOps } from './exports';
 import { grantsOps } from './grants';
 import { cooperativesOps } from './cooperatives';
@@ -27,6 +27,7 @@ export const operations = {
   ...importOps,
   ...caseFollowUpOps,
   ...exchangeOps,
+  ...referralFileOps,
   ...activitiesOps,
   ...attachmentsOps,
   ...grantsOps,

@@ -25,6 +25,8 @@ export const settingsSchema = z.object({
   cooperativeMinFounders: z.number().int().min(1).max(100),
   /** Cooperatives: a project with no change for this many days is highlighted on the pipeline. */
   cooperativeStaleDays: z.number().int().min(1).max(365),
+  /** Follow-up dashboard: a referral sent as a file with no answer after this many days is listed. */
+  unansweredReferralDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cooperativeMinCapital: 100_000,
   cooperativeMinFounders: 5,
   cooperativeStaleDays: 45,
+  unansweredReferralDays: 14,
 };
 
 export const settingsOps = {

@@ -21,6 +21,7 @@ import { assemblyQuorum, attachMinutes, getMinutes, listAssemblies } from './mem
 import * as members from './members/service';
 import { createDemoFile } from './demo/generator';
 import { AppError } from './errors';
+import * as referralFiles from './exchange/referral-files';
 import * as exchange from './exchange/service';
 import { exportList } from './exports/service';
 import * as grants from './grants/service';
@@ -129,6 +130,12 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   'referrals.list': (input, ctx) => followUp.listReferrals(ctx, input.beneficiaryId),
   'referrals.search': (input, ctx) => followUp.searchReferrals(ctx, input),
   'referrals.save': (input, ctx) => followUp.saveReferral(ctx, input),
+  'referrals.sendFile': (input) => referralFiles.sendReferralFile(input),
+  'referrals.receiveFile': (input) => referralFiles.receiveReferralFile(input),
+  'referrals.incoming.list': (_input, ctx) => referralFiles.listIncomingReferrals(ctx),
+  'referrals.incoming.link': (input) => referralFiles.linkIncomingReferral(input),
+  'referrals.incoming.answer': (input) => referralFiles.answerIncomingReferral(input),
+  'referrals.importReply': (input) => referralFiles.importReplyFile(input),
   'followUp.dashboard': (_input, ctx) => followUpDashboard(ctx),
   'activities.list': (input, ctx) => activities.listActivities(ctx, input),
   'activities.get': (input, ctx) => activities.getActivityDetail(ctx, input.id),

@@ -251,6 +251,8 @@ describe('person follow-up', () => {
 const dashboard: FollowUpDashboard = {
   today: '2026-03-10',
   staleProcedureDays: 45,
+  unansweredReferralDays: 14,
+  unansweredReferrals: [],
   overdueNextSteps: [
     {
       beneficiaryId: 'b-awa',

@@ -121,7 +121,7 @@ describe('the referrals list across people', () => {
     fakeCore({
       'app.status': () => ok(status({ session: session({ role: 'volunteer' }) })),
       'followUp.dashboard': () =>
-        ok({ today: '2026-06-01', staleProcedureDays: 30, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [] }),
+        ok({ today: '2026-06-01', staleProcedureDays: 30, unansweredReferralDays: 14, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [], unansweredReferrals: [] }),
       'lookups.list': () => ok([]),
     });
     await renderApp('#/follow-up');

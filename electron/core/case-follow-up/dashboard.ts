@@ -8,6 +8,7 @@ import {
   type OverdueNextStep,
   type ProcedureStatus,
   type StaleProcedure,
+  type UnansweredReferral,
 } from '../../contract';
 import type { SignedInContext } from '../context';
 import type { Db } from '../db/database';
@@ -127,17 +128,41 @@ function notSeen(db: Db, today: string): NotSeenPerson[] {
   }));
 }
 
+/** Sent to a partner as a file, still `sent` that many days later: time to call them. */
+function unansweredReferrals(db: Db, now: Date, days: number): UnansweredReferral[] {
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT ${PERSON_SQL}, r.id AS referral_id, p.name AS partner_name, r.file_sent_at
+       FROM referrals r
+       JOIN beneficiaries b ON b.id = r.beneficiary_id
+       JOIN partners p ON p.id = r.partner_id
+       WHERE r.file_sent_at IS NOT NULL AND r.status = 'sent' AND r.file_sent_at <= ? AND b.archived_at IS NULL
+       ORDER BY r.file_sent_at, b.reference, r.id`,
+    )
+    .all(cutoff) as (PersonColumns & { referral_id: string; partner_name: string; file_sent_at: string })[];
+  return rows.map((r) => ({
+    ...person(r),
+    referralId: r.referral_id,
+    partnerName: r.partner_name,
+    fileSentAt: r.file_sent_at,
+    daysWaiting: Math.floor((now.getTime() - Date.parse(r.file_sent_at)) / DAY_MS),
+  }));
+}
+
 export function followUpDashboard(ctx: SignedInContext): FollowUpDashboard {
   const { db } = ctx.session.file;
   const now = ctx.now();
   const today = todayIso(now);
-  const { staleProcedureDays } = readSettings(db);
+  const { staleProcedureDays, unansweredReferralDays } = readSettings(db);
   return {
     today,
     staleProcedureDays,
+    unansweredReferralDays,
     overdueNextSteps: overdueNextSteps(db, today),
     staleProcedures: staleProcedures(db, now, staleProcedureDays),
     expiringDocuments: expiringDocuments(db, today),
     notSeen: notSeen(db, today),
+    unansweredReferrals: unansweredReferrals(db, now, unansweredReferralDays),
   };
 }

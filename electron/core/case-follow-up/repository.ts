@@ -6,6 +6,7 @@ import type {
   Procedure,
   ProcedureStatus,
   Referral,
+  ReferralFact,
   ReferralListRow,
   ReferralSearchResult,
   ReferralStatus,
@@ -245,6 +246,9 @@ interface ReferralRow {
   status: ReferralStatus;
   feedback_on: string | null;
   notes: string | null;
+  file_sent_at: string | null;
+  file_facts: string | null;
+  answer_reason: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -259,6 +263,10 @@ const toReferral = (r: ReferralRow): Referral => ({
   status: r.status,
   feedbackOn: r.feedback_on,
   notes: r.notes,
+  file:
+    r.file_sent_at === null
+      ? null
+      : { sentAt: r.file_sent_at, facts: JSON.parse(r.file_facts ?? '[]') as ReferralFact[], answerReason: r.answer_reason },
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -338,7 +346,7 @@ export function searchReferrals(db: Db, q: ReferralQuery): ReferralSearchResult 
   };
 }
 
-export function saveReferral(db: Db, r: Omit<Referral, 'partnerName'>): void {
+export function saveReferral(db: Db, r: Omit<Referral, 'partnerName' | 'file'>): void {
   db.prepare(
     `INSERT INTO referrals (id, beneficiary_id, partner_id, sent_on, reason, status, feedback_on, notes,
        created_at, updated_at)

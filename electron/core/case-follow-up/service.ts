@@ -235,6 +235,7 @@ export function saveReferral(ctx: SignedInContext, input: ReferralInput) {
       status: input.status,
       feedbackOn,
       notes: orNull(input.notes),
+      file: before?.file ?? null,
       createdAt: before?.createdAt ?? tx.at,
       updatedAt: tx.at,
     };

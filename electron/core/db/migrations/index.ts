@@ -11,6 +11,7 @@ import m0010 from './0010_audit_notes.sql';
 import m0011 from './0011_referrals_by_sent.sql';
 import m0012 from './0012_search_index.sql';
 import m0013 from './0013_association_identity.sql';
+import m0014 from './0014_referral_exchange.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -27,6 +28,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0011_referrals_by_sent', sql: m0011 },
   { name: '0012_search_index', sql: m0012 },
   { name: '0013_association_identity', sql: m0013 },
+  { name: '0014_referral_exchange', sql: m0014 },
 ];
 
 export const LATEST_VERSION = migrations.length;
