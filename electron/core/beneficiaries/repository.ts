@@ -329,25 +329,27 @@ export function searchBeneficiaries(
     } else {
       rows = page(`beneficiaries WHERE ${clause}`, args);
     }
-  } else if (!matches) {
-    // A typed query may match thousands: counting past the cap would cost a scan per keystroke.
-    const counted = prepared(db, `SELECT count(*) AS n FROM (SELECT 1 FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1})`)
-      .get(...args) as { n: number };
-    total = Math.min(counted.n, SEARCH_COUNT_CAP);
-    capped = counted.n > SEARCH_COUNT_CAP;
-    rows = page(`beneficiaries WHERE ${clause}`, args);
   } else {
-    // The matches lead (CROSS JOIN keeps them first); up to the cap, they are kept for the page.
-    const matched = prepared(db, 
-        `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
-         CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
-      )
+    // A typed query may match thousands: looking past the cap would cost a scan per keystroke.
+    // Indexed matches lead (CROSS JOIN keeps them first, in rowid order); a single character is
+    // looked for along the narrowest index that holds the search text. Up to the cap, the matches
+    // found are kept for the page.
+    const matched = prepared(
+      db,
+      matches
+        ? `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
+           CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`
+        : `SELECT rowid AS person FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+    )
       .pluck()
-      .all(...matches.args, ...args) as number[];
+      .all(...(matches?.args ?? []), ...args) as number[];
     total = Math.min(matched.length, SEARCH_COUNT_CAP);
     capped = matched.length > SEARCH_COUNT_CAP;
     if (!capped) {
       rows = page('json_each(?) AS matched CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.value', [JSON.stringify(matched)]);
+    } else if (!matches) {
+      // A character in more than a thousand people is in most of them: a short walk fills a page.
+      rows = page(`beneficiaries WHERE ${clause}`, args);
     } else {
       // Matches come in rowid order: how far the first ones reached tells how many there are in
       // all. A few thousand are sorted sooner than the sort index is walked to where they cluster
