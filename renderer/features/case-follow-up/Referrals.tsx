@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -14,8 +14,10 @@ import {
   type ReferralStatus,
 } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { intlLocale } from '../../i18n';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { SendReferralFile } from '../exchange/SendReferralFile';
 import { ReferralStatusBadge } from './badges';
 import { DetailList } from './DetailList';
 import { EditModal } from './EditModal';
@@ -33,6 +35,7 @@ export function Referrals({ beneficiaryId }: { beneficiaryId: string }) {
   const { t } = useTranslation();
   const referrals = useOp('referrals.list', { beneficiaryId });
   const [editing, setEditing] = useState<Referral | 'new' | null>(null);
+  const [sending, setSending] = useState<Referral | null>(null);
 
   return (
     <Stack gap="md">
@@ -51,7 +54,12 @@ export function Referrals({ beneficiaryId }: { beneficiaryId: string }) {
       ) : (
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('followUp.tabs.referrals')}>
           {referrals.data.map((referral) => (
-            <ReferralItem key={referral.id} referral={referral} onEdit={() => setEditing(referral)} />
+            <ReferralItem
+              key={referral.id}
+              referral={referral}
+              onEdit={() => setEditing(referral)}
+              onSendFile={() => setSending(referral)}
+            />
           ))}
         </Stack>
       )}
@@ -63,6 +71,14 @@ export function Referrals({ beneficiaryId }: { beneficiaryId: string }) {
       >
         {(referral) => <ReferralForm beneficiaryId={beneficiaryId} referral={referral} onDone={() => setEditing(null)} />}
       </EditModal>
+      <Modal
+        opened={sending !== null}
+        onClose={() => setSending(null)}
+        title={sending ? t('referralFiles.send.title', { partner: sending.partnerName }) : undefined}
+        size="lg"
+      >
+        {sending && <SendReferralFile referral={sending} onDone={() => setSending(null)} />}
+      </Modal>
     </Stack>
   );
 }
@@ -78,8 +94,8 @@ const inputOf = (r: Referral): ReferralInput => ({
   notes: r.notes,
 });
 
-function ReferralItem({ referral: r, onEdit }: { referral: Referral; onEdit: () => void }) {
-  const { t } = useTranslation();
+function ReferralItem({ referral: r, onEdit, onSendFile }: { referral: Referral; onEdit: () => void; onSendFile: () => void }) {
+  const { t, i18n } = useTranslation();
   const dates = useDates();
   const saved = useReferralSaved(r.beneficiaryId);
   const update = useOpMutation('referrals.save', { onSuccess: saved });
@@ -102,6 +118,27 @@ function ReferralItem({ referral: r, onEdit }: { referral: Referral; onEdit: () 
       ),
     },
   ];
+  if (r.file) {
+    const facts = new Intl.ListFormat(intlLocale(i18n.resolvedLanguage ?? 'fr')).format(
+      r.file.facts.map((fact) => t(`referralFiles.fact.${fact}`)),
+    );
+    items.push({
+      key: 'file',
+      label: t('referralFiles.sent.label'),
+      value: <Text>{t('referralFiles.sent.value', { date: dates.moment(r.file.sentAt), facts })}</Text>,
+    });
+    if (r.file.answerReason) {
+      items.push({
+        key: 'answerReason',
+        label: t('referralFiles.sent.answerReason'),
+        value: (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>
+            <bdi>{r.file.answerReason}</bdi>
+          </Text>
+        ),
+      });
+    }
+  }
   if (r.notes) {
     items.push({
       key: 'notes',
@@ -134,6 +171,14 @@ function ReferralItem({ referral: r, onEdit }: { referral: Referral; onEdit: () 
               disabled={update.isPending}
               onChange={(event) => update.mutate({ ...inputOf(r), status: event.currentTarget.value as ReferralStatus })}
             />
+            <Button
+              variant="light"
+              size="xs"
+              onClick={onSendFile}
+              aria-label={t('referralFiles.send.openNamed', { partner: r.partnerName })}
+            >
+              {t('referralFiles.send.open')}
+            </Button>
             <Button
               variant="light"
               size="xs"

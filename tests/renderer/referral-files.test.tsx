@@ -1,0 +1,180 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PartnerCard, Referral, SessionInfo } from '../../electron/contract';
+import { createQueryClient } from '../../renderer/app/queryClient';
+import { theme } from '../../renderer/app/theme';
+import { PersonFollowUp } from '../../renderer/features/case-follow-up/PersonFollowUp';
+import { awa } from './beneficiaries-fixtures';
+import { fakeCore, ok, session, status, type FakeCore } from './helpers';
+
+vi.mock('../../renderer/transport');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** Catches what the page saves through a Blob link, with the file name it gives. */
+function catchSaves() {
+  const saved: { name: string; blob: Blob }[] = [];
+  let last: Blob | undefined;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    last = blob as Blob;
+    return 'blob:file';
+  };
+  URL.revokeObjectURL = () => {};
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (last) saved.push({ name: this.download, blob: last });
+  });
+  return saved;
+}
+
+function signedIn(current: SessionInfo = session({ role: 'volunteer' }), extra: FakeCore = {}) {
+  return fakeCore({
+    'app.status': () => ok(status({ session: current })),
+    'lookups.list': () => ok([]),
+    'caseNotes.list': () => ok([]),
+    ...extra,
+  });
+}
+
+const referral = (overrides: Partial<Referral> = {}): Referral => ({
+  id: 'r-1',
+  beneficiaryId: 'b-awa',
+  partnerId: 'pa-1',
+  partnerName: 'Caritas Rabat',
+  sentOn: '2026-04-15',
+  reason: 'Soins pour l’enfant.',
+  status: 'sent',
+  feedbackOn: null,
+  notes: 'Parle peu français.',
+  file: null,
+  createdAt: '2026-04-15T09:00:00Z',
+  updatedAt: '2026-04-15T09:00:00Z',
+  ...overrides,
+});
+
+const card: PartnerCard = {
+  partnerId: 'pa-1',
+  fingerprint: '12345 67890 13579 24680 11223 34455',
+  associationName: 'Caritas Rabat',
+  city: 'Rabat',
+  createdAt: '2026-02-01T09:00:00Z',
+  checkedAt: '2026-02-02T09:00:00Z',
+  checkedByName: 'Salma Idrissi',
+};
+
+function renderFollowUp() {
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <MantineProvider theme={theme} env="test">
+        <MemoryRouter>
+          <PersonFollowUp beneficiaryId="b-awa" />
+        </MemoryRouter>
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+}
+
+async function openSendDialog() {
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('tab', { name: 'Orientations' }));
+  await user.click(await screen.findByRole('button', { name: "Envoyer en fichier l'orientation vers Caritas Rabat" }));
+  return { user, dialog: await screen.findByRole('dialog', { name: "Envoyer l'orientation à Caritas Rabat en fichier" }) };
+}
+
+describe('sending a referral as a file', () => {
+  it('sends the ticked facts, notes left out by default, saves the file and shows when it went', async () => {
+    const saved = catchSaves();
+    const withSharing = { ...awa, consent: { date: '2026-01-10', givenBy: 'person' as const, scopes: ['service' as const, 'sharing' as const] } };
+    const core = signedIn(undefined, {
+      'referrals.list': () => ok([referral()]),
+      'partners.card': () => ok(card),
+      'beneficiaries.get': () => ok(withSharing),
+      'referrals.sendFile': ({ facts }) =>
+        ok({
+          text: 'sealed',
+          fileName: 'orientation-caritas.tadamon-referral',
+          referral: referral({ file: { sentAt: '2026-04-16T10:00:00Z', facts: facts ?? [], answerReason: null } }),
+        }),
+    });
+    renderFollowUp();
+    const { user, dialog } = await openSendDialog();
+
+    const notes = within(dialog).getByRole('checkbox', { name: 'Remarques' }) as HTMLInputElement;
+    expect(notes.checked).toBe(false);
+    expect((within(dialog).getByRole('checkbox', { name: /Identité/ }) as HTMLInputElement).disabled).toBe(false);
+    await user.click(within(dialog).getByRole('checkbox', { name: /Coordonnées/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le fichier' }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(core.calls('referrals.sendFile')).toEqual([
+      { referralId: 'r-1', facts: ['identity', 'birthYear', 'nationality', 'legalStatus', 'needs', 'reason'] },
+    ]);
+    expect(saved[0].name).toBe('orientation-caritas.tadamon-referral');
+    expect(await blobText(saved[0].blob)).toBe('sealed');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText(/^Envoyée en fichier le 16 avr\. 2026 \(Identité .* et Motif de l.orientation\)$/)).toBeTruthy();
+  });
+
+  it('keeps identity and contact out without consent to sharing, and says why', async () => {
+    catchSaves();
+    signedIn(undefined, {
+      'referrals.list': () => ok([referral()]),
+      'partners.card': () => ok(card),
+      'beneficiaries.get': () => ok(awa),
+    });
+    renderFollowUp();
+    const { dialog } = await openSendDialog();
+    for (const name of [/Identité/, /Coordonnées/]) {
+      const box = within(dialog).getByRole('checkbox', { name }) as HTMLInputElement;
+      expect(box.disabled).toBe(true);
+      expect(box.checked).toBe(false);
+    }
+    expect(within(dialog).getByText(/cette personne n'a pas consenti au partage/)).toBeTruthy();
+  });
+
+  it("closes the personal facts when the core refuses them for want of consent, shown at the facts", async () => {
+    catchSaves();
+    const withSharing = { ...awa, consent: { date: '2026-01-10', givenBy: 'person' as const, scopes: ['sharing' as const] } };
+    const core = signedIn(undefined, {
+      'referrals.list': () => ok([referral()]),
+      'partners.card': () => ok(card),
+      'beneficiaries.get': () => ok(withSharing),
+      'referrals.sendFile': () => ({ ok: false, error: { code: 'consent_sharing_required', fields: { facts: 'consent_sharing_required' } } }),
+    });
+    renderFollowUp();
+    const { user, dialog } = await openSendDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le fichier' }));
+
+    expect(await within(dialog).findByText(/Cette personne n'a pas consenti au partage de ses données/)).toBeTruthy();
+    expect((within(dialog).getByRole('checkbox', { name: /Identité/ }) as HTMLInputElement).disabled).toBe(true);
+    expect((within(dialog).getByRole('checkbox', { name: /Identité/ }) as HTMLInputElement).checked).toBe(false);
+    expect(core.calls('referrals.sendFile')).toHaveLength(1);
+  });
+
+  it('says when the partner has no card and leads to the directory', async () => {
+    signedIn(undefined, {
+      'referrals.list': () => ok([referral()]),
+      'partners.card': () => ok(null),
+      'beneficiaries.get': () => ok(awa),
+    });
+    renderFollowUp();
+    const { dialog } = await openSendDialog();
+    expect(await within(dialog).findByText(/Ce partenaire n'a pas encore de carte/)).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: 'Annuaire des partenaires' }).getAttribute('href')).toBe('/partners');
+    expect(within(dialog).queryByRole('checkbox')).toBeNull();
+  });
+});
