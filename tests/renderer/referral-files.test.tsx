@@ -4,12 +4,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PartnerCard, Referral, SessionInfo } from '../../electron/contract';
+import type { BeneficiaryInput, IncomingReferral, PartnerCard, Referral, SessionInfo } from '../../electron/contract';
 import { createQueryClient } from '../../renderer/app/queryClient';
 import { theme } from '../../renderer/app/theme';
 import { PersonFollowUp } from '../../renderer/features/case-follow-up/PersonFollowUp';
 import { awa } from './beneficiaries-fixtures';
-import { fakeCore, ok, session, status, type FakeCore } from './helpers';
+import { fakeCore, ok, renderApp, session, status, type FakeCore } from './helpers';
 
 vi.mock('../../renderer/transport');
 
@@ -176,5 +176,127 @@ describe('sending a referral as a file', () => {
     expect(await within(dialog).findByText(/Ce partenaire n'a pas encore de carte/)).toBeTruthy();
     expect(within(dialog).getByRole('link', { name: 'Annuaire des partenaires' }).getAttribute('href')).toBe('/partners');
     expect(within(dialog).queryByRole('checkbox')).toBeNull();
+  });
+});
+
+const incoming = (overrides: Partial<IncomingReferral> = {}): IncomingReferral => ({
+  id: 'in-1',
+  partnerId: 'pa-1',
+  partnerName: 'Caritas Rabat',
+  remoteReferralId: 'r-remote',
+  sentOn: '2026-04-20',
+  receivedAt: '2026-04-21T09:00:00Z',
+  person: { initials: 'AD', sex: 'female', category: 'refugee' },
+  facts: {
+    identity: { firstName: 'Awa', lastName: 'Diallo' },
+    birthYear: { year: 1994, estimated: false },
+    nationality: 'SN',
+    reason: 'Soins pour l’enfant.',
+  },
+  consent: { date: '2026-01-10', givenBy: 'person', scopes: ['sharing'] },
+  status: 'received',
+  answerReason: null,
+  answeredOn: null,
+  beneficiaryId: null,
+  ...overrides,
+});
+
+const draft: BeneficiaryInput = {
+  sex: awa.sex,
+  birthYear: awa.birthYear,
+  birthYearEstimated: false,
+  nationality: 'SN',
+  category: 'refugee',
+  consent: { date: '2026-01-10', givenBy: 'person', scopes: ['service', 'sharing'] },
+  personal: awa.personal,
+};
+
+const referralFile = (text = 'sealed referral') => new File([text], 'orientation.tadamon-referral');
+
+describe('referrals received as files', () => {
+  it('opens a file, shows the facts received and links it to the likely duplicate', async () => {
+    const core = signedIn(undefined, {
+      'referrals.incoming.list': () => ok([]),
+      'referrals.receiveFile': () =>
+        ok({
+          incoming: incoming(),
+          duplicates: [{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['name'] }],
+          draft,
+        }),
+      'referrals.incoming.link': (input) => ok(incoming({ beneficiaryId: 'beneficiaryId' in input ? input.beneficiaryId : 'b-new' })),
+    });
+    await renderApp('#/follow-up/received');
+    const user = userEvent.setup();
+    expect(await screen.findByText('Aucune orientation reçue pour le moment.')).toBeTruthy();
+    await user.upload(screen.getByLabelText('Ouvrir un fichier reçu'), referralFile());
+
+    const panel = await screen.findByRole('region', { name: /^Orientation de Caritas Rabat du 20 avr\. 2026$/ });
+    expect(core.calls('referrals.receiveFile')).toEqual([{ fileText: 'sealed referral' }]);
+    expect(within(panel).getByText('Sénégal')).toBeTruthy();
+    expect(within(panel).getByText('Soins pour l’enfant.')).toBeTruthy();
+    expect(within(panel).getByRole('link', { name: 'Awa Diallo' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
+    expect(within(panel).getByRole('button', { name: 'Créer une nouvelle fiche' })).toBeTruthy();
+
+    await user.click(within(panel).getByRole('button', { name: "C'est Awa Diallo" }));
+    expect(await within(panel).findByText(/Orientation reliée à la fiche de la personne/)).toBeTruthy();
+    expect(core.calls('referrals.incoming.link')).toEqual([{ id: 'in-1', beneficiaryId: 'b-awa' }]);
+    expect(within(panel).getByRole('link', { name: 'Ouvrir la fiche' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
+  });
+
+  it('creates a new record from the draft when nobody matches', async () => {
+    const core = signedIn(undefined, {
+      'referrals.incoming.list': () => ok([]),
+      'referrals.receiveFile': () => ok({ incoming: incoming(), duplicates: [], draft }),
+      'referrals.incoming.link': () => ok(incoming({ beneficiaryId: 'b-new' })),
+    });
+    await renderApp('#/follow-up/received');
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('Ouvrir un fichier reçu'), referralFile());
+    await user.click(await screen.findByRole('button', { name: 'Créer une nouvelle fiche' }));
+    expect((await screen.findByRole('link', { name: 'Ouvrir la fiche' })).getAttribute('href')).toBe('#/beneficiaries/b-new');
+    expect(core.calls('referrals.incoming.link')).toEqual([{ id: 'in-1', create: draft }]);
+  });
+
+  it("refuses a file from an unknown sender with its claimed fingerprint and the way to add its card", async () => {
+    signedIn(undefined, {
+      'referrals.incoming.list': () => ok([]),
+      'referrals.receiveFile': () => ({
+        ok: false,
+        error: {
+          code: 'exchange_unknown_sender',
+          fields: { fileText: 'exchange_unknown_sender', senderFingerprint: '12345 67890 13579 24680 11223 34455' },
+        },
+      }),
+    });
+    await renderApp('#/follow-up/received');
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText('Ouvrir un fichier reçu');
+    await user.upload(input, referralFile());
+
+    expect(await screen.findByText(/vient d'une association dont vous n'avez pas la carte/)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Empreinte indiquée par le fichier').textContent).toBe('12345 67890 13579 24680 11223 34455');
+    expect(screen.getByRole('link', { name: "Ajouter la carte de ce partenaire dans l'annuaire" }).getAttribute('href')).toBe('#/partners');
+  });
+
+  it('lists the referrals received with their status, reached from the referrals list', async () => {
+    signedIn(undefined, {
+      'referrals.incoming.list': () =>
+        ok([
+          incoming({ beneficiaryId: 'b-awa', status: 'service_given', answeredOn: '2026-04-25' }),
+          incoming({ id: 'in-2', facts: {}, person: { initials: 'KD', sex: 'male', category: 'refugee' } }),
+        ]),
+      'referrals.search': () => ok({ total: 0, rows: [] }),
+    });
+    await renderApp('#/follow-up/referrals');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'Orientations reçues' }));
+    const table = await screen.findByRole('table', { name: 'Orientations reçues en fichier' });
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(within(first).getByRole('link', { name: 'Awa Diallo' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
+    expect(within(first).getByText('Service rendu')).toBeTruthy();
+    expect(within(first).getByText('Répondu le 25 avr. 2026')).toBeTruthy();
+    expect(within(second).getByText('KD')).toBeTruthy();
+    expect(within(second).getByText('Reçue')).toBeTruthy();
   });
 });

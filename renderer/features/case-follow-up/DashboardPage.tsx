@@ -27,6 +27,9 @@ export function DashboardPage() {
           <Anchor component={Link} to="/follow-up/referrals">
             {t('followUp.referralsList.link')}
           </Anchor>
+          <Anchor component={Link} to="/follow-up/received">
+            {t('referralFiles.received.link')}
+          </Anchor>
           <Anchor component={Link} to="/partners">
             {t('followUp.dashboard.partnersLink')}
           </Anchor>

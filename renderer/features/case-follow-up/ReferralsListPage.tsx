@@ -68,9 +68,14 @@ export function ReferralsListPage() {
           <Title order={1}>{t('followUp.referralsList.title')}</Title>
           <Text c="dimmed">{t('followUp.referralsList.intro')}</Text>
         </Stack>
-        <Anchor component={Link} to="/follow-up">
-          {t('partners.dashboardLink')}
-        </Anchor>
+        <Group gap="lg">
+          <Anchor component={Link} to="/follow-up/received">
+            {t('referralFiles.received.link')}
+          </Anchor>
+          <Anchor component={Link} to="/follow-up">
+            {t('partners.dashboardLink')}
+          </Anchor>
+        </Group>
       </Group>
       <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
         <form noValidate onSubmit={form.handleSubmit((values) => setState(values, 0))}>
