@@ -300,3 +300,38 @@ describe('referrals received as files', () => {
     expect(within(second).getByText('Reçue')).toBeTruthy();
   });
 });
+
+describe('answering a referral received', () => {
+  it('asks the reason of a refusal, then saves the reply file and shows the new status', async () => {
+    const saved = catchSaves();
+    const core = signedIn(undefined, {
+      'referrals.incoming.list': () => ok([incoming({ beneficiaryId: 'b-awa' })]),
+      'referrals.incoming.answer': ({ status: answered, reason }) =>
+        ok({
+          text: 'sealed reply',
+          fileName: 'reponse-caritas.tadamon-reply',
+          incoming: incoming({ beneficiaryId: 'b-awa', status: answered, answerReason: reason ?? null, answeredOn: '2026-04-26' }),
+        }),
+    });
+    await renderApp('#/follow-up/received');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Répondre à Caritas Rabat pour Awa Diallo' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Réponse à Caritas Rabat pour Awa Diallo' });
+
+    await user.selectOptions(within(dialog).getByLabelText(/Statut/), 'refused');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le fichier de réponse' }));
+    expect(await within(dialog).findByText("Indiquez pourquoi l'orientation est refusée.")).toBeTruthy();
+    expect(core.calls('referrals.incoming.answer')).toEqual([]);
+
+    await user.type(within(dialog).getByLabelText(/Motif/), 'Plus de places ce mois-ci.');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le fichier de réponse' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(core.calls('referrals.incoming.answer')).toEqual([{ id: 'in-1', status: 'refused', reason: 'Plus de places ce mois-ci.' }]);
+    expect(saved[0].name).toBe('reponse-caritas.tadamon-reply');
+    expect(await blobText(saved[0].blob)).toBe('sealed reply');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const table = screen.getByRole('table', { name: 'Orientations reçues en fichier' });
+    expect(within(table).getByText('Refusée')).toBeTruthy();
+    expect(within(table).getByText('Répondu le 26 avr. 2026')).toBeTruthy();
+  });
+});

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { useDates } from '../case-follow-up/format';
 import { useLookup } from '../case-follow-up/lookups';
 import { PersonLink } from '../case-follow-up/PersonLink';
 import { problemKey } from '../case-follow-up/problems';
+import { AnswerIncoming } from './AnswerIncoming';
 import { ExchangeFileInput } from './ExchangeFileInput';
 import { Fingerprint } from './Fingerprint';
 
@@ -243,6 +244,7 @@ function IncomingList() {
   const { t } = useTranslation();
   const dates = useDates();
   const list = useOp('referrals.incoming.list', {});
+  const [answering, setAnswering] = useState<IncomingReferral | null>(null);
 
   if (list.isPending) return <Loader role="status" aria-label={t('app.loading')} />;
   if (list.error) return <OpErrorAlert error={list.error} />;
@@ -262,6 +264,9 @@ function IncomingList() {
                 <Table.Th>{t('followUp.dashboard.person')}</Table.Th>
                 <Table.Th>{t('followUp.referrals.sentOn')}</Table.Th>
                 <Table.Th>{t('followUp.referrals.status')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('referralFiles.answer.column')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -292,12 +297,29 @@ function IncomingList() {
                       )}
                     </Stack>
                   </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setAnswering(incoming)}
+                      aria-label={t('referralFiles.answer.openNamed', { partner: incoming.partnerName, person: personOf(incoming) })}
+                    >
+                      {t('referralFiles.answer.open')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      <Modal
+        opened={answering !== null}
+        onClose={() => setAnswering(null)}
+        title={answering ? t('referralFiles.answer.title', { partner: answering.partnerName, person: personOf(answering) }) : undefined}
+      >
+        {answering && <AnswerIncoming incoming={answering} onDone={() => setAnswering(null)} />}
+      </Modal>
     </Stack>
   );
 }
