@@ -335,3 +335,47 @@ describe('answering a referral received', () => {
     expect(within(table).getByText('Répondu le 26 avr. 2026')).toBeTruthy();
   });
 });
+
+describe("importing a partner's answer", () => {
+  function withReply(reply: FakeCore['referrals.importReply']) {
+    return signedIn(undefined, {
+      'referrals.search': () => ok({ total: 0, rows: [] }),
+      'exports.list': () => ok({ fileName: 'referrals.csv', mimeType: 'text/csv', contentBase64: btoa('x'), rows: 0 }),
+      'jobs.progress': () => ok(null),
+      'referrals.importReply': reply,
+    });
+  }
+
+  it("shows the referral's new status and refreshes the list", async () => {
+    const core = withReply(() =>
+      ok(
+        referral({
+          status: 'refused',
+          feedbackOn: '2026-04-26',
+          file: { sentAt: '2026-04-16T10:00:00Z', facts: ['reason'], answerReason: 'Plus de places ce mois-ci.' },
+        }),
+      ),
+    );
+    await renderApp('#/follow-up/referrals');
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('Importer une réponse'), new File(['sealed reply'], 'reponse.tadamon-reply'));
+
+    const alert = (await screen.findByText(/Réponse de Caritas Rabat importée/)).closest('[role="alert"]') as HTMLElement;
+    expect(core.calls('referrals.importReply')).toEqual([{ fileText: 'sealed reply' }]);
+    expect(within(alert).getByText('Refusée')).toBeTruthy();
+    expect(within(alert).getByText('Date du retour : 26 avr. 2026')).toBeTruthy();
+    expect(within(alert).getByText(/Plus de places ce mois-ci\./)).toBeTruthy();
+    expect(within(alert).getByRole('link', { name: 'Voir la fiche de la personne' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
+    await waitFor(() => expect(core.calls('referrals.search').length).toBeGreaterThan(1));
+  });
+
+  it('says why a reply file is refused, at the file field', async () => {
+    withReply(() => ({ ok: false, error: { code: 'exchange_outdated', fields: { fileText: 'exchange_outdated' } } }));
+    await renderApp('#/follow-up/referrals');
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText('Importer une réponse');
+    await user.upload(input, new File(['old reply'], 'reponse.tadamon-reply'));
+    expect(await screen.findByText(/Une réponse plus récente de ce partenaire a déjà été importée/)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+});

@@ -8,6 +8,7 @@ import { useOp } from '../../app/ops';
 import { TextField } from '../../ui/fields';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ImportReply } from '../exchange/ImportReply';
 import { ExportButton } from '../reports/ExportButton';
 import { ReferralStatusBadge } from './badges';
 import { useDates } from './format';
@@ -99,6 +100,7 @@ export function ReferralsListPage() {
         {/* What the list shows, not what the form holds before "Show". */}
         <ExportButton list="referrals" filters={filters} />
       </Group>
+      <ImportReply />
       <OpErrorAlert error={list.error} />
       {list.isPending && <Loader role="status" aria-label={t('app.loading')} />}
       {list.data && (
