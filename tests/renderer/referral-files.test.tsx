@@ -379,3 +379,39 @@ describe("importing a partner's answer", () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('the follow-up dashboard', () => {
+  it('lists referrals sent as files without an answer, each leading to the person, and links the referrals received', async () => {
+    signedIn(undefined, {
+      'followUp.dashboard': () =>
+        ok({
+          today: '2026-06-01',
+          staleProcedureDays: 30,
+          unansweredReferralDays: 14,
+          overdueNextSteps: [],
+          staleProcedures: [],
+          expiringDocuments: [],
+          notSeen: [],
+          unansweredReferrals: [
+            {
+              beneficiaryId: 'b-awa',
+              reference: 'B-2026-00042',
+              displayName: 'Awa Diallo',
+              referralId: 'r-1',
+              partnerName: 'Caritas Rabat',
+              fileSentAt: '2026-05-01T10:00:00Z',
+              daysWaiting: 31,
+            },
+          ],
+        }),
+    });
+    await renderApp('#/follow-up');
+    const table = await screen.findByRole('table', { name: 'Orientations envoyées en fichier sans réponse après 14 jours' });
+    const [, first] = within(table).getAllByRole('row');
+    expect(within(first).getByRole('link', { name: 'Awa Diallo' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
+    expect(within(first).getByText('Caritas Rabat')).toBeTruthy();
+    expect(within(first).getByText('1 mai 2026')).toBeTruthy();
+    expect(within(first).getByText('31')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Orientations reçues' }).getAttribute('href')).toBe('#/follow-up/received');
+  });
+});

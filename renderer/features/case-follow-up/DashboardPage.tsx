@@ -216,6 +216,32 @@ function DashboardSections({ data }: { data: FollowUpDashboard }) {
           </Table.Tr>
         ))}
       </Section>
+
+      <Section
+        id="dashboard-unanswered"
+        title={t('referralFiles.dashboard.unanswered', { days: data.unansweredReferralDays })}
+        count={data.unansweredReferrals.length}
+        empty={t('referralFiles.dashboard.unansweredEmpty')}
+        head={[
+          t('followUp.dashboard.person'),
+          t('followUp.referrals.partner'),
+          t('referralFiles.dashboard.fileSent'),
+          t('referralFiles.dashboard.daysWaiting'),
+        ]}
+      >
+        {data.unansweredReferrals.map((row) => (
+          <Table.Tr key={row.referralId}>
+            <Table.Td miw={160}>
+              <PersonLink person={row} />
+            </Table.Td>
+            <Table.Td>
+              <bdi>{row.partnerName}</bdi>
+            </Table.Td>
+            <Table.Td>{dates.moment(row.fileSentAt)}</Table.Td>
+            <Table.Td>{row.daysWaiting}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
     </Stack>
   );
 }
