@@ -32,6 +32,8 @@ await Promise.all([
     entryPoints: ['electron/main/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
+    // CommonJS has no import.meta; the one reader (db/integrity.ts) uses `require` here instead.
+    define: { 'import.meta.url': 'undefined' },
     external: ['electron', 'better-sqlite3-multiple-ciphers'],
   }),
   build({

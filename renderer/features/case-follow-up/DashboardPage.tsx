@@ -1,7 +1,6 @@
-import { Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { FollowUpDashboard } from '../../../electron/contract';
 import { DOCUMENT_EXPIRY_WARNING_DAYS, NOT_SEEN_DAYS } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
@@ -10,6 +9,7 @@ import { ProcedureStatusBadge } from './badges';
 import { useDates } from './format';
 import { useLookup } from './lookups';
 import { PersonLink } from './PersonLink';
+import { PageHeader } from '../../ui/PageHeader';
 
 /** "Suivi": the people whose file needs someone's attention now. */
 export function DashboardPage() {
@@ -18,23 +18,11 @@ export function DashboardPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('followUp.dashboard.title')}</Title>
-          <Text c="dimmed">{t('followUp.dashboard.intro')}</Text>
-        </Stack>
-        <Group gap="lg">
-          <Anchor component={Link} to="/follow-up/referrals">
-            {t('followUp.referralsList.link')}
-          </Anchor>
-          <Anchor component={Link} to="/follow-up/received">
-            {t('referralFiles.received.link')}
-          </Anchor>
-          <Anchor component={Link} to="/partners">
-            {t('followUp.dashboard.partnersLink')}
-          </Anchor>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('followUp.dashboard.title')}
+        intro={t('followUp.dashboard.intro')}
+        links={[{ to: '/follow-up/referrals', label: t('followUp.referralsList.link') }, { to: '/follow-up/received', label: t('referralFiles.received.link') }, { to: '/partners', label: t('followUp.dashboard.partnersLink') }]}
+      />
       {dashboard.isPending ? (
         <Loader role="status" aria-label={t('app.loading')} />
       ) : dashboard.error ? (

@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -13,13 +12,11 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { partnerInputSchema, partnerTypeSchema, todayIso, type Partner, type PartnerInput } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { downloadText } from '../../ui/download';
@@ -32,6 +29,7 @@ import { SelectField, TextareaField } from './fields';
 import { foldText } from './format';
 import { partnersCsv } from './partnersCsv';
 import { contractResolver, showFieldProblems } from './problems';
+import { PageHeader } from '../../ui/PageHeader';
 
 /** The association's directory of partner organisations, to refer people to. */
 export function PartnersPage() {
@@ -56,20 +54,11 @@ export function PartnersPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('partners.title')}</Title>
-          <Text c="dimmed">{t('partners.intro')}</Text>
-        </Stack>
-        <Group gap="lg">
-          <Anchor component={Link} to="/settings/card">
-            {t('cards.tab')}
-          </Anchor>
-          <Anchor component={Link} to="/follow-up">
-            {t('partners.dashboardLink')}
-          </Anchor>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('partners.title')}
+        intro={t('partners.intro')}
+        links={[{ to: '/settings/card', label: t('cards.tab') }, { to: '/follow-up', label: t('partners.dashboardLink') }]}
+      />
 
       <Paper withBorder p="md" radius="lg">
         <Group align="flex-end" justify="space-between" gap="md">

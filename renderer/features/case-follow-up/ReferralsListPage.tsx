@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { referralSearchSchema, referralStatusSchema, type ReferralFilters } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
@@ -14,6 +14,7 @@ import { ReferralStatusBadge } from './badges';
 import { useDates } from './format';
 import { PersonLink } from './PersonLink';
 import { PersonBadges } from '../beneficiaries/PersonBadges';
+import { PageHeader } from '../../ui/PageHeader';
 
 const PAGE_SIZE = 50;
 
@@ -64,20 +65,11 @@ export function ReferralsListPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('followUp.referralsList.title')}</Title>
-          <Text c="dimmed">{t('followUp.referralsList.intro')}</Text>
-        </Stack>
-        <Group gap="lg">
-          <Anchor component={Link} to="/follow-up/received">
-            {t('referralFiles.received.link')}
-          </Anchor>
-          <Anchor component={Link} to="/follow-up">
-            {t('partners.dashboardLink')}
-          </Anchor>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('followUp.referralsList.title')}
+        intro={t('followUp.referralsList.intro')}
+        links={[{ to: '/follow-up/received', label: t('referralFiles.received.link') }, { to: '/follow-up', label: t('partners.dashboardLink') }]}
+      />
       <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
         <form noValidate onSubmit={form.handleSubmit((values) => setState(values, 0))}>
           <Group align="flex-end" gap="sm" wrap="wrap">

@@ -1,18 +1,10 @@
 import { Input, Loader } from '@mantine/core';
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readAsText } from '../../ui/read-file';
 
 /** The core refuses longer texts; a file read as UTF-8 takes up to four bytes a character. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
-function readAsText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsText(file);
-  });
-}
 
 /**
  * Picks an exchanged file and hands its text over. The input is cleared each time, so the same file

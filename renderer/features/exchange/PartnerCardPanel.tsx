@@ -8,15 +8,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useDates } from '../case-follow-up/format';
 import { problemKey } from '../case-follow-up/problems';
 import { Fingerprint } from './Fingerprint';
-
-function readAsText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsText(file);
-  });
-}
+import { readAsText } from '../../ui/read-file';
 
 /** The card held for one partner of the directory: add or replace it, and record the phone check. */
 export function PartnerCardPanel({ partnerId }: { partnerId: string }) {

@@ -20,6 +20,7 @@ import { problemKey } from '../case-follow-up/problems';
 import { AnswerIncoming } from './AnswerIncoming';
 import { ExchangeFileInput } from './ExchangeFileInput';
 import { Fingerprint } from './Fingerprint';
+import { PageHeader } from '../../ui/PageHeader';
 
 const statusColors: Record<IncomingReferralStatus, string> = {
   received: 'blue',
@@ -48,20 +49,11 @@ export function ReceivedReferralsPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('referralFiles.received.title')}</Title>
-          <Text c="dimmed">{t('referralFiles.received.intro')}</Text>
-        </Stack>
-        <Group gap="lg">
-          <Anchor component={Link} to="/follow-up/referrals">
-            {t('followUp.referralsList.link')}
-          </Anchor>
-          <Anchor component={Link} to="/follow-up">
-            {t('partners.dashboardLink')}
-          </Anchor>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('referralFiles.received.title')}
+        intro={t('referralFiles.received.intro')}
+        links={[{ to: '/follow-up/referrals', label: t('followUp.referralsList.link') }, { to: '/follow-up', label: t('partners.dashboardLink') }]}
+      />
       <OpenReceivedFile onReceived={setReceived} />
       {received && <ReceivedPanel key={received.incoming.id} received={received} />}
       <IncomingList />
