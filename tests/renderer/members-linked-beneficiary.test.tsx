@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { awa, signedIn } from './beneficiaries-fixtures';
@@ -18,7 +18,8 @@ describe("a beneficiary's page", () => {
     expect(screen.getByText('Aussi membre de l’association :')).toBeTruthy();
     expect(core.calls('members.byBeneficiary')).toEqual([{ beneficiaryId: awa.id }]);
     await userEvent.click(link);
-    expect(window.location.hash).toBe('#/members/m-7');
+    // The members area loads on first visit: the address changes once its page is there.
+    await waitFor(() => expect(window.location.hash).toBe('#/members/m-7'));
   });
 
   it('says nothing of membership for a person who is not a member', async () => {

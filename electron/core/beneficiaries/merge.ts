@@ -11,7 +11,17 @@ import { derive } from './service';
  * Every table that holds a person's history, by its `beneficiary_id` column. An area that adds
  * such a table (attendance, grants to individuals…) adds it here, and the merge test checks it.
  */
-export const HISTORY_TABLES = ['case_notes', 'procedures', 'referrals', 'registrations', 'attendance', 'members', 'cooperative_founders', 'grant_recipients'] as const;
+export const HISTORY_TABLES = [
+  'case_notes',
+  'procedures',
+  'referrals',
+  'incoming_referrals',
+  'registrations',
+  'attendance',
+  'members',
+  'cooperative_founders',
+  'grant_recipients',
+] as const;
 
 const MAX_PHONES = 5;
 
