@@ -154,6 +154,22 @@ describe('a referral sent as a file, received, answered and the answer imported'
     expect((await amal.core.must('referrals.list', { beneficiaryId: referral.beneficiaryId }))[0]).toEqual(updated);
   });
 
+  it("the facts received are erased with the person's consent: only initials, sex, category and non-personal facts stay", async () => {
+    const referral = await referralAtAmal();
+    const sent = await amal.core.must('referrals.sendFile', { referralId: referral.id, facts: ['identity', 'contact', 'birthYear', 'nationality', 'needs', 'reason'] });
+    const received = await tadamon.core.must('referrals.receiveFile', { fileText: sent.text });
+    const linked = await tadamon.core.must('referrals.incoming.link', { id: received.incoming.id, create: received.draft as NonNullable<typeof received.draft> });
+    await tadamon.core.must('referrals.incoming.answer', { id: received.incoming.id, status: 'refused', reason: 'Aminata a déménagé à Fès' });
+    await tadamon.core.must('beneficiaries.withdrawConsent', { id: linked.beneficiaryId as string });
+    const [kept] = (await tadamon.core.must('referrals.incoming.list', {})).filter((i) => i.id === received.incoming.id);
+    expect(kept).toMatchObject({ person: { initials: 'AD', sex: 'female' }, consent: null, facts: { birthYear: { year: 1994, estimated: false }, needs: ['single_mother'] } });
+    expect(kept.facts).not.toHaveProperty('identity');
+    expect(kept.facts).not.toHaveProperty('contact');
+    expect(kept.facts).not.toHaveProperty('reason');
+    const stored = withDb(tadamon.path, tadamon.key, (db) => db.prepare('SELECT payload, answer_reason FROM incoming_referrals WHERE id = ?').get(received.incoming.id));
+    expect(JSON.stringify(stored)).not.toMatch(/Aminata|Diallo|612345678|Consultation|Fès/);
+  });
+
   it('a person B already follows is proposed, and the referral is linked to them instead of a new record', async () => {
     const existing = await tadamon.core.must('beneficiaries.create', person({ firstName: 'Fatoumata', lastName: 'Keita', phones: ['0687654321'] }));
     const b = await amal.core.must('beneficiaries.create', person({ firstName: 'Fatoumata', lastName: 'Keïta', phones: [] }, { consent: withSharing }));

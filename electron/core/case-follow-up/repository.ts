@@ -379,4 +379,12 @@ export function eraseFreeText(db: Db, beneficiaryId: string): void {
      WHERE beneficiary_id = ?`,
   ).run(beneficiaryId);
   db.prepare("UPDATE referrals SET reason = '', notes = NULL WHERE beneficiary_id = ?").run(beneficiaryId);
+  // A partner's referral of this person keeps only what it would hold without consent: the person's
+  // initials, sex and category and the non-personal facts.
+  db.prepare(
+    `UPDATE incoming_referrals
+     SET payload = json_set(json_remove(payload, '$.facts.identity', '$.facts.contact', '$.facts.reason', '$.facts.notes'), '$.consent', json('null')),
+         answer_reason = CASE WHEN answer_reason IS NULL THEN NULL ELSE '' END
+     WHERE beneficiary_id = ?`,
+  ).run(beneficiaryId);
 }
