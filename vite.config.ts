@@ -11,5 +11,13 @@ export default defineConfig({
     emptyOutDir: true,
     // Loaded from the local disk, never over a network: one main chunk is fine.
     chunkSizeWarningLimit: 1500,
+    // Code splitting leaves dozens of tiny shared chunks (one per Mantine component); each is one
+    // more request before a screen shows, so the small ones are merged into their neighbours.
+    rollupOptions: {
+      output: { experimentalMinChunkSize: 20_000 },
+      // The contract's modules only declare schemas: a screen that needs one area's schema must not
+      // bring every area's (and their libraries) into the first chunk.
+      treeshake: { moduleSideEffects: (id) => !id.includes('/electron/contract/') },
+    },
   },
 });

@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /** Migrations are plain .sql files; the bundlers (esbuild, here Vite) load them as text. */
@@ -12,6 +13,9 @@ export const sqlAsText: Plugin = {
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves one core for itself: on a 2-core machine that is one test file at a
+    // time, and the suite waits mostly on scrypt and SQLite, not on Vitest.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         plugins: [sqlAsText],
@@ -24,7 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 20_000,
+          // A long form typed key by key in jsdom takes 6-10 s beside another test file on 2 cores.
+          testTimeout: 40_000,
         },
       },
       {

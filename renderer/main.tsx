@@ -13,7 +13,7 @@ const queryClient = createQueryClient();
 // Asking first lets the very first screen appear in the right language and direction.
 const status = await call('app.status', {}).catch(() => null);
 if (status) queryClient.setQueryData(statusKey, status);
-initI18n(status?.locale);
+await initI18n(status?.locale);
 
 const root = document.getElementById('root');
 if (root) {

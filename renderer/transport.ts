@@ -10,7 +10,68 @@ function looksLikeResult(body: unknown): body is Result<never> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
 
+const SOCKET_PROTOCOL = 'tadamon-ops';
+
+/**
+ * The bridge's operations socket, when the page was served by a bridge that has one: a call on it
+ * costs a fraction of an HTTP request's own time. Calls made while it opens go over HTTP; if it
+ * never opens, every call does.
+ */
+const socket = (() => {
+  let open: WebSocket | null = null;
+  let tried = false;
+  let nextId = 0;
+  const waiting = new Map<number, (result: Result<never>) => void>();
+
+  function connect(): void {
+    const path = document.querySelector('meta[name="tadamon-socket"]')?.getAttribute('content');
+    if (tried || !path || typeof WebSocket !== 'function') return;
+    tried = true;
+    const url = new URL(path, window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(url, [SOCKET_PROTOCOL, bridgeToken()]);
+    ws.onopen = () => (open = ws);
+    ws.onmessage = (event) => {
+      let answer: unknown;
+      try {
+        answer = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      const { id, result } = answer as { id?: unknown; result?: unknown };
+      const resolve = typeof id === 'number' ? waiting.get(id) : undefined;
+      if (!resolve) return;
+      waiting.delete(id as number);
+      resolve(looksLikeResult(result) ? result : fail('internal'));
+    };
+    // A call in flight when the socket goes is not sent again: it may have been carried out.
+    ws.onclose = () => {
+      open = null;
+      waiting.forEach((resolve) => resolve(fail('internal')));
+      waiting.clear();
+    };
+  }
+
+  return {
+    /** Null when the socket is not open (yet): the caller goes over HTTP. */
+    call<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> | null {
+      if (!open) {
+        connect();
+        return null;
+      }
+      const id = nextId++;
+      const ws = open;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        ws.send(JSON.stringify({ id, op, input: input ?? {} }));
+      });
+    },
+  };
+})();
+
 async function viaBridge<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> {
+  const onSocket = socket.call(op, input);
+  if (onSocket) return onSocket;
   try {
     const response = await fetch(`/api/${op}`, {
       method: 'POST',

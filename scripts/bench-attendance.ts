@@ -94,6 +94,7 @@ export function fillAttendance(db: Db, now: Date, random: () => number): { sessi
           endTime: '12:00',
           place: null,
           facilitator: null,
+          countOnly: false,
           createdAt: at,
           updatedAt: at,
         };

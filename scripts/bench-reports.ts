@@ -1,15 +1,18 @@
 // Part of `npm run bench` (scripts/bench.ts): the indicator report and list exports on a file of
 // 50,000 people and 500,000 attendance rows (the attendance bench's fill, plus people who never
-// came to an activity), through the real operations.
+// came to an activity, count-only sessions and outreach outings), through the real operations.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { todayIso, type OpInput, type OpName, type OpOutput } from '../electron/contract';
+import { DEFAULT_SETTINGS, todayIso, type OpInput, type OpName, type OpOutput } from '../electron/contract';
 import { addDays } from '../electron/core/activities/schedule';
+import { ageBandLabels } from '../electron/core/activities/statistics';
 import { createBeneficiary } from '../electron/core/beneficiaries/service';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
+import type { Db } from '../electron/core/db/database';
 import { fictitiousBeneficiary } from '../electron/core/demo/beneficiaries';
 import { seededRandom } from '../electron/core/demo/random';
 import { createCore, type Core } from '../electron/core/dispatcher';
+import { newId } from '../electron/core/ids';
 import { fillAttendance } from './bench-attendance';
 
 export interface ReportsBenchResult {
@@ -20,6 +23,8 @@ export interface ReportsBenchResult {
 }
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const MASS_SESSIONS = 1_000;
+const OUTINGS = 5_000;
 const PASSWORD = 'bench password 2026';
 
 async function must<K extends OpName>(core: Core, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
@@ -55,6 +60,34 @@ async function peakMemory(run: () => Promise<unknown>): Promise<{ ms: number; rs
   }
 }
 
+/**
+ * A year of work where nobody registers, as a busy association would have it: count-only sessions
+ * (school programmes) in the attendance fill's activities and the outreach agents' daily outings.
+ */
+function fillMassEvents(db: Db, now: Date, random: () => number, activityIds: string[], userId: string): void {
+  const today = todayIso(now);
+  const at = now.toISOString();
+  const bands = ageBandLabels(DEFAULT_SETTINGS.statisticsAgeBands);
+  const session = db.prepare(
+    `INSERT INTO activity_sessions (id, activity_id, date, start_time, end_time, count_only, created_at, updated_at) VALUES (?, ?, ?, '09:00', '11:00', 1, ?, ?)`,
+  );
+  const count = db.prepare('INSERT INTO session_head_counts (session_id, sex, age_band, count) VALUES (?, ?, ?, ?)');
+  const outing = db.prepare(
+    `INSERT INTO outreach_logs (id, date, neighbourhood, agent_user_id, informed_female, informed_male, topics_json, referrals, created_at, updated_at, created_by)
+     VALUES (?, ?, 'Hay Al Qods', ?, ?, ?, '["health","schooling"]', ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < MASS_SESSIONS; i++) {
+      const id = newId();
+      session.run(id, activityIds[Math.floor(random() * activityIds.length)], addDays(today, -Math.floor(random() * 365)), at, at);
+      for (const band of bands) for (const sex of ['female', 'male']) count.run(id, sex, band, Math.floor(random() * 20));
+    }
+    for (let i = 0; i < OUTINGS; i++) {
+      outing.run(newId(), addDays(today, -Math.floor(random() * 365)), userId, Math.floor(random() * 30), Math.floor(random() * 30), Math.floor(random() * 4), at, at, userId);
+    }
+  })();
+}
+
 export async function benchReports(dir: string, now: Date): Promise<ReportsBenchResult[]> {
   const random = seededRandom(808);
   const { file, user } = await createAssociationFile(
@@ -67,7 +100,8 @@ export async function benchReports(dir: string, now: Date): Promise<ReportsBench
     { now },
   );
   const start = performance.now();
-  const { rows, tx } = fillAttendance(file.db, now, random);
+  const { rows, tx, sessions } = fillAttendance(file.db, now, random);
+  fillMassEvents(file.db, now, random, sessions.map((s) => s.activityId), tx.user.id);
   const attended = (file.db.prepare('SELECT count(*) AS n FROM beneficiaries').get() as { n: number }).n;
   file.db.transaction(() => {
     for (let i = attended; i < PEOPLE; i++) createBeneficiary(fictitiousBeneficiary(random, now))(tx);
@@ -101,7 +135,7 @@ export async function benchReports(dir: string, now: Date): Promise<ReportsBench
   if (exported !== PEOPLE) throw new Error(`exported ${exported} rows, expected ${PEOPLE}`);
 
   return [
-    { name: `a year's indicator report (${PEOPLE} people, ${rows} attendance rows), median of 5`, value: median(reports), unit: 'ms', target: 2000 },
+    { name: `a year's indicator report (${PEOPLE} people, ${rows} attendance rows, ${MASS_SESSIONS} count-only sessions, ${OUTINGS} outreach outings), median of 5`, value: median(reports), unit: 'ms', target: 1000 },
     { name: `the same report as XLSX`, value: xlsxReport, unit: 'ms', target: 2000 },
     { name: `XLSX export of ${PEOPLE} rows (pseudonymised list)`, value: xlsx.ms, unit: 'ms', target: 5000 },
     { name: `peak RSS during that export`, value: mb(xlsx.rss), unit: 'MB', target: 1024 },

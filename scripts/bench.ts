@@ -4,16 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { beneficiaryInputSchema, type BeneficiaryInput, type OpInput, type OpName, type OpOutput } from '../electron/contract';
+import { beneficiaryInputSchema, beneficiarySearchSchema, type BeneficiaryInput, type OpInput, type OpName, type OpOutput } from '../electron/contract';
 import { createBeneficiary } from '../electron/core/beneficiaries/service';
 import { benchAttendance } from './bench-attendance';
 import { benchBackups } from './bench-backups';
+import { benchDuplicates } from './bench-duplicates';
 import { benchGrants } from './bench-grants';
+import { benchImport } from './bench-import';
 import { benchMembers } from './bench-members';
 import { benchSearch, typedQueries } from './bench-search';
 import { benchReports } from './bench-reports';
 import { benchSheets } from './bench-sheets';
 import { benchStartup } from './bench-startup';
+import { benchTreasury } from './bench-treasury';
 import { benchTyping, typedNames } from './bench-typing';
 import type { WriteTx } from '../electron/core/context';
 import { closeFile, createAssociationFile } from '../electron/core/db/association-file';
@@ -50,14 +53,21 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-/** Sign-in as a person feels it (one scrypt, the file's checks, the session), on `path`. */
+/**
+ * Sign-in as a person feels it, on `path`: one scrypt, the file's checks, the session, and the
+ * data of the first screen (the list of people, newest first).
+ */
 async function unlockTime(dir: string, path: string, userId: string, password: string): Promise<number> {
   const core = createCore({ dataDir: join(dir, 'data'), documentsDir: join(dir, 'docs') });
   const times: number[] = [];
+  const firstScreen = beneficiarySearchSchema.parse({ offset: 0, limit: 100 });
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
     await must(core, 'file.open', { path, userId, password });
+    await must(core, 'beneficiaries.search', firstScreen);
     times.push(performance.now() - start);
+    // The whole-file check that follows each sign-in would otherwise run into the next one's scrypt.
+    while ((await must(core, 'file.integrity', {})) === 'checking') await new Promise((r) => setTimeout(r, 20));
     await must(core, 'session.lock', {});
   }
   core.close();
@@ -99,17 +109,20 @@ try {
 
   results.push(...benchSearch(file.db, plain, queries, PEOPLE, now));
   plain.close();
+  results.push(...benchDuplicates(file.db, PEOPLE));
   results.push(...(await benchBackups(file, president.id, 'bench password 2026'))); // (closes the file)
   closeFile(file);
   results.push({
-    name: `sign-in (file.open) on the ${PEOPLE}-person file, median`,
+    name: `sign-in to the first screen's data (KDF included) on the ${PEOPLE}-person file, median`,
     value: await unlockTime(dir, file.path, president.id, 'bench password 2026'),
     unit: 'ms',
-    target: 1000,
+    target: 600,
   });
   results.push(...(await benchAttendance(dir, now)));
   results.push(...(await benchGrants(dir, now)));
   results.push(...(await benchMembers(dir, now)));
+  results.push(...(await benchTreasury(dir, now)));
+  results.push(...(await benchImport(dir, now)));
   results.push(...(await benchReports(dir, now)));
   results.push(...(await benchSheets()));
   results.push(...(await benchTyping(file.path, president.id, 'bench password 2026', typedNames(people))));

@@ -1,6 +1,7 @@
 // Bundles the Node side: the Electron main process, its sandboxed preload, and the web bridge.
 // The native SQLite addon stays external: each runtime loads its own build of it.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,9 @@ const common = {
   plugins: [countriesWithoutLanguages],
 };
 
+// Chunk names carry a hash: the previous build's would otherwise pile up beside the new ones.
+rmSync('dist/web/chunks', { recursive: true, force: true });
+
 await Promise.all([
   build({
     ...common,
@@ -45,9 +49,13 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['electron/web/main.ts'],
-    outfile: 'dist/web/server.mjs',
+    // The core runs in a worker thread of the server (electron/web/core-thread.ts): its own entry.
+    entryPoints: { server: 'electron/web/main.ts', 'core-worker': 'electron/web/core-worker.ts' },
+    outdir: 'dist/web',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS packages (exceljs) still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // A development package, loaded only where a Chromium is there to print (render-pdf.ts).

@@ -128,6 +128,8 @@ export interface ActivitySession {
   endTime: string;
   place: string | null;
   facilitator: string | null;
+  /** Attendance recorded as counts by sex and age band, without names (see mass-events.ts). */
+  countOnly: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -149,6 +151,8 @@ export interface ActivityAgreement {
   id: string;
   reference: string;
   title: string;
+  /** The sheet prints this funder's logos only. */
+  funderId: string;
   funderName: string;
 }
 
@@ -423,19 +427,28 @@ export const MAX_LOGO_BYTES = 1024 * 1024;
 export const logoKindSchema = z.enum(['association', 'funder']);
 export type LogoKind = z.infer<typeof logoKindSchema>;
 
-export const logoUploadSchema = z.object({
-  kind: logoKindSchema,
-  fileName: z.string().trim().min(1).max(260),
-  /** base64 of a little more than the limit, so that the core says `logo_too_large` itself. */
-  contentBase64: z
-    .string()
-    .min(1)
-    .max(Math.ceil(((MAX_LOGO_BYTES + 1024) * 4) / 3)),
-});
+export const logoUploadSchema = z
+  .object({
+    kind: logoKindSchema,
+    /** A funder's logo belongs to a funder of the grants area: only its activities' sheets print it. */
+    funderId: z.string().min(1).max(64).optional(),
+    fileName: z.string().trim().min(1).max(260),
+    /** base64 of a little more than the limit, so that the core says `logo_too_large` itself. */
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(((MAX_LOGO_BYTES + 1024) * 4) / 3)),
+  })
+  .refine((logo) => logo.kind === 'association' || logo.funderId !== undefined, { message: 'funder_required', path: ['funderId'] });
+
+/** Gives a funder's logo added before logos belonged to a funder (printed on no sheet until then) its funder. */
+export const logoFunderSchema = z.object({ id: z.string().min(1).max(64), funderId: z.string().min(1).max(64) });
 
 export interface SheetLogo {
   id: string;
   kind: LogoKind;
+  /** A funder's logo: its funder; null for the association's, or a funder's logo not yet given its funder. */
+  funderId: string | null;
   fileName: string;
   mime: 'image/png' | 'image/jpeg';
   contentBase64: string;
@@ -531,6 +544,8 @@ export const activitiesOps = {
   /** An association logo replaces the previous one; funder logos add up. */
   'logos.add': defineOp<SheetLogo>()({ input: logoUploadSchema, kind: 'write', access: ['president'] }),
   'logos.remove': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: ['president'] }),
+  /** Unknown logo or funder → `not_found`. */
+  'logos.setFunder': defineOp<SheetLogo>()({ input: logoFunderSchema, kind: 'write', access: ['president'] }),
   /**
    * The printable page on screen saved as a PDF where the user chooses (Electron: `printToPDF` and a
    * save dialog); `not_supported` without that host capability: print and choose "Save as PDF" there.

@@ -10,8 +10,9 @@ import { jobIdSchema } from './jobs';
  * - `beforeMigration`: set aside before an app update changed the file's structure.
  * - `beforeRestore`: the file as it was just before a restore replaced it (a damaged file too).
  * - `beforeRekey`: made under the old key just before the database key was rotated.
+ * - `beforeMerge`: made just before two people's records were merged into one.
  */
-export const backupKindSchema = z.enum(['regular', 'manual', 'beforeMigration', 'beforeRestore', 'beforeRekey']);
+export const backupKindSchema = z.enum(['regular', 'manual', 'beforeMigration', 'beforeRestore', 'beforeRekey', 'beforeMerge']);
 export type BackupKind = z.infer<typeof backupKindSchema>;
 
 export interface BackupInfo {

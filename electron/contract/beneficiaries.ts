@@ -1,5 +1,6 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { archiveInputSchema } from './case-lifecycle';
 import { isoDateSchema, notInFuture } from './dates';
 import { lookupCodeSchema } from './lookups';
 import { defineOp } from './operation';
@@ -81,9 +82,10 @@ export const personalDataSchema = z.object({
   neighbourhood: optionalText(120),
   languages: z.array(languageSchema).max(9),
   legalStatus: legalStatusSchema.nullable(),
+  /** A count is null when it was not asked: reports count it as "not stated", never as none. */
   household: z.object({
-    dependants: z.number().int().min(0).max(30),
-    childrenUnder18: z.number().int().min(0).max(30),
+    dependants: z.number().int().min(0).max(30).nullable(),
+    childrenUnder18: z.number().int().min(0).max(30).nullable(),
     singleParent: z.boolean(),
   }),
   educationLevel: educationLevelSchema,
@@ -187,18 +189,47 @@ export interface BeneficiarySearchResult {
   rows: BeneficiaryRow[];
 }
 
+/** Why two records may be the same person, each shown to the user in words. */
+export const duplicateReasonSchema = z.enum([
+  'phone',
+  'sameBirthDate',
+  'sameBirthYear',
+  'closeBirthYear',
+  'namesSwapped',
+  'sameFirstName',
+  'firstNamesSoundAlike',
+  'sameLastName',
+  'lastNamesSoundAlike',
+  'sameArabicName',
+]);
+export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
+
 export interface DuplicateCandidate {
   id: string;
   reference: string;
   displayName: string;
   birthYear: number;
-  reasons: ('phone' | 'name')[];
+  reasons: DuplicateReason[];
 }
 
 export interface DuplicatePair {
   a: DuplicateCandidate;
   b: DuplicateCandidate;
 }
+
+/** The duplicates screen shows at most this many pairs at a time, the likeliest first. */
+export const DUPLICATE_PAIRS_SHOWN = 200;
+
+export interface DuplicatePairs {
+  pairs: DuplicatePair[];
+  /** Every pair found, of which `pairs` are the first DUPLICATE_PAIRS_SHOWN. */
+  total: number;
+}
+
+const pairInput = z
+  .object({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) })
+  .strict()
+  .refine((p) => p.a !== p.b, { message: 'same_record', path: ['b'] });
 
 const idInput = z.object({ id: z.string().min(1).max(64) });
 
@@ -220,16 +251,21 @@ export const beneficiariesOps = {
     kind: 'write',
     access: 'signedIn',
   }),
-  'beneficiaries.archive': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
+  'beneficiaries.archive': defineOp<Beneficiary>()({ input: archiveInputSchema, kind: 'write', access: 'signedIn' }),
   'beneficiaries.restore': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
   'beneficiaries.withdrawConsent': defineOp<Beneficiary>()({ input: idInput, kind: 'write', access: 'signedIn' }),
-  'beneficiaries.duplicatePairs': defineOp<DuplicatePair[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
-  /** Moves all history of `mergedId` onto `survivorId`; the merged record is archived, not deleted. */
+  'beneficiaries.duplicatePairs': defineOp<DuplicatePairs>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  /** "These are different people": the pair is never proposed again (recorded with who said it and when). */
+  'beneficiaries.markDifferent': defineOp<{ a: string; b: string }>()({ input: pairInput, kind: 'write', access: 'signedIn' }),
+  /**
+   * Moves all history of `mergedId` onto `survivorId`; the merged record is archived, not deleted.
+   * A president's decision, made after a backup of the file.
+   */
   'beneficiaries.merge': defineOp<Beneficiary>()({
     input: z
       .object({ survivorId: z.string().min(1).max(64), mergedId: z.string().min(1).max(64) })
       .refine((m) => m.survivorId !== m.mergedId, { message: 'same_record', path: ['mergedId'] }),
     kind: 'write',
-    access: 'signedIn',
+    access: ['president'],
   }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EmploymentFollowUps } from './employment';
 import type { ReferralFileRecord } from './exchange';
 import { isoDateSchema } from './dates';
 import { lookupCodeSchema } from './lookups';
@@ -203,6 +204,8 @@ export interface ReferralSearchResult {
 // The follow-up dashboard.
 
 export const DOCUMENT_EXPIRY_WARNING_DAYS = 60;
+/** "Coming up": next steps falling due from today to this many days ahead. */
+export const COMING_UP_DAYS = 14;
 export const NOT_SEEN_DAYS = 90;
 
 /** Who the row is about; `displayName` is the full name, or the initials of a pseudonymous record. */
@@ -221,6 +224,15 @@ export interface OverdueNextStep extends DashboardPerson {
   responsibleName: string | null;
 }
 
+export interface ComingUpNextStep extends DashboardPerson {
+  procedureId: string;
+  procedureType: string;
+  nextStep: string | null;
+  nextStepDue: string;
+  daysLeft: number;
+  responsibleName: string | null;
+}
+
 export interface StaleProcedure extends DashboardPerson {
   procedureId: string;
   procedureType: string;
@@ -233,6 +245,13 @@ export interface ExpiringDocument extends DashboardPerson {
   legalStatus: string | null;
   expiryDate: string;
   daysLeft: number;
+}
+
+/** A residence or identity document whose expiry date has passed. */
+export interface ExpiredDocument extends DashboardPerson {
+  legalStatus: string | null;
+  expiryDate: string;
+  daysAgo: number;
 }
 
 export interface NotSeenPerson extends DashboardPerson {
@@ -255,10 +274,14 @@ export interface FollowUpDashboard {
   staleProcedureDays: number;
   unansweredReferralDays: number;
   overdueNextSteps: OverdueNextStep[];
+  comingUpNextSteps: ComingUpNextStep[];
   staleProcedures: StaleProcedure[];
   expiringDocuments: ExpiringDocument[];
+  expiredDocuments: ExpiredDocument[];
   notSeen: NotSeenPerson[];
   unansweredReferrals: UnansweredReferral[];
+  /** Situations to ask again 3, 6 and 12 months after a training or a job started. */
+  employmentFollowUps: EmploymentFollowUps;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,5 +305,13 @@ export const caseFollowUpOps = {
   'referrals.list': defineOp<Referral[]>()({ input: byBeneficiary, kind: 'read', access: 'signedIn' }),
   'referrals.search': defineOp<ReferralSearchResult>()({ input: referralSearchSchema, kind: 'read', access: 'signedIn' }),
   'referrals.save': defineOp<Referral>()({ input: referralInputSchema, kind: 'write', access: 'signedIn' }),
-  'followUp.dashboard': defineOp<FollowUpDashboard>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  /**
+   * `mine`: only the signed-in person's cases, and those nobody leads: procedures they or nobody are
+   * responsible for, and people with such a procedure or with none open.
+   */
+  'followUp.dashboard': defineOp<FollowUpDashboard>()({
+    input: z.object({ mine: z.boolean().default(false) }).strict(),
+    kind: 'read',
+    access: 'signedIn',
+  }),
 };

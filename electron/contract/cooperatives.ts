@@ -154,6 +154,10 @@ export const stepInputSchema = z
   });
 export type StepInput = z.input<typeof stepInputSchema>;
 
+/** A step marked done goes back to in progress only this way, with the reason. */
+export const stepUndoSchema = z.object({ id: idSchema, reason: z.string().trim().min(1).max(1000) });
+export type StepUndoInput = z.input<typeof stepUndoSchema>;
+
 export interface CooperativeStep {
   id: string;
   cooperativeId: string;
@@ -298,6 +302,8 @@ export const cooperativesOps = {
   'cooperatives.removeFounder': defineOp<{ id: string }>()({ input: byId, kind: 'write', access: 'signedIn' }),
   /** Done before an earlier mandatory step → `previous_step_not_done`; the assembly needs the founders and capital. */
   'cooperatives.saveStep': defineOp<CooperativeStep>()({ input: stepInputSchema, kind: 'write', access: 'signedIn' }),
+  /** Back to in progress, the reason kept; not done → `step_not_done`; a later step done → `later_step_done`. */
+  'cooperatives.undoStep': defineOp<CooperativeStep>()({ input: stepUndoSchema, kind: 'write', access: 'signedIn' }),
   /** PDF, JPEG or PNG (by content), at most 10 MB; kept inside the encrypted file. */
   'cooperatives.attachDocument': defineOp<AttachmentInfo>()({
     input: z.object({ stepId: idSchema, file: attachmentUploadSchema }),

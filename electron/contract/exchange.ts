@@ -244,6 +244,8 @@ export const referralFileOps = {
   }),
   'referrals.receiveFile': defineOp<ReceivedReferral>()({ input: fileTextInput, kind: 'write', access: 'signedIn' }),
   'referrals.incoming.list': defineOp<IncomingReferral[]>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  /** One referral received, with the people it may be and its draft record, to link it after leaving its page. */
+  'referrals.incoming.get': defineOp<ReceivedReferral>()({ input: z.object({ id: idSchema }).strict(), kind: 'read', access: 'signedIn' }),
   /** To a person already in our file, or to a new record (the draft, checked by the user). */
   'referrals.incoming.link': defineOp<IncomingReferral>()({
     input: z.union([

@@ -269,8 +269,18 @@ export const disbursementInputSchema = z.object({
   reference: optionalText(120),
   /** Pays although the tranche's condition is unmet (`tranche_condition_unmet` otherwise); audited. */
   overrideReason: optionalText(1000),
+  /** The treasury account paid from; by default the first bank (or cash box) in the sub-grant's currency. */
+  accountId: idSchema.nullish(),
 });
 export type DisbursementInput = z.input<typeof disbursementInputSchema>;
+
+/** A disbursement corrected by reversing its journal entry, with the reason. */
+export const disbursementReversalSchema = z.object({
+  id: idSchema,
+  date: isoDateSchema,
+  reason: z.string().trim().min(1).max(1000),
+});
+export type DisbursementReversalInput = z.input<typeof disbursementReversalSchema>;
 
 export const expenseInputSchema = z.object({
   subGrantId: idSchema,
@@ -335,6 +345,9 @@ export interface Disbursement {
   reference: string | null;
   overrideReason: string | null;
   createdAt: string;
+  /** Reversed: no longer counted as paid to the sub-grantee. */
+  reversedOn: string | null;
+  reversalReason: string | null;
 }
 
 export interface Expense {
@@ -468,9 +481,11 @@ export interface GrantsDashboard {
 export interface BudgetLineFollowUp extends BudgetLine {
   /** Sum of the sub-grants' breakdowns on this line, in the agreement's currency. */
   committedMinor: number;
-  /** Accepted expenses on this line, in the agreement's currency. */
+  /** The sub-grantees' accepted expenses on this line, in the agreement's currency. */
   spentMinor: number;
-  /** spent / planned, 1 decimal. */
+  /** The association's own spending on this line (treasury journal, reversals deducted), in the agreement's currency. */
+  spentDirectlyMinor: number;
+  /** (spent directly + sub-grantees') / planned, 1 decimal. */
   usedPct: number;
   overspent: boolean;
 }
@@ -480,6 +495,7 @@ export interface BudgetFollowUp {
   lines: BudgetLineFollowUp[];
   totalPlannedMinor: number;
   totalSpentMinor: number;
+  totalSpentDirectlyMinor: number;
   /** The rates the committed and spent figures converted at, oldest first. */
   ratesUsed: UsedRate[];
 }
@@ -553,6 +569,8 @@ export const grantsOps = {
   'grants.subGrants.restore': write<SubGrant>()(byId),
   /** Beyond the sub-grant → `disbursement_exceeds_agreement`; condition unmet → `tranche_condition_unmet` unless overridden. */
   'grants.disbursements.add': write<Disbursement>()(disbursementInputSchema),
+  /** Reverses its journal entry too: closed year → `period_closed`; twice → `already_reversed`. */
+  'grants.disbursements.reverse': write<Disbursement>()(disbursementReversalSchema),
   'grants.expenses.add': write<Expense>()(expenseInputSchema),
   /** Accepting beyond disbursed + tolerance → `justification_exceeds_disbursed`. */
   'grants.expenses.decide': write<Expense>()(expenseDecisionSchema),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOp } from './operation';
 
 /** Lists the association edits in Settings; records store the stable `code`. */
-export const lookupListSchema = z.enum(['category', 'legalStatus', 'vulnerability', 'procedureType', 'activityType', 'theme']);
+export const lookupListSchema = z.enum(['category', 'legalStatus', 'vulnerability', 'procedureType', 'activityType', 'theme', 'outreachTopic', 'serviceType']);
 export type LookupList = z.infer<typeof lookupListSchema>;
 
 export const lookupCodeSchema = z.string().trim().regex(/^[a-z0-9_]{1,48}$/);
@@ -17,6 +17,8 @@ export const lookupValueSchema = z.object({
   }),
   /** Health-related vulnerabilities: shown only to those who may see sensitive data. */
   sensitive: z.boolean(),
+  /** Activity types only: a general assembly or board meeting never counts people reached (absent: not governance). */
+  governance: z.boolean().optional(),
   archived: z.boolean(),
 });
 export type LookupValue = z.infer<typeof lookupValueSchema>;

@@ -166,7 +166,16 @@ export interface DuesPayment {
   collectedBy: string;
   collectedByName: string;
   createdAt: string;
+  /** Corrected by a reversal of its journal entry: no longer counted as paid. */
+  reversal: { date: string; reason: string } | null;
 }
+
+export const duesReversalSchema = z.object({
+  paymentId: idSchema,
+  date: isoDateSchema,
+  reason: z.string().trim().min(1).max(1000),
+});
+export type DuesReversalInput = z.input<typeof duesReversalSchema>;
 
 export interface YearBalance {
   year: number;
@@ -190,7 +199,8 @@ export interface MemberDetail {
 export interface DuesReceipt {
   payment: DuesPayment;
   member: Pick<Member, 'id' | 'number' | 'firstName' | 'lastName' | 'arabicName'>;
-  association: { name: string; city: string };
+  /** What the receipt prints of the association: '' for what a president has not typed in, no logo until one is added. */
+  association: { name: string; city: string; address: string; registrationNumber: string; logo: { mime: 'image/png' | 'image/jpeg'; contentBase64: string } | null };
   balance: YearBalance;
 }
 
@@ -275,6 +285,8 @@ export const membersOps = {
   'dues.setFees': defineOp<YearFees>()({ input: feeInputSchema, kind: 'write', access: DUES_WRITERS }),
   /** Allocates the receipt number inside the transaction: a failed payment uses none. */
   'dues.pay': defineOp<DuesPayment>()({ input: duesPaymentInputSchema, kind: 'write', access: DUES_WRITERS }),
+  /** Reverses the payment's journal entry with the reason: closed year → `period_closed`; twice → `already_reversed`. */
+  'dues.reverse': defineOp<DuesPayment>()({ input: duesReversalSchema, kind: 'write', access: DUES_WRITERS }),
   'dues.receipt': defineOp<DuesReceipt>()({ input: z.object({ paymentId: idSchema }), kind: 'read', access: 'signedIn' }),
   'dues.status': defineOp<DuesStatusList>()({ input: z.object({ year: duesYearSchema }), kind: 'read', access: 'signedIn' }),
 };

@@ -11,9 +11,27 @@ export interface PrintPeriod {
 export const reportPrintRoute = (input: PrintPeriod & { agreementId?: string; locale: Locale }): string =>
   `/reports?${new URLSearchParams({ from: input.from, to: input.to, lang: input.locale, ...(input.agreementId ? { agreement: input.agreementId } : {}) }).toString()}`;
 
+/** An agreement's financial report (treasury), printed in one language whatever the UI's. */
+export const agreementReportPrintRoute = (agreementId: string, locale: Locale): string =>
+  `/treasury/agreements/${encodeURIComponent(agreementId)}?${new URLSearchParams({ lang: locale }).toString()}`;
+
 /** Every session sheet of an activity in one document; with a period, only the sessions held in it. */
 export const allSheetsRoute = (activityId: string, period?: PrintPeriod): string =>
   `/activities/${activityId}/sheets${period ? `?${new URLSearchParams({ from: period.from, to: period.to }).toString()}` : ''}`;
+
+export interface CertificatesPrint {
+  subject: 'activity' | 'cycle';
+  subjectId: string;
+  kind: 'participation' | 'completion';
+  /** One page per person, in this order. */
+  people: string[];
+  /** Certificates print in one language, chosen at print time. */
+  locale: 'fr' | 'ar';
+}
+
+/** The certificates of some people for an activity or a cycle, one page each; opening it issues those not yet issued. */
+export const certificatesRoute = (input: CertificatesPrint): string =>
+  `/activities/certificates?${new URLSearchParams({ subject: input.subject, id: input.subjectId, kind: input.kind, people: input.people.join(','), lang: input.locale }).toString()}`;
 
 /** Set on a printable document's root once its data is drawn: the host prints it only then. */
 export const PRINT_READY_ATTRIBUTE = 'data-print-ready';

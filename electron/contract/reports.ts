@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates';
 import { jobIdSchema } from './jobs';
+import { lookupCodeSchema } from './lookups';
 import { defineOp } from './operation';
 import { localeSchema, type Locale } from './roles';
 
@@ -50,12 +51,45 @@ export const measuredIndicatorCodes = [
 export type MeasuredIndicatorCode = (typeof measuredIndicatorCodes)[number];
 export const measuredIndicatorCodeSchema = z.enum(measuredIndicatorCodes);
 
+/**
+ * What a measure can be narrowed to, each a lookup list of codes, or the employment situations
+ * (`employmentSituation`: the person's latest situation by the period's end; "women placed in a job
+ * after a training": activity type and the working situations). A new dimension is one more entry here, in
+ * `FILTERABLE_BY` and in the core's `reports/filters.ts`.
+ */
+export const indicatorFilterDimensions = ['category', 'theme', 'activityType', 'employmentSituation', 'serviceType'] as const;
+export type IndicatorFilterDimension = (typeof indicatorFilterDimensions)[number];
+export const indicatorFiltersSchema = z.partialRecord(z.enum(indicatorFilterDimensions), z.array(lookupCodeSchema).min(1).max(50));
+export type IndicatorFilters = z.infer<typeof indicatorFiltersSchema>;
+
+const PEOPLE_AND_ACTIVITIES: readonly IndicatorFilterDimension[] = ['category', 'theme', 'activityType', 'employmentSituation', 'serviceType'];
+/** The measures that can be narrowed, and by what (a person has a category, an activity a theme and a type). */
+export const FILTERABLE_BY: Partial<Record<MeasuredIndicatorCode, readonly IndicatorFilterDimension[]>> = {
+  people_reached: PEOPLE_AND_ACTIVITIES,
+  people_reached_female: PEOPLE_AND_ACTIVITIES,
+  people_reached_male: PEOPLE_AND_ACTIVITIES,
+  participants: PEOPLE_AND_ACTIVITIES,
+  activities_held: ['theme', 'activityType'],
+  sessions_held: ['theme', 'activityType'],
+};
+
+/** A result the app cannot compute, entered for one report period with where it comes from. */
+export interface EnteredResult {
+  value: number;
+  source: string;
+  enteredAt: string;
+}
+
 /** An indicator of the agreement the report is for, and the figure that measures it. */
 export interface ReportIndicator {
   code: string;
   label: string;
   target: number;
   measure: MeasuredIndicatorCode | null;
+  /** The measure narrowed to some people or activities; null: the whole measure. */
+  filters: IndicatorFilters | null;
+  /** Entered by hand for the report's period (only in a report, for an indicator without a measure). */
+  result: EnteredResult | null;
 }
 
 /** What a column holds: `amount` is in minor units (centimes) of the table's currency. */
@@ -111,6 +145,10 @@ export interface IndicatorReport {
   to: string;
   /** ISO UTC timestamp. */
   generatedAt: string;
+  /** The association's time zone (setting `timeZone`): times are shown in it. */
+  timeZone: string;
+  /** The name of its files without extension, in the report's language (`rapport-indicateurs-2026-01-01-2026-06-30`). */
+  fileStem: string;
   /** Words around the tables, in the report's language. */
   headings: { agreement: string; period: string; generatedAt: string; definitions: string; notes: string };
   /** Stated on the report: who counts as reached, how age is computed… */
@@ -127,11 +165,30 @@ export interface ExportedFile {
   contentBase64: string;
 }
 
-export const indicatorMeasureSchema = z.object({
+export const indicatorMeasureSchema = z
+  .object({
+    agreementId: z.string().min(1).max(64),
+    code: z.string().trim().min(1).max(40),
+    /** null: not measured by the report. */
+    measure: measuredIndicatorCodeSchema.nullable(),
+    filters: indicatorFiltersSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const allowed = input.measure ? (FILTERABLE_BY[input.measure] ?? []) : [];
+    for (const dimension of Object.keys(input.filters ?? {}) as IndicatorFilterDimension[]) {
+      if (!allowed.includes(dimension)) ctx.addIssue({ code: 'custom', message: 'filter_not_applicable', path: ['filters', dimension] });
+    }
+  });
+
+/** The result of an indicator for one report period, typed in with its source; `value` null clears it. */
+export const indicatorResultSchema = z.object({
   agreementId: z.string().min(1).max(64),
   code: z.string().trim().min(1).max(40),
-  /** null: not measured by the report. */
-  measure: measuredIndicatorCodeSchema.nullable(),
+  from: isoDateSchema,
+  to: isoDateSchema,
+  value: z.number().int().min(0).max(1_000_000_000).nullable(),
+  /** Where the figure comes from: a partner's list, a survey, an employer's letter… */
+  source: z.string().trim().min(3).max(300),
 });
 
 const idSchema = z.string().min(1).max(64);
@@ -177,6 +234,8 @@ export const reportsOps = {
   'reports.exportXlsx': defineOp<ExportedFile>()({ input: reportInputSchema, kind: 'read', access: 'signedIn' }),
   /** Links an indicator of an agreement to the figure that measures it (unknown agreement or code → `not_found`). */
   'reports.setIndicatorMeasure': defineOp<ReportIndicator>()({ input: indicatorMeasureSchema, kind: 'write', access: ['treasurer', 'president'] }),
+  /** Records (or clears) the result of an indicator for a period (unknown agreement or code → `not_found`; one the report measures → `indicator_measured` at `value`). */
+  'reports.setIndicatorResult': defineOp<null>()({ input: indicatorResultSchema, kind: 'write', access: ['treasurer', 'president'] }),
   /** A zip with the report, attendance, financial statement, pseudonymised participants and an index; recorded on the agreement. */
   'reports.funderPack': defineOp<BuiltFunderPack>()({ input: funderPackSchema, kind: 'write', access: ['treasurer', 'president'] }),
   'reports.funderPacks': defineOp<FunderPack[]>()({ input: z.object({ agreementId: idSchema }), kind: 'read', access: ['treasurer', 'president'] }),

@@ -45,6 +45,8 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export interface SessionInfo {
   path: string;
+  /** The key-slot file beside it, to back up with it (its name is the core's to choose). */
+  keysPath: string;
   association: { name: string; city: string };
   user: SessionUser;
   autoLockMinutes: number;

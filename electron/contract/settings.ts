@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { defineOp } from './operation';
 
+/** A time zone this runtime knows (its Intl data), e.g. `Africa/Casablanca`. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
   /** Follow-up dashboard: an open procedure with no activity for this many days is listed. */
@@ -27,6 +37,10 @@ export const settingsSchema = z.object({
   cooperativeStaleDays: z.number().int().min(1).max(365),
   /** Follow-up dashboard: a referral sent as a file with no answer after this many days is listed. */
   unansweredReferralDays: z.number().int().min(1).max(365),
+  /** Reports: a breakdown table shows a group of fewer people than this as "< n" (1: every group shown). */
+  smallCellThreshold: z.number().int().min(1).max(20),
+  /** Reports: the association's time zone (IANA name), for the times written in files. */
+  timeZone: z.string().refine(isTimeZone, { message: 'unknown_time_zone' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -42,10 +56,22 @@ export const DEFAULT_SETTINGS: Settings = {
   cooperativeMinFounders: 5,
   cooperativeStaleDays: 45,
   unansweredReferralDays: 14,
+  smallCellThreshold: 5,
+  timeZone: 'Africa/Casablanca',
 };
+
+/** What the association prints on its receipts besides its name and city; '' when not known. */
+export const associationDetailsSchema = z.object({
+  address: z.string().trim().max(300),
+  /** The number of its registration receipt (récépissé de dépôt) at the local authority. */
+  registrationNumber: z.string().trim().max(60),
+});
+export type AssociationDetails = z.infer<typeof associationDetailsSchema>;
 
 export const settingsOps = {
   'settings.get': defineOp<Settings>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
   /** Changes only the settings given; returns them all. */
   'settings.update': defineOp<Settings>()({ input: settingsSchema.partial(), kind: 'write', access: ['president'] }),
+  'association.details': defineOp<AssociationDetails>()({ input: z.object({}).strict(), kind: 'read', access: 'signedIn' }),
+  'association.updateDetails': defineOp<AssociationDetails>()({ input: associationDetailsSchema, kind: 'write', access: ['president'] }),
 };

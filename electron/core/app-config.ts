@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { localeSchema, type RecentFile } from '../contract';
+import type { RecentFile } from '../contract';
+import { localeSchema } from '../contract/roles';
 
 /** Device preferences kept outside any association file: last language and the last 5 files. */
 const configSchema = z.object({

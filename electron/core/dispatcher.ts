@@ -9,6 +9,7 @@ import type { Host } from './host';
 import { JobProgressBoard } from './jobs/progress';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { SessionState } from './session/state';
+import { forgetReadSheet } from './spreadsheets/parse-sheet';
 import { findActiveUser } from './users/repository';
 
 export interface Core {
@@ -35,7 +36,11 @@ export function createCore(host: Host): Core {
   const now = host.now ?? (() => new Date());
   const sessions: SessionState = new SessionState(now, {
     started: (session) => backups.sessionStarted(session),
-    ending: (session, reason) => backups.sessionEnding(session, reason),
+    ending: (session, reason) => {
+      // The last sheet read for an import holds people's names: it does not outlive the session.
+      forgetReadSheet();
+      backups.sessionEnding(session, reason);
+    },
   });
   const backups = new BackupCoordinator(now, () => sessions.current());
   const base: CoreContext = { host, now, sessions, jobs: new JobProgressBoard(), backups, throttle: new SignInThrottle(now) };
@@ -56,7 +61,8 @@ export function createCore(host: Host): Core {
       sessions.touch(session);
       ctx = { ...base, session };
     }
-    const parsed = (spec.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
+    const parsed = parseInput(spec.input as z.ZodType, rawInput);
+    if (!parsed) return fail('invalid_input', {});
     if (!parsed.success) return fail('invalid_input', fieldProblems(parsed.error));
 
     const handler = handlers[op] as AnyHandler;
@@ -103,4 +109,17 @@ export function createCore(host: Host): Core {
     close: () => sessions.lock('close'),
     whenIdle: () => backups.whenIdle(),
   };
+}
+
+/**
+ * Null when reading the input throws: a getter that throws, or an object where zod expects a
+ * string or number ({ length: { toString: '' } } makes zod's own length check throw). Such input
+ * is refused as invalid, like any other, rather than reported as an internal failure.
+ */
+function parseInput(schema: z.ZodType, rawInput: unknown): ReturnType<z.ZodType['safeParse']> | null {
+  try {
+    return schema.safeParse(rawInput === undefined ? {} : rawInput);
+  } catch {
+    return null;
+  }
 }

@@ -14,7 +14,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCore, type Core } from '../core/dispatcher';
+import type { Core } from '../core/dispatcher';
 import type { Host } from '../core/host';
 import { APP_SCHEME, APP_START_URL, createAppProtocolHandler } from './app-protocol';
 import { INVOKE_CHANNEL } from './ipc-channel';
@@ -133,14 +133,21 @@ function onReady(): void {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: path.join(app.getAppPath(), 'dist', 'renderer') }));
 
-  const started = createCore(createHost());
-  core = started;
-  const invoke = createIpcHandler({ dispatch: (op, input) => started.dispatch(op, input), isTrusted });
+  // The window is opened first and the core (every area's code and libraries) evaluated while
+  // the page loads: the page's first operation waits for it, its first paint does not.
+  let loading: Promise<Core> | null = null;
+  const started = () =>
+    (loading ??= import('../core/dispatcher').then(({ createCore }) => {
+      core = createCore(createHost());
+      return core;
+    }));
+  const invoke = createIpcHandler({ dispatch: async (op, input) => (await started()).dispatch(op, input), isTrusted });
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, op: unknown, input: unknown) =>
     callingFrame.run(event.senderFrame, () => invoke(event, op, input)),
   );
 
   mainWindow = createWindow();
+  void started();
 }
 
 if (app.requestSingleInstanceLock()) {

@@ -6,8 +6,10 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { mimeTypeFor, resolveInsideRoot } from '../shared/static-files';
 
 export const TOKEN_HEADER = 'x-tadamon-token';
+/** Where a page served by the bridge opens its operations socket (see bridge-socket.ts). */
+export const SOCKET_PATH = '/socket';
 export const LOGIN_PARAM = 'login';
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * What stands between a local process and the signed-in user's data. Only the login link is ever
@@ -42,7 +44,7 @@ export function sessionCookieName(port: number | string): string {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Hashing first gives equal lengths, so neither the content nor the length leaks through timing. */
-function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+export function sameSecret(given: string | string[] | undefined, secret: string): boolean {
   return typeof given === 'string' && timingSafeEqual(digest(given), digest(secret));
 }
 
@@ -52,6 +54,17 @@ function cookieValues(header: string | undefined, name: string): string[] {
     .map((part) => part.trim())
     .filter((part) => part.startsWith(`${name}=`))
     .map((part) => part.slice(name.length + 1));
+}
+
+/** Whether the request carries this bridge's session cookie (named for the port it was sent to). */
+export function hasSessionCookie(req: IncomingMessage, secrets: BridgeSecrets): boolean {
+  return cookieValues(req.headers.cookie, cookieNameFor(req)).some((value) => sameSecret(value, secrets.session));
+}
+
+/** The session cookie's name for the port the request was sent to (its Host header). */
+function cookieNameFor(req: IncomingMessage): string {
+  const host = req.headers.host ?? '';
+  return sessionCookieName(host.slice(host.lastIndexOf(':') + 1));
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: OutgoingHttpHeaders = {}): void {
@@ -117,7 +130,8 @@ function operationName(pathname: string): string | null {
 }
 
 export interface BridgeOptions {
-  core: Core;
+  /** Only its operations are served; the core may still be loading when the first page asks. */
+  core: Pick<Core, 'dispatch'>;
   rendererDir: string;
   secrets: BridgeSecrets;
   /** host:port values the page may be reached at; anything else is refused (DNS rebinding). */
@@ -136,8 +150,7 @@ export function createBridge({ core, rendererDir, secrets, allowedHosts }: Bridg
       const host = req.headers.host ?? '';
       if (!allowedHosts().includes(host)) return send(res, 403, 'forbidden', 'text/plain');
       const url = new URL(req.url ?? '/', 'http://bridge.invalid');
-      const cookieName = sessionCookieName(host.slice(host.lastIndexOf(':') + 1));
-      const signedIn = cookieValues(req.headers.cookie, cookieName).some((value) => sameSecret(value, secrets.session));
+      const signedIn = hasSessionCookie(req, secrets);
 
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'method not allowed', 'text/plain');
@@ -166,7 +179,7 @@ export function createBridge({ core, rendererDir, secrets, allowedHosts }: Bridg
         loginUsed = true;
         return send(res, 303, '', 'text/plain', {
           location: '/',
-          'set-cookie': `${cookieName}=${secrets.session}; HttpOnly; SameSite=Strict; Path=/`,
+          'set-cookie': `${cookieNameFor(req)}=${secrets.session}; HttpOnly; SameSite=Strict; Path=/`,
         });
       }
 
@@ -182,7 +195,9 @@ export function createBridge({ core, rendererDir, secrets, allowedHosts }: Bridg
         return send(res, 404, 'not found', 'text/plain');
       }
       if (isPage) {
-        const html = content.toString('utf8').replace('</head>', `<meta name="tadamon-token" content="${secrets.pageToken}"></head>`);
+        const html = content
+          .toString('utf8')
+          .replace('</head>', `<meta name="tadamon-token" content="${secrets.pageToken}"><meta name="tadamon-socket" content="${SOCKET_PATH}"></head>`);
         return send(res, 200, html, type);
       }
       return send(res, 200, content, type);

@@ -3,8 +3,11 @@ import { createServer } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/dispatcher';
+import type { Result } from '../contract';
+import type { Core } from '../core/dispatcher';
 import { createBridge, loginLink, newBridgeSecrets, sessionCookieName } from './bridge';
+import { attachBridgeSocket } from './bridge-socket';
+import { coreThread } from './core-thread';
 import { createBrowserPdfRenderer } from './render-pdf';
 
 /** `npm run web`: the app in a browser, on this machine only. */
@@ -28,15 +31,38 @@ const pdfRenderer = createBrowserPdfRenderer({
   // Same process, so the printing browser is handed the session instead of a login link.
   sessionCookie: () => ({ name: sessionCookieName(boundPort), value: secrets.session }),
 });
-const core = createCore({ dataDir, documentsDir, ...(pdfRenderer ? { renderPdf: (route: string) => pdfRenderer.render(route) } : {}) });
-const server = createServer(
-  createBridge({
-    core,
-    rendererDir,
-    secrets,
-    allowedHosts: () => [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`],
-  }),
+// The core (every area's code and libraries) takes a few hundred milliseconds of processor to
+// load, in a thread of its own. The first screen only asks the app's status, which needs no core
+// while no file can be open: it is answered here, and the core starts loading right after, while
+// the page draws itself.
+const thread = coreThread(
+  new URL('./core-worker.mjs', import.meta.url),
+  { dataDir, documentsDir },
+  {
+    ...(pdfRenderer ? { renderPdf: (route: string) => pdfRenderer.render(route) } : {}),
+    onExit: (code) => {
+      console.error(`The core stopped (exit code ${code}).`);
+      process.exit(1);
+    },
+  },
 );
+const statusReader = import('../core/session/status');
+async function statusBeforeTheCore(input: unknown): Promise<Result<unknown>> {
+  try {
+    return { ok: true, value: (await statusReader).appStatus({ dataDir, documentsDir }, null) };
+  } catch {
+    // The core says what is wrong with a preferences file it cannot read.
+    return thread.dispatch('app.status', input);
+  } finally {
+    setTimeout(() => thread.start(), 0);
+  }
+}
+const core: Pick<Core, 'dispatch'> = {
+  dispatch: (op, input) => (op === 'app.status' && !thread.started ? statusBeforeTheCore(input) : thread.dispatch(op, input)),
+};
+const allowedHosts = () => [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`];
+const server = createServer(createBridge({ core, rendererDir, secrets, allowedHosts }));
+const socket = attachBridgeSocket(server, { core, secrets, allowedHosts });
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   if (address && typeof address === 'object') boundPort = address.port;
@@ -44,12 +70,14 @@ server.listen(port, '127.0.0.1', () => {
 });
 
 function stop(): void {
-  core.close();
   // A copy to the second backup folder may still be running; it finishes (or fails) first.
-  void core
-    .whenIdle()
+  void thread
+    .close()
     .then(() => pdfRenderer?.close())
-    .finally(() => server.close(() => process.exit(0)));
+    .finally(() => {
+      socket.close();
+      server.close(() => process.exit(0));
+    });
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

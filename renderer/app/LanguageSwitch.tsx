@@ -2,7 +2,7 @@ import { SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../electron/contract';
-import { locales } from '../i18n';
+import { changeLocale, localeNames, locales } from '../i18n';
 import { useOpMutation } from './ops';
 import { rememberLocale } from './session';
 
@@ -15,7 +15,7 @@ export function LanguageSwitch() {
   });
 
   const change = (locale: Locale) => {
-    void i18n.changeLanguage(locale);
+    void changeLocale(locale);
     setLocale.mutate({ locale });
   };
 
@@ -27,7 +27,7 @@ export function LanguageSwitch() {
       size="xs"
       data={locales.map((locale) => ({
         value: locale,
-        label: <span lang={locale}>{t('language.name', { lng: locale })}</span>,
+        label: <span lang={locale}>{localeNames[locale]}</span>,
       }))}
     />
   );

@@ -1,7 +1,7 @@
 import { useDirection } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { directionOf } from '../i18n';
+import { changeLocale, directionOf } from '../i18n';
 import { useAppStatus } from './session';
 
 /** Follows the language the core remembers (per device, or the signed-in user's), and its direction. */
@@ -11,8 +11,8 @@ export function LocaleSync() {
   const locale = useAppStatus().data?.locale;
 
   useEffect(() => {
-    if (locale) void i18n.changeLanguage(locale);
-  }, [locale, i18n]);
+    if (locale) void changeLocale(locale);
+  }, [locale]);
 
   const language = i18n.resolvedLanguage ?? 'fr';
   useEffect(() => setDirection(directionOf(language)), [language, setDirection]);

@@ -6,6 +6,8 @@ import { Link, useLocation } from 'react-router';
 import type { SessionInfo } from '../../electron/contract';
 import { areas, canSeeArea } from '../features/areas/areas';
 import { IconLock } from '../ui/icons';
+import { LeaveConfirm } from '../ui/unsaved/LeaveConfirm';
+import { useHasOpenDraft } from '../ui/unsaved/open-drafts';
 import { SignInNotices } from './SignInNotices';
 import { IntegrityBanner } from './IntegrityBanner';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,7 +15,7 @@ import classes from './Shell.module.css';
 import { useAutoLock } from './useAutoLock';
 import { useLock } from './useLock';
 
-const sections = [...areas, 'settings'] as const;
+const sections = ['home', ...areas, 'settings', 'about'] as const;
 
 export function Shell({ session, children }: { session: SessionInfo; children: ReactNode }) {
   const { t } = useTranslation();
@@ -21,6 +23,8 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
   const [navOpened, nav] = useDisclosure(false);
   const lock = useLock();
   useAutoLock(session.autoLockMinutes, lock);
+  const hasDraft = useHasOpenDraft();
+  const [confirmingLock, confirmLock] = useDisclosure(false);
 
   return (
     <AppShell
@@ -55,7 +59,7 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
               </Badge>
             </Stack>
             <LanguageSwitch />
-            <Button variant="default" leftSection={<IconLock width={18} height={18} />} onClick={lock}>
+            <Button variant="default" leftSection={<IconLock width={18} height={18} />} onClick={hasDraft ? confirmLock.open : lock}>
               {t('shell.lock')}
             </Button>
           </Group>
@@ -86,6 +90,15 @@ export function Shell({ session, children }: { session: SessionInfo; children: R
         <SignInNotices />
         {children}
       </AppShell.Main>
+      <LeaveConfirm
+        opened={confirmingLock}
+        leaveLabel={t('unsaved.lock')}
+        onStay={confirmLock.close}
+        onLeave={() => {
+          confirmLock.close();
+          lock();
+        }}
+      />
     </AppShell>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Navigate, Outlet } from 'react-router';
-import { loadBeneficiaryList } from '../features/beneficiaries/routes';
+import { loadHomePage } from '../features/home/routes';
 import { ChoosePasswordPage } from '../features/settings/ChoosePasswordPage';
 import { RecoveryCodePage } from '../features/welcome/RecoveryCodePage';
 import { homePath, signInPath } from './paths';
@@ -13,7 +13,7 @@ import { Shell } from './Shell';
 export function PublicOnly() {
   const session = useAppStatus().data?.session;
   const { pendingRecovery, setPendingRecovery } = useSessionMemory();
-  useEffect(() => void loadBeneficiaryList(), []);
+  useEffect(() => whenIdle(loadHomePage), []);
   if (session && pendingRecovery?.path === session.path) {
     return (
       <PublicFrame>
@@ -27,6 +27,16 @@ export function PublicOnly() {
       <Outlet />
     </PublicFrame>
   );
+}
+
+/**
+ * The home page everyone lands on after signing in is fetched ahead, but only once the first screen is
+ * painted and the page is idle: fetched earlier, it would compete with that screen.
+ */
+function whenIdle(task: () => unknown): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => undefined;
+  const handle = requestIdleCallback(() => void task(), { timeout: 2000 });
+  return () => cancelIdleCallback(handle);
 }
 
 /** The areas: without a session, back to the sign-in of the file and person last signed in. */

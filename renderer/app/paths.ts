@@ -1,4 +1,4 @@
-export const homePath = '/beneficiaries';
+export const homePath = '/home';
 
 function withFile(route: string, path: string, userId?: string | null): string {
   const query = new URLSearchParams({ path });

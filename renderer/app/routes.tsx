@@ -5,9 +5,11 @@ import { areas } from '../features/areas/areas';
 import { beneficiaryRoutes } from '../features/beneficiaries/routes';
 import { caseFollowUpRoutes } from '../features/case-follow-up/routes';
 import { grantsRoutes } from '../features/grants/routes';
+import { homeRoutes } from '../features/home/routes';
 import { cooperativeRoutes } from '../features/cooperatives/routes';
 import { memberRoutes } from '../features/members/routes';
 import { reportRoutes } from '../features/reports/routes';
+import { treasuryRoutes } from '../features/treasury/routes';
 import { CreateFilePage } from '../features/welcome/CreateFilePage';
 import { OpenFilePage } from '../features/welcome/OpenFilePage';
 import { RecoverPage } from '../features/welcome/RecoverPage';
@@ -18,7 +20,7 @@ import { lazyPage } from './lazy-page';
 import { Root } from './Root';
 
 /** Every built area's routes; an area without its own page yet shows the placeholder. */
-const featureRoutes: RouteObject[] = [...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...grantsRoutes, ...reportRoutes];
+const featureRoutes: RouteObject[] = [...homeRoutes, ...beneficiaryRoutes, ...caseFollowUpRoutes, ...memberRoutes, ...cooperativeRoutes, ...activityRoutes, ...grantsRoutes, ...treasuryRoutes, ...reportRoutes];
 
 /**
  * Hash routes: the app is loaded from app:// or file://, where path routes cannot be served. The

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { isOpName, operations, type AppStatus, type Locale, type SessionInfo } from '../../electron/contract';
+import type { AppStatus, Locale, SessionInfo } from '../../electron/contract';
+import { publicOpNames } from '../../electron/contract/public-ops';
 import { OpFailure, opKey, useOp } from './ops';
 
 export const statusKey = opKey('app.status', {});
@@ -16,8 +17,7 @@ export function useAppStatus() {
  */
 function dropSessionData(client: QueryClient): void {
   client.removeQueries({
-    predicate: ({ queryKey: [op] }) =>
-      op !== NOTICE && (typeof op !== 'string' || !isOpName(op) || operations[op].access !== 'public'),
+    predicate: ({ queryKey: [op] }) => op !== NOTICE && (typeof op !== 'string' || !publicOpNames.has(op)),
   });
 }
 

@@ -39,7 +39,7 @@ export const issueMessage: z.core.$ZodErrorMap = (issue) => {
         ? validationMessage('validation.required')
         : validationMessage('validation.invalid');
     case 'invalid_format':
-      return validationMessage('validation.invalid_format');
+      return validationMessage(issue.format === 'date' ? 'validation.invalid_date' : 'validation.invalid_format');
     case 'invalid_value':
       return issue.input === '' || issue.input === undefined
         ? validationMessage('validation.required')

@@ -6,6 +6,10 @@ import { bilingualLabel } from './bilingual';
 import './print.css';
 import './a4-document.css';
 import './attendance-sheet.css';
+import { addCoreTexts } from '../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 export interface AttendanceSheetProps {
   sheet: Sheet;
@@ -31,6 +35,8 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
   const s = sheet.session;
   const blanks = Array.from({ length: blankRows }, (_, i) => sheet.rows.length + i + 1);
   const columns = showPhone ? 6 : 5;
+  // Only the logos of this activity's funder: another funder's logo on its sheet would claim what it did not fund.
+  const funderLogos = (logos?.funders ?? []).filter((logo) => logo.funderId !== null && logo.funderId === sheet.agreement?.funderId);
   return (
     <article className={`attendance-sheet a4-document${preview ? ' attendance-sheet--preview a4-document--preview' : ''}`} dir={i18n.dir()} lang={i18n.language}>
       {/* A flex row follows the page's direction: the association at the start (left in French, right in Arabic), funders at the end. */}
@@ -42,9 +48,9 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
             <Bilingual k="activities.sheet.title" />
           </h1>
         </div>
-        {((logos && logos.funders.length > 0) || sheet.agreement) && (
+        {(funderLogos.length > 0 || sheet.agreement) && (
           <div className="attendance-sheet__funders" aria-label={t('activities.sheet.funders')}>
-            {logos?.funders.map((logo) => (
+            {funderLogos.map((logo) => (
               <img key={logo.id} className="attendance-sheet__logo attendance-sheet__logo--funder" src={logoSrc(logo)} alt={logo.fileName} />
             ))}
             {sheet.agreement && <span className="attendance-sheet__funder-name">{sheet.agreement.funderName}</span>}
@@ -116,7 +122,7 @@ export function AttendanceSheetDocument({ sheet, associationName, blankRows, sho
                   )}
                 </span>
               </td>
-              <td className="attendance-sheet__sex">{t(`beneficiaries.sex.${r.sex}`)}</td>
+              <td className="attendance-sheet__sex">{t(`core:exports.sexValue.${r.sex}`)}</td>
               <td>
                 {label.category(r.category)} · {label.country(r.nationality)}
               </td>

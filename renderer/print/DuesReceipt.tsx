@@ -1,15 +1,16 @@
 import { createPortal } from 'react-dom';
 import type { DuesReceipt as Receipt } from '../../electron/contract';
 import { BilingualText, bilingualLabel } from './bilingual';
+import { numberFormats } from '../ui/numbers';
+import { amountInWords } from './amount-in-words';
 import './print.css';
 import './dues-receipt.css';
 
 /** Every label in French and in Arabic together: a receipt is read by the member and by an auditor. */
 const Both = bilingualLabel('dues-receipt__bi');
 
-/** Amounts with Latin digits in both languages, as Moroccan receipts print them. */
-const mad = (centimes: number) =>
-  new Intl.NumberFormat('fr-MA', { style: 'currency', currency: 'MAD', currencyDisplay: 'code' }).format(centimes / 100);
+/** Amounts written once, the French way (Latin digits, MAD after), as Moroccan receipts print them. */
+const mad = (centimes: number) => numberFormats('fr').money(centimes);
 
 const longDate = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -19,12 +20,21 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
   const { payment, member, association, balance } = receipt;
   const remaining = Math.max(0, balance.balance);
   const dates = { fr: longDate(payment.date, 'fr-MA'), ar: longDate(payment.date, 'ar-MA') };
+  const words = { fr: amountInWords(payment.amount, 'fr'), ar: amountInWords(payment.amount, 'ar') };
+  const reversedOn = payment.reversal ? longDate(payment.reversal.date, 'fr-MA') : '';
   return (
     <article className={`dues-receipt${preview ? ' dues-receipt--preview' : ''}`}>
       <header className="dues-receipt__head">
-        <div>
+        {association.logo && <img className="dues-receipt__logo" src={`data:${association.logo.mime};base64,${association.logo.contentBase64}`} alt={association.name} />}
+        <div className="dues-receipt__association">
           <strong>{association.name}</strong>
+          {association.address && <div dir="auto">{association.address}</div>}
           <div>{association.city}</div>
+          {association.registrationNumber && (
+            <div>
+              <Both k="members.receipt.registration" /> {association.registrationNumber}
+            </div>
+          )}
         </div>
         <div className="dues-receipt__number">
           <Both k="members.receipt.number" />
@@ -34,6 +44,14 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
       <h1>
         <Both k="members.receipt.title" />
       </h1>
+      {/* A reversed payment keeps its number (no gap), and its receipt says it no longer counts. */}
+      {payment.reversal && (
+        <p className="dues-receipt__reversed">
+          <Both k="members.receipt.reversed" />
+          <span>{reversedOn}</span>
+          <span dir="auto">{payment.reversal.reason}</span>
+        </p>
+      )}
       <dl className="dues-receipt__facts">
         <dt>
           <Both k="members.receipt.receivedFrom" />
@@ -60,6 +78,18 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
         </dt>
         <dd>
           <strong>{mad(payment.amount)}</strong>
+        </dd>
+        {/* Spelt out in both languages, as Moroccan receipts do, so the figure cannot be altered. */}
+        <dt>
+          <Both k="members.receipt.amountInWords" />
+        </dt>
+        <dd className="dues-receipt__words">
+          <span lang="fr" dir="ltr">
+            {words.fr}
+          </span>
+          <span lang="ar" dir="rtl">
+            {words.ar}
+          </span>
         </dd>
         <dt>
           <Both k="members.receipt.for" />
@@ -101,6 +131,40 @@ export function DuesReceiptDocument({ receipt, preview = false }: { receipt: Rec
           <Both k="members.receipt.signature" />
         </div>
       </footer>
+      {/* The counterfoil the association keeps once the receipt is cut off and handed over. */}
+      <section className="dues-receipt__stub" aria-labelledby={`stub-${payment.id}`}>
+        <div className="dues-receipt__cut">
+          <Both k="members.receipt.cut" />
+        </div>
+        <div className="dues-receipt__stub-title" id={`stub-${payment.id}`}>
+          <Both k="members.receipt.stub" />
+        </div>
+        <dl className="dues-receipt__facts dues-receipt__facts--stub">
+          <dt>
+            <Both k="members.receipt.number" />
+          </dt>
+          <dd>
+            <strong>{payment.receiptNumber}</strong>
+          </dd>
+          <dt>
+            <Both k="members.receipt.receivedFrom" />
+          </dt>
+          <dd>
+            <span dir="auto">
+              {member.firstName} {member.lastName}
+            </span>{' '}
+            ({member.number})
+          </dd>
+          <dt>
+            <Both k="members.receipt.amount" />
+          </dt>
+          <dd>{mad(payment.amount)}</dd>
+          <dt>
+            <Both k="members.receipt.date" />
+          </dt>
+          <dd>{dates.fr}</dd>
+        </dl>
+      </section>
     </article>
   );
 }

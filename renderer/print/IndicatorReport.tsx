@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { Bar, BarChart, LabelList, Legend, Text, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { PRINT_READY_ATTRIBUTE, type IndicatorReport, type ReportCell, type ReportColumnKind, type ReportTable } from '../../electron/contract';
 import { directionOf, intlLocale } from '../i18n';
+import { numberFormats } from '../ui/numbers';
 import './print.css';
 import './indicator-report.css';
 
@@ -10,14 +11,13 @@ import './indicator-report.css';
 export const CHARTED_TABLES = ['reached.byAgeBand', 'targets.byIndicator'];
 
 function useFormat(locale: string) {
-  const number = new Intl.NumberFormat(intlLocale(locale));
-  const decimal = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const { number, percent, decimal } = numberFormats(locale);
   return (cell: ReportCell, kind: ReportColumnKind): string => {
     if (cell === null) return '';
     if (typeof cell === 'string') return cell;
-    if (kind === 'percent') return `${number.format(cell)} %`;
-    if (kind === 'amount') return decimal.format(cell / 100);
-    return number.format(cell);
+    if (kind === 'percent') return percent(cell / 100);
+    if (kind === 'amount') return decimal(cell / 100);
+    return number(cell);
   };
 }
 
@@ -43,8 +43,12 @@ const CHAR_WIDTH = 6;
  */
 export function ReportChart({ table, locale }: { table: ReportTable; locale: string }) {
   const series = table.columns.map((c, i) => ({ ...c, index: i })).filter((c, i) => i > 0 && c.kind === 'count' && i < table.columns.length - 1);
-  const data = table.rows.map((row) => ({ label: String(row[0]), ...Object.fromEntries(series.map((s) => [s.index, row[s.index]])) }));
-  const number = new Intl.NumberFormat(intlLocale(locale));
+  // A group hidden for its small size ("< 5") draws no bar: its figure is in the table, as hidden.
+  const data = table.rows.map((row) => ({
+    label: String(row[0]),
+    ...Object.fromEntries(series.map((s) => [s.index, typeof row[s.index] === 'number' ? row[s.index] : null])),
+  }));
+  const { number } = numberFormats(locale);
   const rtl = directionOf(locale) === 'rtl';
   // Room for the longest label (indicator labels can be long), within reason: longer ones wrap.
   const longest = Math.max(...data.map((d) => d.label.length)) * CHAR_WIDTH;
@@ -102,7 +106,7 @@ export function ReportChart({ table, locale }: { table: ReportTable; locale: str
           // hairline (towards the bars' side) so that its 0 is written like any other value.
           <Bar key={s.index} dataKey={String(s.index)} name={s.heading} fill={BAR_COLOURS[i % BAR_COLOURS.length]} minPointSize={rtl ? -0.5 : 0.5} isAnimationActive={false}>
             {/* recharts' "right" is the far end of the bar, also of the bars growing leftwards in Arabic. */}
-            <LabelList position="right" fontSize={10} fill="#000" formatter={(v) => (typeof v === 'number' ? number.format(v) : null)} />
+            <LabelList position="right" fontSize={10} fill="#000" formatter={(v) => (typeof v === 'number' ? number(v) : null)} />
           </Bar>
         ))}
         {/* Below the chart, in the columns' order (not sorted by name). */}
@@ -156,7 +160,7 @@ function Table({ table, format }: { table: ReportTable; format: ReturnType<typeo
 /** The indicator report as a document (A4), in the report's own language; the same markup is previewed and printed. */
 export function IndicatorReportDocument({ report, preview = false }: { report: IndicatorReport; preview?: boolean }) {
   const format = useFormat(report.locale);
-  const generated = new Intl.DateTimeFormat(intlLocale(report.locale), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.generatedAt));
+  const generated = new Intl.DateTimeFormat(intlLocale(report.locale), { dateStyle: 'long', timeStyle: 'short', timeZone: report.timeZone }).format(new Date(report.generatedAt));
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(report.locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const { headings } = report;
   return (

@@ -1,12 +1,16 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatMinorPlain, type Expense, type SubGrantStatement as Statement } from '../../electron/contract';
+import { typedFromValue } from '../ui/dates/typed-date';
 import { bilingualLabel } from './bilingual';
 import './print.css';
 import './a4-document.css';
 import './sub-grant-statement.css';
 
-/** A heading in French and Arabic together, whatever the UI language: the recipient signs one of them. */
+/**
+ * A heading in French and Arabic together, whatever the UI language: the recipient signs one of
+ * them. Days are written dd/mm/yyyy, as both languages write them here.
+ */
 const Bilingual = bilingualLabel('grant-statement__bi');
 
 /** Amounts with the ISO code, the same in both languages: the figures are what both parties check. */
@@ -34,7 +38,7 @@ function ExpenseRows({ rows, currency, withReason }: { rows: Expense[]; currency
     <>
       {rows.map((e) => (
         <tr key={e.id}>
-          <td dir="ltr">{e.date}</td>
+          <td dir="ltr">{typedFromValue(e.date)}</td>
           <td>{e.budgetLineCode}</td>
           <td>{e.supplier}</td>
           <td>{e.description}</td>
@@ -92,7 +96,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
           <Bilingual k="grants.print.period" />
         </dt>
         <dd dir="ltr">
-          {s.startDate} → {s.endDate}
+          {typedFromValue(s.startDate)} → {typedFromValue(s.endDate)}
         </dd>
         <dt>
           <Bilingual k="grants.print.amountGranted" />
@@ -108,7 +112,7 @@ export function SubGrantStatementDocument({ statement, preview = false }: { stat
         <tbody>
           {statement.disbursements.map((p) => (
             <tr key={p.id}>
-              <td dir="ltr">{p.date}</td>
+              <td dir="ltr">{typedFromValue(p.date)}</td>
               <td>{p.trancheSeq}</td>
               <td>
                 <Bilingual k={`grants.method.${p.method}`} />

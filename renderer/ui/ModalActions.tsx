@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { OpFailure } from '../app/ops';
 import { OpErrorAlert } from './OpErrorAlert';
 
-/** The foot of an edit form in a modal: the save's failure, then Cancel and Save (a submit button). */
+/**
+ * The foot of an edit form in a modal: the save's failure, then Cancel and Save (a submit button),
+ * Save named for what it does when that is more than saving (`submitLabel`).
+ */
 export function ModalActions({
   error,
   saving,
   onCancel,
+  submitLabel,
 }: {
   error: OpFailure | null | undefined;
   saving: boolean;
   onCancel: () => void;
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -22,7 +27,7 @@ export function ModalActions({
           {t('common.cancel')}
         </Button>
         <Button type="submit" loading={saving}>
-          {t('common.save')}
+          {submitLabel ?? t('common.save')}
         </Button>
       </Group>
     </>

@@ -106,3 +106,16 @@ export const IconAlert = (props: SVGProps<SVGSVGElement>) => (
     <path d="M12 10v4M12 17h.01" />
   </Icon>
 );
+
+export const IconCalendar = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <rect x="3.5" y="5" width="17" height="15" rx="2" />
+    <path d="M3.5 10h17M8 3v4M16 3v4" />
+  </Icon>
+);
+
+export const IconDots = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3} />
+  </Icon>
+);

@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type OpInput } from '../../electron/contract';
+import { type OpInput } from '../../electron/contract';
 import { newAgreement } from './grants-builders';
-import { createdFile, expectFailure, signedInAt, staffCore, testCore, useSuiteTempDir, useTempDir, type TestCore } from './helpers';
+import {
+  createdFile,
+  expectFailure,
+  signedInAt,
+  signedInToDemo,
+  staffCore,
+  testCore,
+  type TestCore,
+  useSuiteTempDir,
+  useTempDir,
+} from './helpers';
 
 const tempDir = useTempDir();
 const NOW = '2026-06-01T09:00:00.000Z';
@@ -22,7 +32,7 @@ describe('an activity linked to a funding agreement', () => {
     const { agreement, funder } = await newAgreement(core);
     const activity = await core.must('activities.save', activityInput({ agreementId: agreement.id, project: null }));
     expect(activity.agreementId).toBe(agreement.id);
-    const expected = { id: agreement.id, reference: 'MA-2026-017', title: 'Inclusion socio-économique des migrants', funderName: funder.name };
+    const expected = { id: agreement.id, reference: 'MA-2026-017', title: 'Inclusion socio-économique des migrants', funderId: funder.id, funderName: funder.name };
     expect((await core.must('activities.get', { id: activity.id })).agreement).toEqual(expected);
     const session = await core.must('sessions.save', { activityId: activity.id, date: '2026-06-01', startTime: '10:00', endTime: '12:00' });
     expect((await core.must('attendance.get', { sessionId: session.id })).agreement).toEqual(expected);
@@ -84,15 +94,13 @@ describe('the demo file', () => {
 
   it('links the activities the demo agreement pays for, the others keep their free-text project', async () => {
     const core = testCore(suiteDir());
-    const { path } = await core.must('file.openDemo', {});
-    const { users } = await core.must('file.inspect', { path });
-    const volunteer = users.find((u) => u.displayName === 'Meryem El Amrani');
-    await core.must('file.open', { path, userId: volunteer?.id ?? '', password: DEMO_PASSWORD });
+    await signedInToDemo(core, 'Meryem El Amrani');
     const [agreement] = await core.must('grants.agreements.choices', {});
     const { rows } = await core.must('activities.list', { limit: 500 });
     const linked = rows.filter((a) => a.agreementId === agreement.id);
     expect(linked.map((a) => a.title).sort()).toEqual([
       'Animation interculturelle : cuisines et musiques du monde',
+      'Sensibilisation santé au collège Ibn Sina',
       "Séance d'information : les services de l'ANAPEC",
       'Vivre ensemble au quartier',
     ]);

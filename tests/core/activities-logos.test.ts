@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOGO_BYTES, type Result } from '../../electron/contract';
 import { createCore } from '../../electron/core/dispatcher';
+import { agreementInput, newFunder } from './grants-builders';
 import { auditRows, createdFile, databaseKey, PRESIDENT_PASSWORD, staffCore, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
 
 // A real 1×1 PNG, and bytes that only begin like a JPEG (the store recognises files by their first bytes).
@@ -18,6 +19,8 @@ describe('logos of the attendance sheets', () => {
   let volunteer: TestCore;
   let path: string;
   let presidentId: string;
+  let eu: string;
+  let giz: string;
 
   beforeAll(async () => {
     const root = suiteDir();
@@ -26,6 +29,8 @@ describe('logos of the attendance sheets', () => {
     path = session.path;
     presidentId = session.user.id;
     volunteer = await staffCore(president, path, join(root, 'volunteer'), { displayName: 'Meryem', role: 'volunteer' });
+    eu = (await newFunder(president, 'Union européenne')).id;
+    giz = (await newFunder(president, 'GIZ')).id;
   });
 
   afterAll(() => {
@@ -38,34 +43,67 @@ describe('logos of the attendance sheets', () => {
     const first = await president.must('logos.add', { kind: 'association', fileName: 'amal.png', contentBase64: b64(PNG) });
     expect(first).toMatchObject({ kind: 'association', fileName: 'amal.png', mime: 'image/png', contentBase64: b64(PNG) });
     const second = await president.must('logos.add', { kind: 'association', fileName: 'amal-2026.png', contentBase64: b64(PNG) });
-    const eu = await president.must('logos.add', { kind: 'funder', fileName: 'eu.jpg', contentBase64: b64(JPEG) });
-    const giz = await president.must('logos.add', { kind: 'funder', fileName: 'giz.png', contentBase64: b64(PNG) });
+    const euLogo = await president.must('logos.add', { kind: 'funder', funderId: eu, fileName: 'eu.jpg', contentBase64: b64(JPEG) });
+    const gizLogo = await president.must('logos.add', { kind: 'funder', funderId: giz, fileName: 'giz.png', contentBase64: b64(PNG) });
 
     // Volunteers print the sheets: they read the logos.
     const logos = await volunteer.must('logos.list', {});
     expect(logos.association).toMatchObject({ id: second.id, fileName: 'amal-2026.png' });
-    expect(logos.funders.map((l) => [l.fileName, l.mime])).toEqual([
-      ['eu.jpg', 'image/jpeg'],
-      ['giz.png', 'image/png'],
+    expect(logos.funders.map((l) => [l.fileName, l.mime, l.funderId])).toEqual([
+      ['eu.jpg', 'image/jpeg', eu],
+      ['giz.png', 'image/png', giz],
     ]);
     expect(logos.funders[0].contentBase64).toBe(b64(JPEG));
 
-    expect(await president.must('logos.remove', { id: eu.id })).toEqual({ id: eu.id });
-    expect((await president.must('logos.list', {})).funders.map((l) => l.id)).toEqual([giz.id]);
+    expect(await president.must('logos.remove', { id: euLogo.id })).toEqual({ id: euLogo.id });
+    expect((await president.must('logos.list', {})).funders.map((l) => l.id)).toEqual([gizLogo.id]);
     expect(failure(await president.call('logos.remove', { id: first.id }))?.code).toBe('not_found'); // replaced already
   });
 
   it('refuses what is not a PNG or JPEG image, or is over 1 MB, writing nothing', async () => {
     const before = await president.must('logos.list', {});
     const refused = async (contentBase64: string, code: string) => {
-      const r = await president.call('logos.add', { kind: 'funder', fileName: 'logo.png', contentBase64 });
+      const r = await president.call('logos.add', { kind: 'funder', funderId: giz, fileName: 'logo.png', contentBase64 });
       expect(failure(r)).toEqual({ code, fields: { contentBase64: code } });
     };
     await refused(b64(PDF), 'logo_not_image');
     await refused(b64(Buffer.from('just text called logo.png')), 'logo_not_image');
     const big = Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES + 1 - PNG.length)]);
     await refused(b64(big), 'logo_too_large');
+    // A funder's logo belongs to a funder of the file.
+    expect(failure(await president.call('logos.add', { kind: 'funder', fileName: 'logo.png', contentBase64: b64(PNG) }))).toEqual({
+      code: 'invalid_input',
+      fields: { funderId: 'funder_required' },
+    });
+    expect(failure(await president.call('logos.add', { kind: 'funder', funderId: 'f-unknown', fileName: 'logo.png', contentBase64: b64(PNG) }))).toEqual({
+      code: 'not_found',
+      fields: { funderId: 'not_found' },
+    });
     expect(await president.must('logos.list', {})).toEqual(before);
+  });
+
+  it('gives a funder logo added before logos had funders its funder, and tells an activity\'s sheet which funder is its own', async () => {
+    const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
+    president.close();
+    // As an older version of the app stored it: owned by the association, printed on no sheet now.
+    withDb(path, key, (db) =>
+      db
+        .prepare(
+          `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, size, content, created_at)
+           VALUES ('l-old', 'funder_logo', 'association', 'old.png', 'image/png', ?, ?, '2026-01-01T00:00:00.000Z')`,
+        )
+        .run(PNG.length, PNG),
+    );
+    await president.must('file.open', { path, userId: presidentId, password: PRESIDENT_PASSWORD });
+    expect((await president.must('logos.list', {})).funders.find((l) => l.id === 'l-old')?.funderId).toBeNull();
+    expect(await president.must('logos.setFunder', { id: 'l-old', funderId: eu })).toMatchObject({ id: 'l-old', funderId: eu, fileName: 'old.png' });
+    expect(failure(await volunteer.call('logos.setFunder', { id: 'l-old', funderId: giz }))?.code).toBe('forbidden');
+    expect(failure(await president.call('logos.setFunder', { id: 'l-none', funderId: giz }))?.code).toBe('not_found');
+
+    const agreement = await president.must('grants.agreements.save', agreementInput(giz));
+    const activity = await president.must('activities.save', { title: 'Atelier CV', type: 'workshop', theme: 'employability', agreementId: agreement.id });
+    expect((await volunteer.must('activities.get', { id: activity.id })).agreement).toMatchObject({ funderId: giz, funderName: 'GIZ' });
+    await president.must('logos.remove', { id: 'l-old' });
   });
 
   it('lets only the president change them', async () => {
@@ -82,7 +120,7 @@ describe('logos of the attendance sheets', () => {
     expect(readFileSync(path).includes(Buffer.from('funder logo marker-4711'))).toBe(false);
     const key = await databaseKey(path, presidentId, PRESIDENT_PASSWORD);
     const ops = withDb(path, key, (db) => auditRows(db)).filter((r) => r.op.startsWith('logos.'));
-    expect(ops.map((r) => r.op)).toEqual(['logos.add', 'logos.add', 'logos.add', 'logos.add', 'logos.remove']);
+    expect(ops.map((r) => r.op)).toEqual(['logos.add', 'logos.add', 'logos.add', 'logos.add', 'logos.remove', 'logos.setFunder', 'logos.remove']);
 
     // The file itself refuses a logo that is not a small image, whatever writes to it.
     withDb(path, key, (db) => {

@@ -80,7 +80,7 @@ describe('scanned signed attendance sheets', () => {
 
   it('gives through its ops only the scans of sessions, not the other areas’ files', async () => {
     const { core } = await fixture();
-    const logo = await core.must('logos.add', { kind: 'funder', fileName: 'logo.png', contentBase64: PNG.toString('base64') });
+    const logo = await core.must('logos.add', { kind: 'association', fileName: 'logo.png', contentBase64: PNG.toString('base64') });
     await expectFailure(core.call('sessions.signedSheet', { id: logo.id }), 'not_found');
     await expectFailure(core.call('sessions.removeSignedSheet', { id: logo.id }), 'not_found');
   });

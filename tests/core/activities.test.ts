@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type AttendanceStatus, type BeneficiaryInput, type OpInput, type StatisticsFigures } from '../../electron/contract';
+import { type AttendanceStatus, type BeneficiaryInput, type OpInput, type StatisticsFigures } from '../../electron/contract';
 import { scheduleDates } from '../../electron/core/activities/schedule';
 import { ageBandIndex, ageBandLabels, hasCompleted } from '../../electron/core/activities/statistics';
 import { person } from './builders';
-import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, testCore, useTempDir, withDb, type TestCore } from './helpers';
+import {
+  auditRows,
+  createdFile,
+  databaseKey,
+  expectFailure,
+  PRESIDENT_PASSWORD,
+  signedInToDemo,
+  testCore,
+  type TestCore,
+  useTempDir,
+  withDb,
+} from './helpers';
 
 const tempDir = useTempDir();
 
@@ -61,6 +72,7 @@ describe('lookup lists and settings', () => {
       'psychosocial_group',
       'information_session',
       'general_assembly',
+      'board_meeting',
       'other',
     ]);
     const themes = await core.must('lookups.list', { list: 'theme' });
@@ -320,7 +332,7 @@ describe('bad input: a clear error and nothing written', () => {
     const past = await sessionOn(core, a.id, '2026-05-25');
     const future = await sessionOn(core, a.id, '2026-06-02');
     const [aminata, moussa, archived] = [await newPerson(core, 'Aminata'), await newPerson(core, 'Moussa'), await newPerson(core, 'Archived')];
-    await core.must('beneficiaries.archive', { id: archived.id });
+    await core.must('beneficiaries.archive', { id: archived.id, reason: 'lost_contact' });
     await core.must('registrations.add', { activityId: a.id, beneficiaryIds: [aminata.id] });
     /** Everything the activity holds, to compare before and after a refused call. */
     const state = async () => ({
@@ -731,6 +743,64 @@ describe('statistics against a hand-computed table', () => {
     expect(lines(health.byNationality)).toEqual({ MA: [1, 1, 1, 1, 1, 1] });
   });
 
+  it('all activities at once, and a period that cuts one of them: the same figures whichever way they are read', async () => {
+    const { core } = await scenario();
+    // Every activity in scope: participations are read person by person (see activityStatistics).
+    const all = await core.must('activities.statistics', {});
+    expect(all).toMatchObject({ activities: 3, sessionsHeld: 7 });
+    // Awa X 4 + Y 1, both completed; Fatima X 3 + Z 1, both; Moussa X 2 + Y 2, Y completed; Youssef 1; KB 1.
+    expect(line(all.total)).toEqual([5, 15, 2.1429, 8, 5, 0.625]);
+    expect(lines(all.bySex)).toEqual({
+      female: [2, 9, 1.2857, 4, 4, 1],
+      male: [3, 6, 0.8571, 4, 1, 0.25],
+    });
+    expect(lines(all.byAgeBand)).toEqual({
+      '0-14': [1, 1, 0.1429, 1, 0, 0],
+      '15-17': [1, 5, 0.7143, 2, 2, 1],
+      '18-29': [1, 4, 0.5714, 2, 1, 0.5],
+      '30-59': [1, 4, 0.5714, 2, 2, 1],
+      '60+': [1, 1, 0.1429, 1, 0, 0],
+    });
+    expect(all.byCategory.map((g) => g.key)).toEqual(['subsaharan_migrant', 'refugee', 'returning_migrant', 'vulnerable_woman']);
+    expect(lines(all.byCategory)).toEqual({
+      subsaharan_migrant: [2, 9, 1.2857, 4, 3, 0.75],
+      refugee: [1, 1, 0.1429, 1, 0, 0],
+      returning_migrant: [1, 1, 0.1429, 1, 0, 0],
+      vulnerable_woman: [1, 4, 0.5714, 2, 2, 1],
+    });
+    expect(lines(all.byNationality)).toEqual({
+      MA: [2, 5, 0.7143, 3, 2, 0.6667],
+      CI: [1, 1, 0.1429, 1, 0, 0],
+      ML: [1, 4, 0.5714, 2, 1, 0.5],
+      SN: [1, 5, 0.7143, 2, 2, 1],
+    });
+
+    // From 13 April: X and Z whole, Y cut (T2 only). Awa's only presence in Y (T1) falls before:
+    // Y is not one of her participations. Moussa is present at T2 and completed Y on both sessions.
+    const cut = await core.must('activities.statistics', { from: '2026-04-13', to: '2026-05-31' });
+    expect(cut).toMatchObject({ activities: 3, sessionsHeld: 6 });
+    expect(line(cut.total)).toEqual([5, 13, 2.1667, 7, 4, 0.5714]);
+    expect(lines(cut.bySex)).toEqual({
+      female: [2, 8, 1.3333, 3, 3, 1], // Awa X 4; Fatima X 3 + Z 1
+      male: [3, 5, 0.8333, 4, 1, 0.25], // Moussa X 2 + Y 1 (completed Y); Youssef 1; KB 1
+    });
+    expect(lines(cut.byNationality)).toEqual({
+      MA: [2, 5, 0.8333, 3, 2, 0.6667],
+      CI: [1, 1, 0.1667, 1, 0, 0],
+      ML: [1, 3, 0.5, 2, 1, 0.5],
+      SN: [1, 4, 0.6667, 1, 1, 1],
+    });
+
+    // The same cut on employability alone (two activities of three: read activity by activity).
+    const cutTheme = await core.must('activities.statistics', { theme: 'employability', from: '2026-04-13', to: '2026-05-31' });
+    expect(cutTheme).toMatchObject({ activities: 2, sessionsHeld: 5 });
+    expect(line(cutTheme.total)).toEqual([5, 12, 2.4, 6, 3, 0.5]);
+    expect(lines(cutTheme.bySex)).toEqual({
+      female: [2, 7, 1.4, 2, 2, 1],
+      male: [3, 5, 1, 4, 1, 0.25],
+    });
+  });
+
   it('follows the age bands of the settings', async () => {
     const { core, x } = await scenario();
     await core.must('settings.update', { statisticsAgeBands: [0, 18, 60] });
@@ -837,9 +907,7 @@ describe('the demo file', () => {
   it('has activities across themes with past attendance, and people who trigger the repeat alert', async () => {
     const dir = tempDir();
     const core = testCore(dir);
-    const { path } = await core.must('file.openDemo', {});
-    const { users } = await core.must('file.inspect', { path });
-    await core.must('file.open', { path, userId: users[0].id, password: DEMO_PASSWORD });
+    await signedInToDemo(core);
 
     const { rows } = await core.must('activities.list', {});
     expect(rows.length).toBeGreaterThanOrEqual(8);

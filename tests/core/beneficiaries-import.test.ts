@@ -49,13 +49,16 @@ describe('import from spreadsheets', () => {
     expect(report.imported).toBe(2);
     expect(report.pseudonymous).toBe(1);
     expect(report.rejected.map((r) => [r.row, Object.keys(r.reasons)])).toEqual([
-      [4, ['personal.birthDate']],
+      [4, ['birthDate']],
       [5, ['category']],
       [7, ['personal.phones.0']],
     ]);
-    expect(report.toReview).toEqual([{ row: 6, candidates: [{ id: existing.id, reference: existing.reference, displayName: 'Ousmane Sow' }] }]);
-    expect(report.rejectedCsv?.startsWith('\uFEFF')).toBe(true);
-    expect(report.rejectedCsv).toContain('Martien');
+    expect(report.rejected[0].reasons.birthDate).toEqual({ code: 'no_such_day', value: '31/02/1990' });
+    expect(report.toReview).toEqual([
+      { row: 6, candidates: [{ id: existing.id, reference: existing.reference, displayName: 'Ousmane Sow' }], sameFileRows: [] },
+    ]);
+    expect(report.rejectedSheet).toMatchObject({ delimiter: ';', encoding: 'utf-8', bom: false });
+    expect(report.rejectedSheet?.rows[1]).toEqual(['No', 'Category', 'M', '01/01/1990', 'SN', 'Martien', '', 'Rabat', '01/02/2026']);
     const found = await core.must('beneficiaries.search', { query: 'Awa Diop' });
     expect(found.rows.map((r) => [r.displayName, r.city])).toEqual([['Awa Diop', 'Rabat']]);
     const koffi = (await core.must('beneficiaries.search', { filters: { nationality: 'CI' } })).rows;

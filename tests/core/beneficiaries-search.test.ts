@@ -11,7 +11,8 @@ import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { migrate } from '../../electron/core/db/migrate';
 import { mergeBeneficiaries } from '../../electron/core/beneficiaries/merge';
 import { createBeneficiary, searchIn, setArchived, updateBeneficiary, withdrawConsent } from '../../electron/core/beneficiaries/service';
-import { normalizeForSearch, phoneticCodes } from '../../electron/core/beneficiaries/text-normalization';
+import { phoneQueryDigits } from '../../electron/core/beneficiaries/phone-search';
+import { normalizeForSearch, soundOf } from '../../electron/core/beneficiaries/text-normalization';
 import { fictitiousBeneficiary } from '../../electron/core/demo/beneficiaries';
 import { pick, seededRandom } from '../../electron/core/demo/random';
 import { person } from './builders';
@@ -40,14 +41,16 @@ const txAt = (db: Db, at: string): WriteTx => ({
 
 /**
  * The search as it was before the indexes (migration 0012): every term looked for with LIKE in the
- * search text, or by its sound in the phonetic text, on every row. Ties are in rowid order.
+ * search text, or by its sound in the phonetic text, on every row (a phone number typed is one
+ * term, its digits as stored). Ties are in rowid order.
  */
 function oracle(db: Db, query: string, by: BeneficiarySort, direction: 'asc' | 'desc', offset: number, limit: number, archived = false) {
   const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
   const args: unknown[] = [];
-  for (const text of normalizeForSearch(query).split(' ').filter(Boolean)) {
-    const code = /^[a-z]{3,}$/.test(text) ? phoneticCodes(text)[0] : undefined;
+  const phone = phoneQueryDigits(query);
+  for (const text of (phone === null ? normalizeForSearch(query).split(' ') : [phone]).filter(Boolean)) {
+    const code = /^[a-z]{3,}$/.test(text) ? soundOf(text) : undefined;
     if (code && code.length >= 2) {
       where.push(`(search_text LIKE ? ESCAPE '\\' OR (' ' || phonetic_text || ' ') LIKE ?)`);
       args.push(`%${escapeLike(text)}%`, `% ${code} %`);

@@ -72,7 +72,7 @@ describe('beneficiary records', () => {
 
   it('archives and restores without losing the record', async () => {
     const b = await core.must('beneficiaries.create', person({ firstName: 'Oumou', lastName: 'Traoré', phones: [] }));
-    await core.must('beneficiaries.archive', { id: b.id });
+    await core.must('beneficiaries.archive', { id: b.id, reason: 'lost_contact' });
     expect((await core.must('beneficiaries.search', { query: 'Oumou' })).total).toBe(0);
     expect((await core.must('beneficiaries.search', { query: 'Oumou', filters: { archived: true } })).total).toBe(1);
     await core.must('beneficiaries.restore', { id: b.id });
@@ -154,21 +154,25 @@ describe('duplicate detection', () => {
     ['Fatou', 'Fatima'],
   ])('keeps %s and %s apart', (a, b) => expect(similarNames(a, b)).toBe(false));
 
-  it('shows likely matches by similar name and birth year, or by phone', async () => {
+  it('shows likely matches by similar name and birth year, or by phone with a first name or birth year alike', async () => {
     const core = await signedIn();
     const existing = await core.must('beneficiaries.create', person({ firstName: 'Ousmane', lastName: 'Sow', phones: ['0700000001'] }, { sex: 'male', birthYear: 1990 }));
     const byName = await core.must('beneficiaries.findDuplicates', {
       input: person({ firstName: 'Usman', lastName: 'Sow', phones: [] }, { sex: 'male', birthYear: 1990 }),
     });
-    expect(byName.map((d) => [d.id, d.reasons])).toEqual([[existing.id, ['name']]]);
+    expect(byName.map((d) => [d.id, d.reasons])).toEqual([[existing.id, ['sameBirthYear', 'firstNamesSoundAlike', 'sameLastName']]]);
     const otherYear = await core.must('beneficiaries.findDuplicates', {
       input: person({ firstName: 'Usman', lastName: 'Sow', phones: [] }, { sex: 'male', birthYear: 1975 }),
     });
     expect(otherYear).toEqual([]);
     const byPhone = await core.must('beneficiaries.findDuplicates', {
+      input: person({ firstName: 'Usman', lastName: 'Sow', phones: ['+212700000001'] }, { sex: 'male', birthYear: 1975 }),
+    });
+    expect(byPhone.map((d) => d.reasons)).toEqual([['phone', 'firstNamesSoundAlike', 'sameLastName']]);
+    const relative = await core.must('beneficiaries.findDuplicates', {
       input: person({ firstName: 'Jean', lastName: 'Mbarga', phones: ['+212700000001'] }, { sex: 'male', birthYear: 1960 }),
     });
-    expect(byPhone.map((d) => d.reasons)).toEqual([['phone']]);
+    expect(relative).toEqual([]);
     const self = await core.must('beneficiaries.findDuplicates', {
       input: person({ firstName: 'Ousmane', lastName: 'Sow', phones: ['0700000001'] }, { sex: 'male', birthYear: 1990 }),
       excludeId: existing.id,

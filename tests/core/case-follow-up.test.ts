@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, DEMO_PASSWORD, type ErrorCode, type OpInput, type Procedure } from '../../electron/contract';
+import { DEFAULT_SETTINGS, type ErrorCode, type OpInput, type Procedure } from '../../electron/contract';
 import { person } from './builders';
 import {
   auditRows,
   createdFile,
   databaseKey,
   PRESIDENT_PASSWORD,
+  signedInToDemo,
   staffCore,
   testCore,
+  type TestCore,
   useSuiteTempDir,
   useTempDir,
   withDb,
-  type TestCore,
 } from './helpers';
 
 const tempDir = useTempDir();
@@ -344,7 +345,7 @@ describe('the referrals list across people', () => {
     const aprilFirst = await send(pseudonymous.id, caritas.id, '2026-04-15');
     const aprilSecond = await send(named.id, caritas.id, '2026-04-15', { status: 'refused', feedbackOn: '2026-04-18' });
     const may = await send(archived.id, hospital.id, '2026-05-02', { status: 'service_given', feedbackOn: '2026-05-05' });
-    await core.must('beneficiaries.archive', { id: archived.id });
+    await core.must('beneficiaries.archive', { id: archived.id, reason: 'lost_contact' });
 
     const all = await core.must('referrals.search', {});
     expect(all.total).toBe(4);
@@ -399,7 +400,7 @@ describe('the follow-up dashboard', () => {
     await core.must('procedures.save', procedure(late.id, { type: 'school_enrolment', nextStepDue: TODAY }));
     await core.must('procedures.save', procedure(late.id, { type: 'other', status: 'completed', nextStepDue: plusDays(TODAY, -30) }));
     await core.must('procedures.save', procedure(archived.id, { nextStepDue: plusDays(TODAY, -3) }));
-    await core.must('beneficiaries.archive', { id: archived.id });
+    await core.must('beneficiaries.archive', { id: archived.id, reason: 'lost_contact' });
 
     const { overdueNextSteps, today } = await core.must('followUp.dashboard', {});
     expect(today).toBe(TODAY);
@@ -458,7 +459,7 @@ describe('the follow-up dashboard', () => {
     await newPerson(core, 'Later', doc(plusDays(TODAY, 61)));
     await newPerson(core, 'Undocumented', { legalStatus: null });
     const archived = await newPerson(core, 'Archived', doc(plusDays(TODAY, 10)));
-    await core.must('beneficiaries.archive', { id: archived.id });
+    await core.must('beneficiaries.archive', { id: archived.id, reason: 'lost_contact' });
 
     const { expiringDocuments } = await core.must('followUp.dashboard', {});
     expect(expiringDocuments).toEqual([
@@ -489,8 +490,63 @@ describe('the follow-up dashboard', () => {
       { beneficiaryId: lost.id, reference: lost.reference, displayName: 'Aminata Test', lastSeenOn: TODAY, daysSince: 100, openProcedures: 2 },
     ]);
 
-    await core.must('beneficiaries.archive', { id: lost.id });
+    await core.must('beneficiaries.archive', { id: lost.id, reason: 'lost_contact' });
     expect((await core.must('followUp.dashboard', {})).notSeen).toEqual([]);
+  });
+
+  it('lists the next steps coming up in the next 14 days, soonest first, apart from the overdue ones', async () => {
+    const { core } = await clockedFile();
+    const awa = await newPerson(core, 'Awa');
+    const dueToday = await core.must('procedures.save', procedure(awa.id, { nextStepDue: TODAY }));
+    const lastDay = await core.must('procedures.save', procedure(awa.id, { type: 'school_enrolment', nextStepDue: plusDays(TODAY, 13) }));
+    await core.must('procedures.save', procedure(awa.id, { type: 'other', nextStepDue: plusDays(TODAY, 14) }));
+    await core.must('procedures.save', procedure(awa.id, { type: 'medical_file', nextStepDue: plusDays(TODAY, -1) }));
+    await core.must('procedures.save', procedure(awa.id, { type: 'asylum_request', status: 'completed', nextStepDue: plusDays(TODAY, 2) }));
+
+    const { comingUpNextSteps, overdueNextSteps } = await core.must('followUp.dashboard', {});
+    expect(comingUpNextSteps.map((s) => [s.procedureId, s.daysLeft])).toEqual([
+      [dueToday.id, 0],
+      [lastDay.id, 13],
+    ]);
+    expect(comingUpNextSteps[0]).toMatchObject({ beneficiaryId: awa.id, displayName: 'Awa Test', nextStep: 'Déposer le dossier à la préfecture', responsibleName: null });
+    expect(overdueNextSteps).toHaveLength(1);
+  });
+
+  it('lists documents already expired, the most recently expired first', async () => {
+    const { core } = await clockedFile();
+    const doc = (expiryDate: string) => ({ legalStatus: { code: 'residence_card', documentNumber: 'RC1', issueDate: '2025-01-01', expiryDate } });
+    const yesterday = await newPerson(core, 'Aminata', doc(plusDays(TODAY, -1)));
+    const longAgo = await newPerson(core, 'Mariam', doc(plusDays(TODAY, -200)));
+    await newPerson(core, 'Awa', doc(TODAY));
+    const archived = await newPerson(core, 'Archived', doc(plusDays(TODAY, -10)));
+    await core.must('beneficiaries.archive', { id: archived.id, reason: 'lost_contact' });
+
+    const { expiredDocuments } = await core.must('followUp.dashboard', {});
+    expect(expiredDocuments).toEqual([
+      { beneficiaryId: yesterday.id, reference: yesterday.reference, displayName: 'Aminata Test', legalStatus: 'residence_card', expiryDate: plusDays(TODAY, -1), daysAgo: 1 },
+      expect.objectContaining({ beneficiaryId: longAgo.id, daysAgo: 200 }),
+    ]);
+  });
+
+  it("keeps to the signed-in person's cases and those nobody leads when asked for 'my cases'", async () => {
+    const { core, presidentId } = await clockedFile();
+    const other = await core.must('users.create', { displayName: 'Meryem', role: 'volunteer', temporaryPassword: 'mot de passe provisoire 1' });
+    const doc = { legalStatus: { code: 'residence_card', documentNumber: 'RC1', issueDate: '2025-01-01', expiryDate: plusDays(TODAY, -5) } };
+    const mine = await newPerson(core, 'Mine', doc);
+    const theirs = await newPerson(core, 'Theirs', doc);
+    const nobodys = await newPerson(core, 'Nobody', doc);
+    const unfollowed = await newPerson(core, 'Unfollowed', doc);
+    const minePro = await core.must('procedures.save', procedure(mine.id, { nextStepDue: plusDays(TODAY, 3), responsibleId: presidentId }));
+    await core.must('procedures.save', procedure(theirs.id, { nextStepDue: plusDays(TODAY, 3), responsibleId: other.id }));
+    const nobodysPro = await core.must('procedures.save', procedure(nobodys.id, { nextStepDue: plusDays(TODAY, 3) }));
+
+    const all = await core.must('followUp.dashboard', {});
+    expect(all.comingUpNextSteps).toHaveLength(3);
+    expect(all.expiredDocuments).toHaveLength(4);
+
+    const only = await core.must('followUp.dashboard', { mine: true });
+    expect(only.comingUpNextSteps.map((s) => s.procedureId).sort()).toEqual([minePro.id, nobodysPro.id].sort());
+    expect(only.expiredDocuments.map((d) => d.beneficiaryId).sort()).toEqual([mine.id, nobodys.id, unfollowed.id].sort());
   });
 });
 
@@ -498,9 +554,7 @@ describe('the demo file', () => {
   it('holds a plausible partner directory, with fictitious contacts', async () => {
     const dir = tempDir();
     const core = testCore(dir);
-    const { path } = await core.must('file.openDemo', {});
-    const { users } = await core.must('file.inspect', { path });
-    await core.must('file.open', { path, userId: users[0].id, password: DEMO_PASSWORD });
+    await signedInToDemo(core);
     const partners = await core.must('partners.list', {});
     const names = partners.map((p) => p.name).join('\n');
     for (const expected of [/ANAPEC/, /Entraide Nationale/, /Al Farabi/, /École primaire/, /HCR/, /OIM/, /Caritas/, /Orient-Occident/, /Cabinet de Maître/]) {

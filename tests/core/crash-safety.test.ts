@@ -216,7 +216,9 @@ async function rounds(count: number, round: (i: number) => Promise<void>): Promi
 
 const childArgs = (mode: string, dir: string, path: string, target = '') => [mode, path, userId, PRESIDENT_PASSWORD, join(dir, 'child-data'), target];
 
-describe('crash safety: SIGKILL at random moments', () => {
+// Each test starts and kills dozens of child processes that open an encrypted file: about 15 s
+// alone on a 2-core machine, near 30 s beside another test file. The time says nothing about safety.
+describe('crash safety: SIGKILL at random moments', { timeout: 120_000 }, () => {
   it('20 kills during committed writes: the file opens whole with every reported write', async () => {
     let total = 0;
     await rounds(20, async (round) => {

@@ -1,60 +1,33 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { associationCardSchema, type ErrorCode, type OpOutput } from '../../electron/contract';
-import type { Db } from '../../electron/core/db/database';
 import { cardText, signedCard } from '../../electron/core/exchange/card';
 import { sealFile } from '../../electron/core/exchange/envelope';
 import { loadIdentity, newIdentity } from '../../electron/core/exchange/identity';
 import { readIdentity } from '../../electron/core/exchange/repository';
 import { person } from './builders';
-import { databaseKey, PRESIDENT_PASSWORD, testCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
+import { associationFile, type AssociationFile } from './association-files';
+import { PRESIDENT_PASSWORD, staffCore, useSuiteTempDir, withDb, type TestCore } from './helpers';
 
 const START = '2026-05-04T08:00:00.000Z';
 const DAY = 86_400_000;
 const tempDir = useSuiteTempDir();
 
-interface Association {
-  core: TestCore;
-  path: string;
-  userId: string;
-  key: Buffer;
+interface Association extends AssociationFile {
   cardText: string;
   /** Moves this association's clock; past the idle lock, the president signs in again. */
   later(days: number): Promise<void>;
-  /** Every row of every table: what must not change when a file is refused. */
-  content(): string;
 }
 
 async function association(name: string, city: string): Promise<Association> {
-  const dir = tempDir();
   let t = Date.parse(START);
-  const core = testCore(dir, () => new Date(t));
-  const { session } = await core.must('file.create', {
-    associationName: name,
-    city,
-    directory: join(dir, 'documents'),
-    displayName: 'Nadia Bennani',
-    password: PRESIDENT_PASSWORD,
-  });
-  const key = await databaseKey(session.path, session.user.id, PRESIDENT_PASSWORD);
-  const dump = (db: Db) => {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    const hash = createHash('sha256');
-    for (const { name: table } of tables) hash.update(`${table}:${JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all())}`);
-    return hash.digest('hex');
-  };
+  const file = await associationFile(tempDir(), name, city, () => new Date(t));
   return {
-    core,
-    path: session.path,
-    userId: session.user.id,
-    key,
-    cardText: (await core.must('identity.card', {})).text,
+    ...file,
+    cardText: file.card.text,
     async later(days) {
       t += days * DAY;
-      await core.must('file.open', { path: session.path, userId: session.user.id, password: PRESIDENT_PASSWORD });
+      await file.core.must('file.open', { path: file.path, userId: file.userId, password: PRESIDENT_PASSWORD });
     },
-    content: () => withDb(session.path, key, dump),
   };
 }
 
@@ -181,6 +154,21 @@ describe('a referral sent as a file, received, answered and the answer imported'
     expect(linked.beneficiaryId).toBe(existing.id);
   });
 
+  it('a referral received and left unlinked still comes with its likely person and its draft, to link it later', async () => {
+    const existing = await tadamon.core.must('beneficiaries.create', person({ firstName: 'Mariama', lastName: 'Sow', phones: ['0611223344'] }));
+    const b = await amal.core.must('beneficiaries.create', person({ firstName: 'Mariama', lastName: 'Sow', phones: [] }, { consent: withSharing }));
+    const referral = await amal.core.must('referrals.save', { beneficiaryId: b.id, partnerId: tadamonAtAmal, sentOn: '2026-05-06', reason: 'Logement', status: 'sent' });
+    const sent = await amal.core.must('referrals.sendFile', { referralId: referral.id, facts: ['identity', 'birthYear', 'nationality'] });
+    const received = await tadamon.core.must('referrals.receiveFile', { fileText: sent.text });
+
+    const later = await tadamon.core.must('referrals.incoming.get', { id: received.incoming.id });
+    expect(later.incoming).toEqual(received.incoming);
+    expect(later.duplicates.map((d) => d.id)).toEqual([existing.id]);
+    expect(later.draft).toEqual(received.draft);
+    const failed = await tadamon.core.call('referrals.incoming.get', { id: 'no-such-referral' });
+    expect(failed.ok ? null : failed.error.code).toBe('not_found');
+  });
+
   it('without the consent to sharing, personal facts are refused at `facts` and only pseudonymous facts go', async () => {
     const referral = await referralAtAmal({ ...withSharing, scopes: ['service'] });
     await refusedUnchanged([amal], () => amal.core.call('referrals.sendFile', { referralId: referral.id, facts: ['identity', 'reason'] }), 'consent_sharing_required', {
@@ -191,6 +179,21 @@ describe('a referral sent as a file, received, answered and the answer imported'
     expect(received.incoming.consent).toBeNull();
     expect(received.incoming.facts).toEqual({ birthYear: { year: 1994, estimated: false }, nationality: 'SN', reason: 'Consultation prénatale' });
     expect(received.draft).toMatchObject({ personal: null, consent: null, initials: 'AD' });
+  });
+
+  it('sensitive needs go only with the consent to sharing, and only those the sender may read', async () => {
+    const needs = ['single_mother', 'pregnant', 'violence_survivor'];
+    const sentNeeds = async (core: TestCore, consent: typeof withSharing) => {
+      const b = await amal.core.must('beneficiaries.create', person({ vulnerabilities: needs }, { consent }));
+      const referral = await amal.core.must('referrals.save', { beneficiaryId: b.id, partnerId: tadamonAtAmal, sentOn: '2026-05-04', reason: 'Santé', status: 'sent' });
+      const sent = await core.must('referrals.sendFile', { referralId: referral.id, facts: ['birthYear', 'needs'] });
+      return (await tadamon.core.must('referrals.receiveFile', { fileText: sent.text })).incoming.facts.needs;
+    };
+    expect(await sentNeeds(amal.core, withSharing)).toEqual(needs);
+    expect(await sentNeeds(amal.core, { ...withSharing, scopes: ['service'] })).toEqual(['single_mother']);
+
+    const volunteerCore = await staffCore(amal.core, amal.path, tempDir(), { displayName: 'Meryem', role: 'volunteer', now: () => new Date(START) });
+    expect(await sentNeeds(volunteerCore, withSharing)).toEqual(['single_mother']);
   });
 
   it('a referral to a partner whose card we do not hold cannot be sent as a file', async () => {

@@ -10,45 +10,22 @@ import { openFile, sealFile, type OpenOptions, type SealRequest } from '../../el
 import { loadIdentity, type Identity } from '../../electron/core/exchange/identity';
 import { readIdentity, readPartnerCard } from '../../electron/core/exchange/repository';
 import { newId } from '../../electron/core/ids';
-import {
-  auditRows,
-  databaseKey,
-  expectFailure,
-  PRESIDENT_PASSWORD,
-  staffCore,
-  testCore,
-  useSuiteTempDir,
-  withDb,
-  type TestCore,
-} from './helpers';
+import { associationFile, type AssociationFile } from './association-files';
+import { auditRows, expectFailure, PRESIDENT_PASSWORD, staffCore, useSuiteTempDir, withDb } from './helpers';
 
 const NOW = '2026-05-04T08:00:00.000Z';
 const tempDir = useSuiteTempDir();
 
-interface Association {
-  core: TestCore;
-  path: string;
-  userId: string;
-  key: Buffer;
+interface Association extends AssociationFile {
   identity: Identity;
-  card: { text: string; fingerprint: string; fileName: string };
 }
 
 /** A real association file, signed in, with its identity read from inside the encrypted file. */
 async function association(name: string, city: string): Promise<Association> {
-  const dir = tempDir();
-  const core = testCore(dir, () => new Date(NOW));
-  const { session } = await core.must('file.create', {
-    associationName: name,
-    city,
-    directory: join(dir, 'documents'),
-    displayName: 'Nadia Bennani',
-    password: PRESIDENT_PASSWORD,
-  });
-  const key = await databaseKey(session.path, session.user.id, PRESIDENT_PASSWORD);
-  const stored = withDb(session.path, key, readIdentity);
+  const file = await associationFile(tempDir(), name, city, () => new Date(NOW));
+  const stored = withDb(file.path, file.key, readIdentity);
   if (!stored) throw new Error('no identity in a new file');
-  return { core, path: session.path, userId: session.user.id, key, identity: loadIdentity(stored), card: await core.must('identity.card', {}) };
+  return { ...file, identity: loadIdentity(stored) };
 }
 
 /** Adds `other` to the directory of `holder` with its card; returns the partner's id. */

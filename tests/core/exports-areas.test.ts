@@ -110,7 +110,7 @@ describe('exports of the grants, members and cooperatives lists', () => {
     expect(rows[0]).toEqual(['Reference', 'Title', 'Recipient type', 'Grant recipient', 'City', 'Currency', 'Amount', 'Start', 'End', 'Disbursed', 'Justified (accepted)']);
     expect(rows.slice(1).map((r) => r.slice(2))).toEqual([
       ['Organisation', 'Association Amal Berkane', 'Berkane', 'EUR', 10_000, '2026-02-01', '2026-12-31', 6_000, 1_000],
-      ['Person', 'B-2026-00002', 'Rabat', 'EUR', 2_500.5, '2026-02-01', '2026-12-31', 0, 0],
+      ['Individual', 'B-2026-00002', 'Rabat', 'EUR', 2_500.5, '2026-02-01', '2026-12-31', 0, 0],
     ]);
     expect(text(file)).not.toContain('Aminata');
     // Archived sub-grants are off the agreement's page and its figures: off its export too.

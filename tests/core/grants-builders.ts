@@ -32,6 +32,11 @@ export const agreementInput = (funderId: string, more: Partial<OpInput<'grants.a
 export async function newAgreement(core: TestCore, more: Partial<OpInput<'grants.agreements.save'>> = {}, funderName?: string) {
   const funder = await newFunder(core, funderName);
   const agreement = await core.must('grants.agreements.save', agreementInput(funder.id, more));
+  // Sub-grants in the agreement's currency are paid from an account in that currency (the journal's entry).
+  const accounts = await core.must('treasury.accounts.list', {});
+  if (!accounts.some((a) => a.currency === agreement.currency)) {
+    await core.must('treasury.accounts.save', { name: `Banque (${agreement.currency})`, kind: 'bank', currency: agreement.currency, openingDate: '2020-01-01', openingMinor: 0 });
+  }
   const detail = await core.must('grants.agreements.get', { id: agreement.id });
   return { agreement, funder, lines: detail.budgetLines };
 }

@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, formatMinorPlain, parseMoney, parseRate, ribKeyValid, type OpInput } from '../../electron/contract';
+import { formatMinorPlain, parseMoney, parseRate, ribKeyValid, type OpInput } from '../../electron/contract';
 import { person } from './builders';
 import { agreementInput, newAgreement, newFunder, newOrganisation, subGrantInput, validRib } from './grants-builders';
-import { auditRows, createdFile, databaseKey, expectFailure, PRESIDENT_PASSWORD, staffCore, testCore, useTempDir, withDb, type TestCore } from './helpers';
+import {
+  auditRows,
+  createdFile,
+  databaseKey,
+  expectFailure,
+  PRESIDENT_PASSWORD,
+  signedInToDemo,
+  staffCore,
+  testCore,
+  type TestCore,
+  useTempDir,
+  withDb,
+} from './helpers';
 
 const tempDir = useTempDir();
 
@@ -494,10 +506,7 @@ describe('demo grants', () => {
   it('gives the demo treasurer an agreement in EUR paid in MAD, a ranked call and two sub-grants with receipts', async () => {
     const dir = tempDir();
     const core = testCore(dir, () => new Date(NOW));
-    const { path } = await core.must('file.openDemo', {});
-    const { users } = await core.must('file.inspect', { path });
-    const treasurer = users.find((u) => u.displayName === 'Nadia El Amrani');
-    await core.must('file.open', { path, userId: treasurer?.id as string, password: DEMO_PASSWORD });
+    await signedInToDemo(core, 'Nadia El Amrani');
     const { agreements } = await core.must('grants.dashboard', {});
     expect(agreements).toHaveLength(1);
     const [agreement] = agreements;

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach, expect } from 'vitest';
-import type { ErrorCode, OpName, OpInput, OpOutput, Result, Role } from '../../electron/contract';
+import { DEMO_PASSWORD, type ErrorCode, type OpName, type OpInput, type OpOutput, type Result, type Role } from '../../electron/contract';
 import { openEncrypted, type Db } from '../../electron/core/db/database';
 import { keysPathFor, readKeysFile, userSlot, type KeysFile } from '../../electron/core/db/keyslots';
+import { migrate } from '../../electron/core/db/migrate';
 import { unlockSlot } from '../../electron/core/db/slots';
 import { createCore, type Core } from '../../electron/core/dispatcher';
 import type { Host } from '../../electron/core/host';
@@ -29,8 +30,8 @@ export interface TestCore extends Core {
   must<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>>;
 }
 
-/** A core as the web bridge makes one; `host` adds what a real host may offer (printing). */
-export function testCore(dir: string, now?: () => Date, host: Pick<Host, 'renderPdf'> = {}): TestCore {
+/** A core as the web bridge makes one; `host` adds what a real host may offer (printing, file dialogs). */
+export function testCore(dir: string, now?: () => Date, host: Pick<Host, 'renderPdf' | 'pickFile' | 'pickDirectory'> = {}): TestCore {
   const core = createCore({ dataDir: join(dir, 'data'), documentsDir: join(dir, 'documents'), now, ...host });
   return {
     ...core,
@@ -56,6 +57,22 @@ export async function createdFile(core: TestCore, dir: string, associationName =
 }
 
 /** The president signed in on a new file in `dir`, with a clock that stays at `now` (an ISO timestamp). */
+/** Opens the demo association (made on first ask) and signs in as its first user, or the one named. */
+export async function signedInToDemo(core: TestCore, displayName?: string): Promise<void> {
+  const { path } = await core.must('file.openDemo', {});
+  const { users } = await core.must('file.inspect', { path });
+  const user = displayName ? users.find((u) => u.displayName === displayName) : users[0];
+  if (!user) throw new Error(`no demo user named ${displayName}`);
+  await core.must('file.open', { path, userId: user.id, password: DEMO_PASSWORD });
+}
+
+/** A new encrypted file in `dir`, brought up to schema `version` and no further: a migration's "before". */
+export function fileAtVersion(dir: string, version: number): Db {
+  const db = openEncrypted(join(dir, 'old.tadamon'), randomBytes(32), { create: true });
+  migrate(db, { target: version });
+  return db;
+}
+
 export async function signedInAt(dir: string, now: string): Promise<TestCore> {
   const core = testCore(dir, () => new Date(now));
   await createdFile(core, dir);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../electron/contract';
-import { testCore, useSuiteTempDir, type TestCore } from './helpers';
+import { signedInToDemo, testCore, type TestCore, useSuiteTempDir } from './helpers';
 
 describe('the demo members and cooperatives', () => {
   const suiteDir = useSuiteTempDir();
@@ -9,9 +8,7 @@ describe('the demo members and cooperatives', () => {
 
   beforeAll(async () => {
     core = testCore(suiteDir());
-    const { path } = await core.must('file.openDemo', {});
-    const { users } = await core.must('file.inspect', { path });
-    await core.must('file.open', { path, userId: users[0].id, password: DEMO_PASSWORD });
+    await signedInToDemo(core);
   });
 
   it('has about forty members with dues over two years, some unpaid, receipts without gap', async () => {

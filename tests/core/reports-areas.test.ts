@@ -29,6 +29,8 @@ describe('report sections of grants, members and cooperatives', () => {
     const root = suiteDir();
     president = testCore(join(root, 'president'), () => new Date(NOW));
     const { session } = await createdFile(president, join(root, 'file'));
+    // Every figure to the unit: small groups are hidden by a setting tested in reports-trust.test.ts.
+    await president.must('settings.update', { smallCellThreshold: 1 });
     await president.must('settings.update', { cooperativeMinFounders: 2, cooperativeMinCapital: 0 });
 
     // Two people reached in the period: one present at a session, one with a case note.
@@ -164,6 +166,8 @@ describe('report sections of grants, members and cooperatives', () => {
       label: 'Partenariats signés',
       target: 2,
       measure: 'case_notes',
+      filters: null,
+      result: null,
     });
     const linked = await president.must('reports.indicators', { ...PERIOD, agreementId });
     expect(linked.indicators.map((i) => [i.code, i.measure])).toEqual([

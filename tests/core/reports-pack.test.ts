@@ -99,6 +99,7 @@ describe('funder pack of a reporting deadline', () => {
       '01-rapport-indicateurs.xlsx',
       '02-feuilles-de-presence.xlsx',
       '03-etat-financier.xlsx',
+      '03-rapport-financier.xlsx',
       '04-participants-pseudonymises.xlsx',
       '05-justificatifs/001-SG-2026-00001-F-17-facture.pdf',
       '06-feuilles-signees/2026-04-10-A-2026-00001-1.pdf',
@@ -118,6 +119,7 @@ describe('funder pack of a reporting deadline', () => {
     expect(index).toContain('Les PDF (rapport et feuilles de présence) n’ont pas pu être produits ici');
     expect(index).toContain('06-feuilles-signees/2026-04-10-A-2026-00001-2.png\tFeuille de présence signée, scannée');
     expect(index).not.toContain('Aucune feuille de présence signée');
+    expect(index).toContain('03-rapport-financier.xlsx\tReçu du bailleur, dépensé directement et reversé, par ligne budgétaire (trésorerie)');
 
     const sheets = async (name: string) => {
       const workbook = new ExcelJS.Workbook();
@@ -127,20 +129,23 @@ describe('funder pack of a reporting deadline', () => {
     const [attendance] = await sheets('02-feuilles-de-presence.xlsx');
     expect(attendance).toEqual([
       ['Activité', 'Intitulé', 'Date', 'Horaire', 'Lieu', 'Présents', 'Absents', 'Excusés'],
-      ['A-2026-00001', 'Atelier CV', '2026-04-10', '10:00–12:00', 'Oujda', 1, 1, 0],
+      ['A-2026-00001', 'Atelier CV', new Date('2026-04-10T00:00:00.000Z'), '10:00–12:00', 'Oujda', 1, 1, 0],
     ]);
     const [participants] = await sheets('04-participants-pseudonymises.xlsx');
     expect(participants).toEqual([
       ['Référence', 'Sexe', 'Tranche d’âge', 'Catégorie', 'Nationalité', 'Ville'],
       ['B-2026-00001', 'Femme', '30-59', 'Migrant subsaharien', 'Sénégal', 'Rabat'],
     ]);
+    const [treasury] = await sheets('03-rapport-financier.xlsx');
+    expect(treasury.find((row) => row?.[0] === 'Reversé aux sous-bénéficiaires')).toEqual(['Reversé aux sous-bénéficiaires', 6000]);
     const [subGrants, expenses] = await sheets('03-etat-financier.xlsx');
     expect(subGrants[1].slice(0, 2)).toEqual(['SG-2026-00001', 'Atelier de couture solidaire']);
-    expect(expenses[1]).toEqual(['SG-2026-00001', '2026-04-15', 'L1 Activités', 'Tissus Oujda', 'F-17', 'EUR', 1000, 'Déclarée']);
+    expect(expenses[1]).toEqual(['SG-2026-00001', new Date('2026-04-15T00:00:00.000Z'), 'L1 Activités', 'Tissus Oujda', 'F-17', 'EUR', 1000, 'Déclarée']);
     const report = await sheets('01-rapport-indicateurs.xlsx');
-    // A report for an agreement opens on its targets; the people reached follow.
+    // A report for an agreement opens on its targets; the people reached follow (one person: a
+    // group under the small-group threshold, shown as such).
     expect(report[1][0]).toEqual(['Cibles et réalisations']);
-    expect(report.find((rows) => rows[0][0] === 'Personnes touchées')?.[2]).toEqual(['Personnes touchées', 1]);
+    expect(report.find((rows) => rows[0][0] === 'Personnes touchées')?.[2]).toEqual(['Personnes touchées', '< 5']);
 
     // No name or phone anywhere: every cell of every workbook, and the index.
     const cells = [index];
@@ -189,15 +194,19 @@ describe('funder pack of a reporting deadline', () => {
       const built = await printing.must('reports.funderPack', { agreementId, deadlineId: deadlines[1].id, locale: 'ar', jobId: 'pack-job-0001' });
       const report = `/reports?from=2026-04-01&to=2026-06-30&lang=ar&agreement=${agreementId}`;
       const sheets = `/activities/${activityId}/sheets?from=2026-04-01&to=2026-06-30`;
+      const financial = `/treasury/agreements/${agreementId}?lang=ar`;
       // The agreement's one activity with a session in the period; the other activity is not the agreement's.
-      expect(routes).toEqual([report, sheets]);
+      expect(routes).toEqual([report, financial, sheets]);
       expect(built.pack.documents.slice(0, 4)).toEqual(['00-index.txt', '01-rapport-indicateurs.xlsx', '01-rapport-indicateurs.pdf', '02-feuilles-de-presence/A-2026-00001.pdf']);
       const archive = await JSZip.loadAsync(Buffer.from(built.contentBase64, 'base64'));
       expect(await archive.file('02-feuilles-de-presence/A-2026-00001.pdf')!.async('string')).toBe(`%PDF-1.7\n% ${sheets}\n`);
+      expect(await archive.file('03-rapport-financier.pdf')!.async('string')).toBe(`%PDF-1.7\n% ${financial}\n`);
+      expect(built.pack.documents.indexOf('03-rapport-financier.pdf')).toBe(built.pack.documents.indexOf('03-rapport-financier.xlsx') + 1);
       const index = await archive.file('00-index.txt')!.async('string');
       expect(index).toContain('01-rapport-indicateurs.pdf\tتقرير المؤشرات نفسه مطبوعا (PDF)');
+      expect(index).toContain('03-rapport-financier.pdf\tالتقرير المالي نفسه، مطبوعًا (PDF)');
       expect(index).not.toContain('تعذر إنتاج ملفات PDF');
-      expect(await printing.must('jobs.progress', { jobId: 'pack-job-0001' })).toEqual({ done: 2, total: 2, finished: true });
+      expect(await printing.must('jobs.progress', { jobId: 'pack-job-0001' })).toEqual({ done: 3, total: 3, finished: true });
     } finally {
       printing.close();
     }

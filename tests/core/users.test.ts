@@ -110,6 +110,45 @@ describe('users, passwords and recovery', () => {
     expect((await president.must('users.list', {})).map((u) => u.id)).toContain(presidentId);
   });
 
+  it('the president resets a forgotten password: only that slot is sealed anew, the old password fails, the temporary one must be changed; audited without it', async () => {
+    const user = await president.must('users.create', { displayName: 'Nawal Idrissi', role: 'volunteer', temporaryPassword: TEMPORARY });
+    const own = testCore(tempDir());
+    await own.must('file.open', { path, userId: user.id, password: TEMPORARY });
+    await own.must('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'nawal own password 1' });
+    own.close();
+
+    const keys = sha256(keysPathFor(path));
+    const audit = auditCount();
+    const weak = await president.call('users.resetPassword', { userId: user.id, temporaryPassword: 'nawal idrissi' });
+    expect(weak).toEqual({ ok: false, error: { code: 'weak_password', fields: { temporaryPassword: 'weak_password' } } });
+    expect(await president.call('users.resetPassword', { userId: presidentId, temporaryPassword: 'a fresh temporary one 7' })).toEqual(
+      failure('cannot_reset_own_password'),
+    );
+    expect(await president.call('users.resetPassword', { userId: removedId, temporaryPassword: 'a fresh temporary one 7' })).toEqual(failure('unknown_user'));
+    expect(sha256(keysPathFor(path))).toBe(keys);
+    expect(auditCount()).toBe(audit);
+
+    const others = keysFileOf(path).slots.filter((s) => s.userId !== user.id);
+    const before = keysFileOf(path).slots.find((s) => s.userId === user.id);
+    expect(await president.must('users.resetPassword', { userId: user.id, temporaryPassword: 'a fresh temporary one 7' })).toMatchObject({
+      id: user.id,
+      mustChangePassword: true,
+    });
+    expect(keysFileOf(path).slots.filter((s) => s.userId !== user.id)).toEqual(others);
+    expect(keysFileOf(path).slots.find((s) => s.userId === user.id)).not.toEqual(before);
+    const rows = withDb(path, key, (db) => auditRows(db));
+    expect(rows).toHaveLength(audit + 1);
+    expect(rows.at(-1)).toMatchObject({ op: 'users.resetPassword', entity_id: user.id, user_id: presidentId });
+    expect(JSON.stringify(rows.at(-1))).not.toContain('fresh temporary');
+    expect((await president.must('users.list', {})).find((u) => u.id === user.id)?.mustChangePassword).toBe(true);
+
+    const again = testCore(tempDir());
+    expect(await again.call('file.open', { path, userId: user.id, password: 'nawal own password 1' })).toEqual(failure('wrong_password'));
+    const session = await again.must('file.open', { path, userId: user.id, password: 'a fresh temporary one 7' });
+    expect(session.user).toMatchObject({ id: user.id, mustChangePassword: true });
+    again.close();
+  });
+
   it('a removed president\'s open session is locked at its next request and cannot remove the last president', async () => {
     const second = await president.must('users.create', { displayName: 'Houda Alaoui', role: 'president', temporaryPassword: TEMPORARY });
     const other = testCore(tempDir());

@@ -22,7 +22,8 @@ describe('activities linked to grants and members, in Chromium', () => {
     await page.getByRole('link', { name: 'Vivre ensemble au quartier' }).click();
     await page.getByText(/^Convention ENABEL-MOR-2025-014 — Inclusion socio-économique/).waitFor();
 
-    await page.getByRole('link', { name: /^Feuille à imprimer du/ }).first().click();
+    await page.getByRole('button', { name: /^Autres actions pour la séance du/ }).first().click();
+    await page.getByRole('menuitem', { name: /^Feuille à imprimer du/ }).click();
     await page.getByRole('heading', { name: 'Feuille de présence à imprimer' }).waitFor();
     const dir = mkdtempSync(join(tmpdir(), 'tadamon-sheet-'));
     try {

@@ -66,7 +66,8 @@ describe('activities and attendance, in Chromium', () => {
 
   it('prints the sheet of that session to PDF with French and Arabic headers', async () => {
     await page.getByRole('link', { name: /^Retour à l'activité/ }).click();
-    await page.getByRole('link', { name: /^Feuille à imprimer du/ }).first().click();
+    await page.getByRole('button', { name: /^Autres actions pour la séance du/ }).first().click();
+    await page.getByRole('menuitem', { name: /^Feuille à imprimer du/ }).click();
     await page.getByRole('heading', { name: 'Feuille de présence à imprimer' }).waitFor();
     const pdf = await page.pdf({ format: 'A4' });
     // To look at it (or render it for the README): KEEP_SHEET_PDF=/tmp/sheet.pdf
@@ -143,7 +144,7 @@ describe('activities and attendance, in Chromium', () => {
     await form.getByRole('button', { name: 'Inscrire sur place' }).click();
     const table = page.getByRole('table', { name: 'Participants inscrits' });
     await table.getByRole('row', { name: /ZQ/ }).waitFor();
-    await table.getByRole('row', { name: /ZQ/ }).getByText('Venu sans inscription').waitFor();
+    await table.getByRole('row', { name: /ZQ/ }).getByText('Venue sans inscription').waitFor();
   });
   it('creates an activity with 3 sessions, registers 5 people through a repeat alert, prints them with the logo, and enters attendance from the signed sheet', async () => {
     // Three weekly sessions, the first two weeks ago: all can be marked today.
@@ -203,7 +204,8 @@ describe('activities and attendance, in Chromium', () => {
     await callOp(page, 'logos.add', { kind: 'association', fileName: 'amal.png', contentBase64: logo });
 
     await page.getByRole('tab', { name: /Séances/ }).click();
-    await page.getByRole('link', { name: /^Feuille à imprimer du/ }).first().click();
+    await page.getByRole('button', { name: /^Autres actions pour la séance du/ }).first().click();
+    await page.getByRole('menuitem', { name: /^Feuille à imprimer du/ }).click();
     await page.getByRole('heading', { name: 'Feuille de présence à imprimer' }).waitFor();
     const dir = mkdtempSync(join(tmpdir(), 'tadamon-cycle4-'));
     try {

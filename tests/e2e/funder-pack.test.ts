@@ -20,7 +20,7 @@ const pdfText = (name: string, bytes: Buffer) => {
 };
 
 describe('funder pack of the demo agreement, in Chromium', () => {
-  it('carries the indicator report and the attendance sheets printed by the app, listed in its index', async () => {
+  it('carries the indicator report, the attendance sheets and the financial report printed by the app, listed in its index', async () => {
     await page.evaluate(() => {
       window.location.hash = '#/reports';
     });
@@ -53,9 +53,12 @@ describe('funder pack of the demo agreement, in Chromium', () => {
     expect(sheet).toContain('Nom et prénom');
     expect(sheet).toContain('Signature');
     expect(sheet).toMatch(/[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/);
+    const financial = pdfText('financial.pdf', await archive.file('03-rapport-financier.pdf')!.async('nodebuffer'));
+    expect(financial).toContain('Rapport financier — ENABEL-MOR-2025-014');
+    expect(financial).toContain('Reçu du bailleur');
 
     const index = await archive.file('00-index.txt')!.async('string');
-    for (const name of ['01-rapport-indicateurs.pdf', ...sheets]) expect(index).toContain(name);
+    for (const name of ['01-rapport-indicateurs.pdf', ...sheets, '03-rapport-financier.pdf']) expect(index).toContain(name);
     expect(index).not.toContain('n’ont pas pu être produits');
     await eventually(() => first.textContent()).toContain('Préparé le');
   });

@@ -123,7 +123,7 @@ describe('cascade grants, in Chromium', () => {
 
         await page.getByRole('button', { name: 'Ajouter une dépense' }).click();
         const expense = page.getByRole('dialog');
-        await expense.getByLabel(/^Date/).fill(iso(-5));
+        await expense.getByLabel(/^Date/).fill(iso(-5).split('-').reverse().join('/'));
         await choose(expense, 'Ligne budgétaire', /Micro-projets/);
         await expense.getByLabel(/^Fournisseur/).fill('Pépinière Oujda');
         await expense.getByLabel(/^Montant/).fill('2 345,67');

@@ -91,8 +91,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, bridge: RunningBridge, locale = 'fr-FR'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+export async function newPage(browser: Browser, bridge: RunningBridge, locale = 'fr-FR', viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport });
   return bridge.openPage(context);
 }
 

@@ -56,6 +56,13 @@ describe('members and dues, in Chromium', () => {
       expect(text).toContain(number);
       // The Arabic half of the receipt is there too.
       expect(text).toMatch(/[\u0600-\u06FF]/);
+      // The amount in words, the association's address and registration, and the stub it keeps, all on one page.
+      expect(text).toContain('cent dirhams');
+      expect(text).toContain('14, boulevard Mohammed V');
+      expect(text).toContain('118/2016');
+      expect(text).toContain('Souche');
+      expect(text.split(receiptNumber).length - 1).toBe(2);
+      expect(execFileSync('pdfinfo', [join(dir, 'receipt.pdf')], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
       // The app around the receipt is not printed.
       expect(text).not.toContain('Enregistrer en PDF');
       // The README picture, only when asked: RECEIPT_PNG=docs/screenshots/dues-receipt.png

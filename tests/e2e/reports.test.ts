@@ -46,16 +46,23 @@ describe('indicator report of the demo association, in Chromium', () => {
 
   it('downloads the report as XLSX: a cover sheet, one sheet per table, numbers as numbers', async () => {
     const file = await download(() => page.getByRole('button', { name: 'Télécharger en XLSX' }).click());
-    expect(file.name).toBe('indicators-2020-01-01-2030-12-31.xlsx');
+    expect(file.name).toBe('rapport-indicateurs-2020-01-01-2030-12-31.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets[0].name).toBe('Rapport d’indicateurs');
     expect(workbook.worksheets.map((w) => w.name)).toContain('1. Personnes touchées');
     const cover = workbook.worksheets[0].getSheetValues().flat();
-    expect(cover).toEqual(expect.arrayContaining(['2020-01-01', '2030-12-31', 'Personne touchée']));
+    expect(cover).toEqual(expect.arrayContaining([new Date('2020-01-01T00:00:00.000Z'), new Date('2030-12-31T00:00:00.000Z'), 'Personne touchée', 'Africa/Casablanca']));
     const people = workbook.getWorksheet('1. Personnes touchées')!;
     expect(people.getRow(3).values).toEqual([undefined, 'Personnes touchées', reached]);
     expect(people.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // The detail by sex, age, category, nationality and city has groups of fewer than 5 people:
+    // the file shows them as "< 5", never their number, and keeps the true total.
+    const detail = workbook.worksheets.find((w) => String(w.getCell('A1').value).startsWith('Détail'))!;
+    const people5 = detail.getColumn(6).values.slice(3);
+    expect(people5).toContain('< 5');
+    expect(people5.filter((v) => typeof v === 'number' && v > 0 && v < 5)).toEqual([]);
+    expect(people5.at(-1)).toBe(reached);
   });
 
   it('prints the report alone to PDF, in French, in English, then in Arabic', async () => {
@@ -115,7 +122,7 @@ describe('indicator report of the demo association, in Chromium', () => {
     expect(pdf).toMatch(/Micro-projets financés\s+12\s+\d+/);
 
     const file = await download(() => page.getByRole('button', { name: 'Télécharger en XLSX' }).click());
-    expect(file.name).toMatch(/^indicators-ENABEL-MOR-2025-014-/);
+    expect(file.name).toMatch(/^rapport-indicateurs-ENABEL-MOR-2025-014-/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets[0].getSheetValues().flat()).toContain('ENABEL-MOR-2025-014 — Inclusion socio-économique des personnes migrantes dans l’Oriental (Enabel — Agence belge de développement)');

@@ -13,7 +13,7 @@ const lookups: LookupValue[] = [
   { list: 'theme', code: 'radicalisation_prevention', labels: { fr: 'Prévention de la radicalisation', ar: 'الوقاية من التطرف', en: 'Radicalisation prevention' }, sensitive: false, archived: false },
 ];
 
-const agreement: ActivityAgreement = { id: 'ag-1', reference: 'ENABEL-MOR-2025-014', title: 'Inclusion socio-économique', funderName: 'Enabel' };
+const agreement: ActivityAgreement = { id: 'ag-1', reference: 'ENABEL-MOR-2025-014', title: 'Inclusion socio-économique', funderId: 'f-1', funderName: 'Enabel' };
 
 describe('an activity and its funding agreement', () => {
   it('chooses among the agreements a volunteer may see, and saves the link with the activity', async () => {
@@ -31,7 +31,7 @@ describe('an activity and its funding agreement', () => {
     await screen.findByRole('heading', { name: "Modifier l'activité A-2026-00001" });
     expect(core.asked()).not.toContain('grants.agreements.list');
     await userEvent.click(screen.getByRole('combobox', { name: 'Convention de financement' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'UE-2026-001 — Jeunesse et citoyenneté', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'UE-2026-001 — Jeunesse et citoyenneté' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Projet (sans convention de financement)' }), 'Volet quartier');
     await userEvent.click(screen.getByRole('button', { name: "Enregistrer l'activité" }));
     await waitFor(() => expect(core.calls('activities.save')).toHaveLength(1));

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AssemblyQuorum } from '../../electron/contract';
@@ -41,7 +41,8 @@ describe('the page of a general assembly', () => {
     const present = within(panel).getByRole('list', { name: 'Membres à jour présents' });
     expect(within(present).getByRole('link', { name: 'Karim Benali (n° 7)' }).getAttribute('href')).toBe('#/members/m-7');
     await userEvent.click(within(panel).getByRole('link', { name: 'Toutes les assemblées générales et leurs procès-verbaux' }));
-    expect(window.location.hash).toBe('#/members/assemblies');
+    // The router changes the address only once the lazily loaded page has arrived.
+    await waitFor(() => expect(window.location.hash).toBe('#/members/assemblies'));
   });
 
   it('is not shown for other activities', async () => {

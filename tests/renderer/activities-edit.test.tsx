@@ -109,17 +109,31 @@ describe('editing a session', () => {
       'sessions.save': (input) => ok({ ...sheet.session, ...input } as typeof sheet.session),
     });
     await renderApp('#/activities/a-1');
-    await userEvent.click(await screen.findByRole('button', { name: /Modifier la séance du/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Autres actions pour la séance du/ }));
+    // jsdom never ends Mantine's opening transition: the menu stays display:none.
+    await userEvent.click(await screen.findByRole('menuitem', { name: /Modifier la séance du/, hidden: true }));
     const form = await screen.findByRole('form', { name: 'Modifier la séance' });
-    expect((within(form).getByLabelText(/^Date/) as HTMLInputElement).value).toBe('2026-03-03');
-    expect((within(form).getByLabelText(/^Début/) as HTMLInputElement).value).toBe('10:00');
+    expect((within(form).getByLabelText(/^Date/) as HTMLInputElement).value).toBe('03/03/2026');
+    expect(within(form).getByRole('spinbutton', { name: 'Début (heures)' })).toHaveProperty('value', '10');
+    expect(within(form).getByRole('spinbutton', { name: 'Début (minutes)' })).toHaveProperty('value', '00');
 
-    fireEvent.change(within(form).getByLabelText(/^Fin/), { target: { value: '09:30' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Fin (heures)' }), { target: { value: '09' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Fin (minutes)' }), { target: { value: '30' } });
     await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la séance' }));
     expect(await within(form).findByText('La fin doit être après le début.')).toBeTruthy();
     expect(core.calls('sessions.save')).toHaveLength(0);
 
-    fireEvent.change(within(form).getByLabelText(/^Fin/), { target: { value: '12:30' } });
+    const date = within(form).getByLabelText(/^Date/);
+    await userEvent.clear(date);
+    await userEvent.type(date, '30/02/2026');
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Fin (heures)' }), { target: { value: '12' } });
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la séance' }));
+    expect(await within(form).findByText(/Cette date n'existe pas/)).toBeTruthy();
+    expect((date as HTMLInputElement).value).toBe('30/02/2026');
+    expect(core.calls('sessions.save')).toHaveLength(0);
+
+    await userEvent.clear(date);
+    await userEvent.type(date, '3/3/2026');
     await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(core.calls('sessions.save')).toHaveLength(1));
     expect(core.calls('sessions.save')[0]).toEqual({
@@ -139,7 +153,23 @@ describe('editing a session', () => {
       'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(2)], registeredCount: 2 }),
     });
     await renderApp('#/activities/a-1');
-    await screen.findByRole('button', { name: /Modifier la séance du/ });
-    expect(screen.queryByRole('button', { name: 'Supprimer' })).toBeNull();
+    await userEvent.click(await screen.findByRole('button', { name: /^Autres actions pour la séance du/ }));
+    await screen.findByRole('menuitem', { name: /Modifier la séance du/, hidden: true });
+    expect(screen.queryByRole('menuitem', { name: /Supprimer la séance du/, hidden: true })).toBeNull();
+  });
+
+  it('keeps entering attendance in view and the other actions of a session in its menu, deleting one never marked', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'activities.get': () => ok({ activity, agreement: null, sessions: [sessionRow(0)], registeredCount: 0 }),
+      'sessions.delete': (input) => ok(input),
+    });
+    await renderApp('#/activities/a-1');
+    const row = (await screen.findByRole('link', { name: /^Saisir les présences du/ })).closest('tr') as HTMLElement;
+    expect(within(row).queryByRole('link', { name: /^Feuille à imprimer du/ })).toBeNull();
+    await userEvent.click(within(row).getByRole('button', { name: /^Autres actions pour la séance du/ }));
+    expect((await screen.findByRole('menuitem', { name: /^Feuille à imprimer du/, hidden: true })).getAttribute('href')).toBe('#/activities/a-1/sessions/s-1/sheet');
+    expect(screen.getByRole('menuitem', { name: /^Saisir les présences du .* depuis la feuille signée/, hidden: true })).toBeTruthy();
+    await userEvent.click(screen.getByRole('menuitem', { name: /^Supprimer la séance du/, hidden: true }));
+    await waitFor(() => expect(core.calls('sessions.delete')).toEqual([{ id: 's-1' }]));
   });
 });

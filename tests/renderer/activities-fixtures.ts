@@ -47,6 +47,7 @@ export const sheet: AttendanceSheet = {
     endTime: '12:00',
     place: null,
     facilitator: null,
+    countOnly: false,
     createdAt: '2026-03-01T10:00:00Z',
     updatedAt: '2026-03-01T10:00:00Z',
   },

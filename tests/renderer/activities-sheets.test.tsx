@@ -38,24 +38,37 @@ describe('entering attendance from the signed sheet', () => {
     expect(screen.getByText('Saisie depuis la feuille signée')).toBeTruthy();
   });
 
-  it('links each session row to the entry from its sheet', async () => {
+  it('links each session row, from its menu, to the entry from its sheet', async () => {
     signedIn(session({ role: 'volunteer' }), {
       'activities.get': () => ok({ activity, agreement: null, sessions: [{ ...sheet.session, present: 0, absent: 0, excused: 0, held: false }], registeredCount: 3 }),
     });
     await renderApp('#/activities/a-1');
-    const link = await screen.findByRole('link', { name: /depuis la feuille signée/ });
-    expect(link.getAttribute('href')).toBe('#/activities/a-1/sessions/s-1/attendance?from=sheet');
+    await userEvent.click(await screen.findByRole('button', { name: /Autres actions/ }));
+    const entry = await screen.findByRole('menuitem', { name: /depuis la feuille signée/ });
+    expect(entry.getAttribute('href')).toBe('#/activities/a-1/sessions/s-1/attendance?from=sheet');
   });
 });
 
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const logo = (id: string, kind: 'association' | 'funder', fileName: string) => ({ id, kind, fileName, mime: 'image/png' as const, contentBase64: PNG_BASE64 });
+const logo = (id: string, kind: 'association' | 'funder', fileName: string, funderId: string | null = null) => ({
+  id,
+  kind,
+  funderId,
+  fileName,
+  mime: 'image/png' as const,
+  contentBase64: PNG_BASE64,
+});
 
 describe('logos', () => {
-  it('prints the association logo at the start of the header and the funders at the end', async () => {
+  it('prints the association logo at the start of the header and the activity’s funder at the end, not the other funders', async () => {
+    const funded = { ...sheet, agreement: { id: 'ag-1', reference: 'EU-2026-01', title: 'Inclusion', funderId: 'f-eu', funderName: 'Union européenne' } };
     signedIn(session({ role: 'volunteer' }), {
-      'attendance.get': () => ok(sheet),
-      'logos.list': () => ok({ association: logo('l-1', 'association', 'amal.png'), funders: [logo('l-2', 'funder', 'eu.png'), logo('l-3', 'funder', 'giz.png')] }),
+      'attendance.get': () => ok(funded),
+      'logos.list': () =>
+        ok({
+          association: logo('l-1', 'association', 'amal.png'),
+          funders: [logo('l-2', 'funder', 'eu.png', 'f-eu'), logo('l-3', 'funder', 'giz.png', 'f-giz'), logo('l-4', 'funder', 'old.png'), logo('l-5', 'funder', 'eu-2.png', 'f-eu')],
+        }),
     });
     await renderApp('#/activities/a-1/sessions/s-1/sheet');
     await screen.findByRole('heading', { name: 'Feuille de présence à imprimer' });
@@ -65,16 +78,18 @@ describe('logos', () => {
     expect(children[0].getAttribute('src')).toBe(`data:image/png;base64,${PNG_BASE64}`);
     const funders = within(head).getByLabelText('Bailleurs de fonds');
     expect(children.at(-1)).toBe(funders);
-    expect(within(funders).getAllByRole('img').map((img) => img.getAttribute('alt'))).toEqual(['eu.png', 'giz.png']);
+    expect(within(funders).getAllByRole('img').map((img) => img.getAttribute('alt'))).toEqual(['eu.png', 'eu-2.png']);
     // The printed copy has them too.
     expect(document.querySelectorAll('body > .print-sheet .attendance-sheet__logo')).toHaveLength(3);
   });
 
   it('are uploaded by the president in Settings, checked before sending', async () => {
     const core = signedIn(session({ role: 'president' }), {
-      'logos.list': () => ok({ association: null, funders: [logo('l-2', 'funder', 'eu.png')] }),
-      'logos.add': (input) => ok(logo('l-9', input.kind, input.fileName)),
+      'logos.list': () => ok({ association: null, funders: [logo('l-2', 'funder', 'eu.png', 'f-eu'), logo('l-3', 'funder', 'old.png')] }),
+      'logos.add': (input) => ok(logo('l-9', input.kind, input.fileName, input.funderId ?? null)),
       'logos.remove': (input) => ok({ id: input.id }),
+      'logos.setFunder': (input) => ok(logo(input.id, 'funder', 'old.png', input.funderId)),
+      'grants.funders.list': () => ok([{ id: 'f-eu', name: 'Union européenne' }, { id: 'f-giz', name: 'GIZ' }] as never),
     });
     await renderApp('#/settings/logos');
     const [associationInput] = await screen.findAllByLabelText('Ajouter un logo');
@@ -85,6 +100,18 @@ describe('logos', () => {
     await userEvent.upload(funderInput, new File(['%PDF-1.7'], 'agreement.pdf', { type: 'application/pdf' }), { applyAccept: false });
     expect(await screen.findByText("Un logo doit être une image PNG ou JPEG (vérifié d'après son contenu).")).toBeTruthy();
     expect(core.calls('logos.add')).toHaveLength(1);
+
+    // A funder's logo is for one funder, chosen first; a logo without one can be given its funder.
+    const png = () => new File([Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0))], 'giz.png', { type: 'image/png' });
+    await userEvent.upload(funderInput, png());
+    expect(await screen.findByText(/Choisissez d’abord le bailleur de ce logo/)).toBeTruthy();
+    expect(core.calls('logos.add')).toHaveLength(1);
+    expect(await screen.findByText('Union européenne', { selector: 'p' })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Bailleur du logo'), 'f-giz');
+    await userEvent.upload(funderInput, png());
+    await waitFor(() => expect(core.calls('logos.add')[1]).toEqual({ kind: 'funder', funderId: 'f-giz', fileName: 'giz.png', contentBase64: PNG_BASE64 }));
+    await userEvent.selectOptions(screen.getByLabelText(/old.png n’est relié à aucun bailleur/), 'f-eu');
+    await waitFor(() => expect(core.calls('logos.setFunder')).toEqual([{ id: 'l-3', funderId: 'f-eu' }]));
 
     await userEvent.click(screen.getByRole('button', { name: 'Retirer le logo eu.png' }));
     await waitFor(() => expect(core.calls('logos.remove')).toEqual([{ id: 'l-2' }]));

@@ -49,9 +49,14 @@ describe('scanned signed sheets in the sessions tab', () => {
     await within(first).findByRole('button', { name: 'mardi 3 mars.pdf' });
     expect(within(first).getByRole('button', { name: 'Retirer la feuille signée mardi 3 mars.pdf' })).toBeTruthy();
     expect(within(first).queryByRole('button', { name: 'Retirer la feuille signée scan du président.pdf' })).toBeNull();
-    // A session with a scan is not deleted: the button is gone.
-    expect(within(first).queryByRole('button', { name: 'Supprimer' })).toBeNull();
-    expect(within(second).getByRole('button', { name: 'Supprimer' })).toBeTruthy();
+    // A session with a scan is not deleted: its menu has no such action.
+    await userEvent.click(within(first).getByRole('button', { name: /^Autres actions pour la séance du/ }));
+    await screen.findByRole('menuitem', { name: /^Modifier la séance du 3 mars/, hidden: true });
+    expect(screen.queryByRole('menuitem', { name: /^Supprimer la séance du 3 mars/, hidden: true })).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(within(second).getByRole('button', { name: /^Autres actions pour la séance du/ }));
+    expect(await screen.findByRole('menuitem', { name: /^Supprimer la séance du 10 mars/, hidden: true })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
 
     await userEvent.click(within(first).getByRole('button', { name: 'scan du président.pdf' }));
     const viewer = await screen.findByRole('dialog', { name: 'scan du président.pdf' });

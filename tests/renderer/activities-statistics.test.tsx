@@ -44,7 +44,7 @@ describe('statistics across activities', () => {
     await waitFor(() => expect(core.calls('activities.statistics')).toContainEqual({}));
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Thème' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Employabilité', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Employabilité' }));
     fireEvent.change(screen.getByLabelText('Séances du'), { target: { value: '2026-05-11' } });
     fireEvent.change(screen.getByLabelText('Au'), { target: { value: '2026-06-30' } });
     await waitFor(() => expect(core.calls('activities.statistics')).toContainEqual({ theme: 'employability', from: '2026-05-11', to: '2026-06-30' }));

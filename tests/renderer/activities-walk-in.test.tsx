@@ -38,12 +38,12 @@ async function openWalkIn(handlers: Parameters<typeof signedIn>[1]) {
 /** The facts every record keeps, named or not. */
 async function fillRecord(form: HTMLElement) {
   await userEvent.click(within(form).getByRole('combobox', { name: /Sexe/ }));
-  await userEvent.click(await screen.findByRole('option', { name: 'Homme', hidden: true }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Homme' }));
   await userEvent.type(within(form).getByRole('textbox', { name: /Année de naissance/ }), '2016');
   await userEvent.click(within(form).getByRole('combobox', { name: /Catégorie/ }));
-  await userEvent.click(await screen.findByRole('option', { name: 'Réfugié·e', hidden: true }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Réfugié·e' }));
   await userEvent.type(within(form).getByRole('combobox', { name: /Nationalité/ }), 'Séné');
-  await userEvent.click(await screen.findByRole('option', { name: 'Sénégal', hidden: true }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Sénégal' }));
 }
 
 const serviceConsent = /L'accompagnement par l'association/;

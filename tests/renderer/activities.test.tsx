@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { RegistrationList } from '../../electron/contract';
@@ -22,7 +22,8 @@ describe('attendance screen', () => {
     const awa = await screen.findByRole('radiogroup', { name: 'Awa Diallo' });
     const fatima = screen.getByRole('radiogroup', { name: 'Fatima Zahra' });
     const mariam = screen.getByRole('radiogroup', { name: 'Mariam Koné' });
-    within(awa).getByRole('radio', { name: 'Présent' }).focus();
+    // The first row has the focus as soon as the screen opens.
+    await waitFor(() => expect(awa.contains(document.activeElement)).toBe(true));
 
     // P marks present and moves to the next row.
     await userEvent.keyboard('p');
@@ -56,6 +57,26 @@ describe('attendance screen', () => {
       add: [],
     });
     expect(await screen.findByText('Présences enregistrées.')).toBeTruthy();
+  });
+
+  it('takes P, A and E from the physical keys on an Arabic keyboard layout', async () => {
+    signedIn(session({ role: 'volunteer' }), { 'attendance.get': () => ok(sheet) });
+    await renderApp('#/activities/a-1/sessions/s-1/attendance');
+    const awa = await screen.findByRole('radiogroup', { name: 'Awa Diallo' });
+    const fatima = screen.getByRole('radiogroup', { name: 'Fatima Zahra' });
+    const mariam = screen.getByRole('radiogroup', { name: 'Mariam Koné' });
+    await waitFor(() => expect(awa.contains(document.activeElement)).toBe(true));
+
+    // On the Arabic (101) layout the keys printed P, A and E type ح, ش and ث.
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ح', code: 'KeyP' });
+    await waitFor(() => expect(fatima.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ش', code: 'KeyA' });
+    await waitFor(() => expect(mariam.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ث', code: 'KeyE' });
+
+    await waitFor(() => expect(within(mariam).getByRole('radio', { name: 'Excusé' }).getAttribute('aria-checked')).toBe('true'));
+    expect(within(awa).getByRole('radio', { name: 'Présent' }).getAttribute('aria-checked')).toBe('true');
+    expect(within(fatima).getByRole('radio', { name: 'Absent' }).getAttribute('aria-checked')).toBe('true');
   });
 
   it('says why a future session cannot be marked', async () => {
@@ -163,11 +184,10 @@ describe('activity form and statistics', () => {
     expect(core.calls('activities.save')).toHaveLength(0);
 
     await userEvent.type(screen.getByRole('textbox', { name: /Intitulé/ }), 'Atelier santé');
-    // jsdom never ends Mantine's opening transition: the dropdown stays display:none.
     await userEvent.click(screen.getByRole('combobox', { name: /Type d'activité/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Atelier', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Atelier' }));
     await userEvent.click(screen.getByRole('combobox', { name: /Thème/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Santé', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Santé' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Participants prévus' }), '12');
     await userEvent.click(screen.getByRole('button', { name: "Enregistrer l'activité" }));
     await waitFor(() => expect(core.calls('activities.save')).toHaveLength(1));

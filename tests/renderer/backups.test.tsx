@@ -73,14 +73,14 @@ describe('backups and security settings', () => {
   });
 
   it('says what is kept, and the kind of each backup in the list', async () => {
-    const kinds: BackupInfo['kind'][] = ['regular', 'manual', 'beforeRekey', 'beforeRestore', 'beforeMigration'];
+    const kinds: BackupInfo['kind'][] = ['regular', 'manual', 'beforeRekey', 'beforeRestore', 'beforeMigration', 'beforeMerge'];
     const listed = kinds.map((kind, i) => ({ ...backup, kind, path: `${backup.path}.${kind}`, createdAt: `2026-11-2${i}T10:00:00Z` }));
     signedIn(session(), { 'backups.list': () => ok(listed) });
     await renderApp('#/settings/backups');
     expect(await screen.findByRole('heading', { name: 'Ce qui est gardé' })).toBeTruthy();
     expect(
       screen.getByText(
-        'Toutes les sauvegardes des dernières 48 heures, puis une par jour pendant 7 jours, une par semaine pendant 4 semaines et une par mois pendant 12 mois. Les sauvegardes faites à la main, avant une restauration, avant un changement de clé ou avant une mise à jour ne sont jamais effacées automatiquement.',
+        'Toutes les sauvegardes des dernières 48 heures, puis une par jour pendant 7 jours, une par semaine pendant 4 semaines et une par mois pendant 12 mois. Les sauvegardes faites à la main, avant une restauration, avant un changement de clé, avant une fusion de fiches ou avant une mise à jour ne sont jamais effacées automatiquement.',
       ),
     ).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Sauvegardes disponibles' });
@@ -88,7 +88,7 @@ describe('backups and security settings', () => {
       .getAllByRole('row')
       .slice(1)
       .map((row) => within(row).getAllByRole('cell')[1].textContent);
-    expect(kindColumn).toEqual(['Automatique', 'Faite à la main', 'Avant un changement de clé', 'Avant une restauration', 'Avant une mise à jour']);
+    expect(kindColumn).toEqual(['Automatique', 'Faite à la main', 'Avant un changement de clé', 'Avant une restauration', 'Avant une mise à jour', 'Avant une fusion de fiches']);
   });
 
   it('says what is kept to a volunteer too, in their language', async () => {

@@ -70,6 +70,8 @@ export function signedIn(current: SessionInfo, extra: FakeCore = {}) {
     'procedures.list': () => ok([]),
     'referrals.list': () => ok([]),
     'partners.list': () => ok([]),
+    'services.list': () => ok([]),
+    'services.types.rules': () => ok([]),
     ...extra,
   });
 }

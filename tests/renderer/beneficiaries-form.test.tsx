@@ -87,8 +87,9 @@ describe('beneficiary form', () => {
     let created: Beneficiary | null = null;
     const core = signedIn(session({ role: 'volunteer' }), {
       'beneficiaries.findDuplicates': () =>
-        ok([{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['phone', 'name'] }]),
+        ok([{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['phone', 'sameBirthYear', 'sameLastName'] }]),
       'beneficiaries.create': (input) => ok((created = saved(input))),
+      'beneficiaries.markDifferent': (pair) => ok(pair),
       'beneficiaries.get': ({ id }) => ok(id === 'b-awa' || !created ? awa : created),
     });
     await renderApp('#/beneficiaries/new');
@@ -112,7 +113,8 @@ describe('beneficiary form', () => {
     expect(within(dialog).getByText('Awa Diallo')).toBeTruthy();
     expect(within(dialog).getByText('B-2026-00042')).toBeTruthy();
     expect(within(dialog).getByText('Même téléphone')).toBeTruthy();
-    expect(within(dialog).getByText('Nom proche, même année de naissance')).toBeTruthy();
+    expect(within(dialog).getByText('Même année de naissance')).toBeTruthy();
+    expect(within(dialog).getByText('Même nom de famille')).toBeTruthy();
     expect(within(dialog).getByRole('link', { name: 'Ouvrir la fiche existante' }).getAttribute('href')).toBe('#/beneficiaries/b-awa');
     expect(core.calls('beneficiaries.create')).toEqual([]);
     const checked = core.calls('beneficiaries.findDuplicates')[0] as { input: BeneficiaryInput; excludeId?: string };
@@ -122,6 +124,8 @@ describe('beneficiary form', () => {
     await user.click(within(dialog).getByRole('button', { name: "C'est une autre personne, enregistrer" }));
 
     await waitFor(() => expect(core.calls('beneficiaries.create')).toHaveLength(1));
+    // Told apart from the record proposed, for good.
+    await waitFor(() => expect(core.calls('beneficiaries.markDifferent')).toEqual([{ a: created?.id, b: 'b-awa' }]));
     expect(core.calls('beneficiaries.create')[0]).toMatchObject({
       sex: 'female',
       birthYear: 1994,
@@ -134,7 +138,7 @@ describe('beneficiary form', () => {
         arabicName: 'عوا ديالو',
         phones: ['+212612345678'],
         legalStatus: null,
-        household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+        household: { dependants: null, childrenUnder18: null, singleParent: false },
         educationLevel: 'unknown',
         languages: [],
         vulnerabilities: [],

@@ -7,14 +7,14 @@ import { renderApp, ok, session } from './helpers';
 vi.mock('../../renderer/transport');
 
 const pair = {
-  a: { id: 'b-1', reference: 'B-2026-00001', displayName: 'Khadija Benali', birthYear: 1988, reasons: ['name' as const] },
-  b: { id: 'b-2', reference: 'B-2026-00002', displayName: 'Khadija Ben Ali', birthYear: 1988, reasons: ['name' as const] },
+  a: { id: 'b-1', reference: 'B-2026-00001', displayName: 'Khadija Benali', birthYear: 1988, reasons: ['sameBirthYear' as const, 'sameLastName' as const] },
+  b: { id: 'b-2', reference: 'B-2026-00002', displayName: 'Khadija Ben Ali', birthYear: 1988, reasons: ['sameBirthYear' as const, 'sameLastName' as const] },
 };
 
 describe('merging two records each linked to a member', () => {
   it('says why the core refuses and what to do, and keeps the pair', async () => {
-    const core = signedIn(session({ role: 'volunteer' }), {
-      'beneficiaries.duplicatePairs': () => ok([pair]),
+    const core = signedIn(session({ role: 'president' }), {
+      'beneficiaries.duplicatePairs': () => ok({ pairs: [pair], total: 1 }),
       'beneficiaries.merge': () => ({ ok: false, error: { code: 'merge_both_members' } }),
     });
     await renderApp('#/beneficiaries/duplicates');

@@ -30,7 +30,7 @@ describe('beneficiary list', () => {
     expect(within(other).getByText('Maroc')).toBeTruthy();
     expect(within(other).getByText('Jeune marocain du quartier')).toBeTruthy();
     expect(screen.getByText('Personnes trouvées : 2')).toBeTruthy();
-    expect(core.calls('beneficiaries.search')[0]).toMatchObject({ query: '', offset: 0, limit: 100 });
+    expect(core.calls('beneficiaries.search')[0]).toMatchObject({ query: '', offset: 0, limit: 40 });
 
     // Enter on a row opens the person.
     awaRow.focus();
@@ -51,7 +51,9 @@ describe('beneficiary list', () => {
       },
     });
     await renderApp('#/beneficiaries');
-    expect(await screen.findByText('Aucune personne ne correspond à cette recherche.')).toBeTruthy();
+    // A new association's empty list says how to start, not that a search found nobody.
+    expect(await screen.findByText(/^Personne n'est encore enregistré\. Commencez par « Nouveau bénéficiaire »/)).toBeTruthy();
+    expect(screen.queryByText('Aucune personne ne correspond à cette recherche.')).toBeNull();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'fatma');
     const queries = core.calls('beneficiaries.search').map((input) => (input as OpInput<'beneficiaries.search'>).query);
@@ -69,13 +71,17 @@ describe('beneficiary list', () => {
     expect(screen.queryByText(/Answer to/)).toBeNull();
     expect(screen.getByText('Personnes trouvées : 1000+')).toBeTruthy();
 
-    // The address follows once typing pauses, so "back" from a person finds the search again.
+    // While the box has the focus the address stays: it follows once the box is left, so "back"
+    // from a person finds the search again.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(window.location.hash).toBe('#/beneficiaries');
+    await userEvent.tab();
     await waitFor(() => expect(window.location.hash).toBe('#/beneficiaries?q=fatma'));
 
     // The menu's link to the list empties the box and the search with it.
     await userEvent.click(within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name: 'Bénéficiaires' }));
     await waitFor(() => expect((screen.getByRole('searchbox', { name: 'Rechercher' }) as HTMLInputElement).value).toBe(''));
-    expect(await screen.findByText('Aucune personne ne correspond à cette recherche.')).toBeTruthy();
+    expect(await screen.findByText(/^Personne n'est encore enregistré/)).toBeTruthy();
   });
 
   it('links to the import wizard, the follow-up dashboard, the duplicates and a new record', async () => {
@@ -139,41 +145,71 @@ describe('person page', () => {
 });
 
 describe('possible duplicates', () => {
+  const reasons = ['sameBirthYear', 'firstNamesSoundAlike', 'sameLastName'] as const;
   const pairs = [
     {
-      a: { id: 'b-1', reference: 'B-2026-00001', displayName: 'Mohamed Ali', birthYear: 1990, reasons: ['name' as const] },
-      b: { id: 'b-2', reference: 'B-2026-00002', displayName: 'Muhammad Ali', birthYear: 1990, reasons: ['name' as const] },
+      a: { id: 'b-1', reference: 'B-2026-00001', displayName: 'Mohamed El Amrani', birthYear: 1990, reasons: [...reasons] },
+      b: { id: 'b-2', reference: 'B-2026-00002', displayName: 'Muhammad Elamrani', birthYear: 1990, reasons: [...reasons] },
     },
     {
-      a: { id: 'b-3', reference: 'B-2026-00003', displayName: 'Fatma Sow', birthYear: 1985, reasons: ['phone' as const] },
-      b: { id: 'b-4', reference: 'B-2026-00004', displayName: 'Fatoumata Sow', birthYear: 1985, reasons: ['phone' as const] },
+      a: { id: 'b-3', reference: 'B-2026-00003', displayName: 'Patrick Tshibangu', birthYear: 1985, reasons: ['phone' as const, 'closeBirthYear' as const] },
+      b: { id: 'b-4', reference: 'B-2026-00004', displayName: 'Patrick Chibangu', birthYear: 1987, reasons: ['phone' as const, 'closeBirthYear' as const] },
     },
   ];
+  const answered = (calls: { merged: number; different: number }, more = 0) => {
+    const left = pairs.filter((_, i) => !(i === 0 && calls.merged > 0) && !(i === 1 && calls.different > 0));
+    return ok({ pairs: left, total: left.length + more });
+  };
 
-  it('merges into the record chosen, and hides a pair said to be two people', async () => {
+  it('says why each pair may be one person; "different people" is sent to the core and the pair goes', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
-      'beneficiaries.duplicatePairs': () => ok(core.calls('beneficiaries.merge').length > 0 ? [pairs[1]] : pairs),
+      'beneficiaries.duplicatePairs': () => answered({ merged: 0, different: core.calls('beneficiaries.markDifferent').length }),
+      'beneficiaries.markDifferent': ({ a, b }) => ok({ a, b }),
+    });
+    await renderApp('#/beneficiaries/duplicates');
+    const user = userEvent.setup();
+
+    const first = (await screen.findByText('Mohamed El Amrani')).closest('li') as HTMLElement;
+    const firstReasons = within(first).getByRole('group', { name: 'Raisons' });
+    expect(within(firstReasons).getAllByText(/./).map((e) => e.textContent)).toEqual([
+      'Même année de naissance',
+      "Prénoms proches à l'oreille",
+      'Même nom de famille',
+    ]);
+    const second = screen.getByText('Patrick Tshibangu').closest('li') as HTMLElement;
+    expect(within(second).getByText('Même téléphone')).toBeTruthy();
+    expect(within(second).getByText('Années de naissance proches (âge estimé)')).toBeTruthy();
+    // A volunteer tells people apart; merging is for the president.
+    expect(within(first).queryByRole('button', { name: 'Fusionner' })).toBeNull();
+    expect(screen.getByText(/Seule la présidence peut fusionner deux fiches/)).toBeTruthy();
+
+    await user.click(within(second).getByRole('button', { name: 'Ce ne sont pas les mêmes' }));
+    await waitFor(() => expect(core.calls('beneficiaries.markDifferent')).toEqual([{ a: 'b-3', b: 'b-4' }]));
+    await waitFor(() => expect(screen.queryByText('Patrick Tshibangu')).toBeNull());
+    expect(screen.getByText('Mohamed El Amrani')).toBeTruthy();
+  });
+
+  it('lets the president merge into the record chosen, and says when more pairs wait', async () => {
+    const core = signedIn(session({ role: 'president' }), {
+      'beneficiaries.duplicatePairs': () => answered({ merged: core.calls('beneficiaries.merge').length, different: 0 }, 300),
       'beneficiaries.merge': ({ survivorId }) => ok({ ...awa, id: survivorId, reference: 'B-2026-00002' }),
     });
     await renderApp('#/beneficiaries/duplicates');
     const user = userEvent.setup();
 
-    const first = (await screen.findByText('Mohamed Ali')).closest('li') as HTMLElement;
-    expect(within(first).getByText('Nom proche, même année de naissance')).toBeTruthy();
+    const first = (await screen.findByText('Mohamed El Amrani')).closest('li') as HTMLElement;
+    expect(screen.getByText('2 paires les plus probables sur 302 : les suivantes apparaîtront une fois celles-ci traitées.')).toBeTruthy();
     await user.click(within(first).getByRole('button', { name: 'Fusionner' }));
     const dialog = await screen.findByRole('dialog', { name: 'Fusionner deux fiches' });
     expect(within(dialog).getByText(/Les notes, démarches et orientations de l'autre fiche seront rattachées/)).toBeTruthy();
-    await user.click(within(dialog).getByRole('radio', { name: 'Muhammad Ali (B-2026-00002)' }));
+    expect(within(dialog).getByText('Une sauvegarde du fichier sera faite juste avant la fusion.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('radio', { name: 'Muhammad Elamrani (B-2026-00002)' }));
     await user.click(within(dialog).getByRole('button', { name: 'Fusionner' }));
 
     await waitFor(() => expect(core.calls('beneficiaries.merge')).toEqual([{ survivorId: 'b-2', mergedId: 'b-1' }]));
     expect(await screen.findByText('Les deux fiches ont été fusionnées.')).toBeTruthy();
-    await waitFor(() => expect(screen.queryByText('Mohamed Ali')).toBeNull());
-
-    const second = screen.getByText('Fatma Sow').closest('li') as HTMLElement;
-    await user.click(within(second).getByRole('button', { name: 'Ce ne sont pas les mêmes' }));
-    expect(screen.queryByText('Fatma Sow')).toBeNull();
-    expect(screen.getByText('Aucun doublon possible à vérifier.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Mohamed El Amrani')).toBeNull());
+    expect(screen.getByText('Patrick Tshibangu')).toBeTruthy();
   });
 });
 
@@ -185,6 +221,8 @@ describe('settings lists', () => {
     expect(screen.getByRole('heading', { name: 'Types de démarches' })).toBeTruthy();
     const illness = screen.getAllByText('Maladie chronique')[0].closest('tr') as HTMLElement;
     expect(within(illness).getByText('Sensible')).toBeTruthy();
+    // Labels, not the internal codes.
+    expect(screen.queryByText('chronic_illness')).toBeNull();
     expect(screen.getByText('Seul·e la ou le président·e peut modifier ces listes.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajouter une valeur' })).toBeNull();
   });

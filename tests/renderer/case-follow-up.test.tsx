@@ -135,7 +135,7 @@ describe('person follow-up', () => {
     expect(within(items[0]).queryByText('Note confidentielle')).toBeNull();
 
     const user = userEvent.setup();
-    expect((screen.getByLabelText(/^Date/) as HTMLInputElement).value).toBe(todayIso());
+    expect((screen.getByLabelText(/^Date/) as HTMLInputElement).value).toBe(todayIso().split('-').reverse().join('/'));
     await user.click(screen.getByRole('button', { name: 'Ajouter la note' }));
     expect(await screen.findByText('Ce champ est obligatoire.')).toBeTruthy();
     expect(core.calls('caseNotes.add')).toEqual([]);
@@ -253,6 +253,7 @@ const dashboard: FollowUpDashboard = {
   staleProcedureDays: 45,
   unansweredReferralDays: 14,
   unansweredReferrals: [],
+  employmentFollowUps: { comingUp: [], late: [] },
   overdueNextSteps: [
     {
       beneficiaryId: 'b-awa',
@@ -264,6 +265,19 @@ const dashboard: FollowUpDashboard = {
       nextStepDue: '2026-03-01',
       daysOverdue: 9,
       responsibleName: 'Salma Idrissi',
+    },
+  ],
+  comingUpNextSteps: [
+    {
+      beneficiaryId: 'b-moussa',
+      reference: 'B-2026-00020',
+      displayName: 'Moussa Sow',
+      procedureId: 'p-3',
+      procedureType: 'school_enrolment',
+      nextStep: 'Rendez-vous au collège',
+      nextStepDue: '2026-03-15',
+      daysLeft: 5,
+      responsibleName: null,
     },
   ],
   staleProcedures: [
@@ -286,6 +300,16 @@ const dashboard: FollowUpDashboard = {
       legalStatus: 'refugee_card',
       expiryDate: '2026-04-02',
       daysLeft: 23,
+    },
+  ],
+  expiredDocuments: [
+    {
+      beneficiaryId: 'b-fanta',
+      reference: 'B-2024-00012',
+      displayName: 'Fanta Keita',
+      legalStatus: 'refugee_card',
+      expiryDate: '2026-02-01',
+      daysAgo: 37,
     },
   ],
   notSeen: [
@@ -326,16 +350,40 @@ describe('follow-up dashboard', () => {
     const omar = within(notSeen).getByRole('link', { name: 'Omar Haddad' }).closest('tr') as HTMLElement;
     expect(within(omar).getByText('110')).toBeTruthy();
     expect(within(omar).getByText('B-2025-00150')).toBeTruthy();
+
+    const comingUp = section('À venir : prochaines étapes des 14 prochains jours');
+    const moussa = within(comingUp).getByRole('link', { name: 'Moussa Sow' }).closest('tr') as HTMLElement;
+    expect(within(moussa).getByText('Rendez-vous au collège')).toBeTruthy();
+    expect(within(moussa).getByText('5')).toBeTruthy();
+
+    const expired = section('Documents de séjour déjà expirés');
+    const fanta = within(expired).getByRole('link', { name: 'Fanta Keita' }).closest('tr') as HTMLElement;
+    expect(within(fanta).getByText('37')).toBeTruthy();
+  });
+
+  it("asks for the signed-in person's cases only with 'my cases', which the address keeps", async () => {
+    const core = signedIn(session(), { 'followUp.dashboard': () => ok(dashboard) });
+    await renderApp('#/follow-up?mine=1');
+    const mine = await screen.findByRole('switch', { name: 'Mes dossiers (et ceux sans responsable)' });
+    expect((mine as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(core.calls('followUp.dashboard')).toContainEqual({ mine: true }));
+
+    await userEvent.setup().click(mine);
+    await waitFor(() => expect(core.calls('followUp.dashboard').at(-1)).toEqual({ mine: false }));
+    expect(window.location.hash).toBe('#/follow-up');
   });
 
   it('says so when a list is empty', async () => {
     signedIn(session(), {
-      'followUp.dashboard': () => ok({ ...dashboard, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [] }),
+      'followUp.dashboard': () =>
+        ok({ ...dashboard, overdueNextSteps: [], comingUpNextSteps: [], staleProcedures: [], expiringDocuments: [], expiredDocuments: [], notSeen: [] }),
     });
     await renderApp('#/follow-up');
     expect(await screen.findByText('Aucune étape en retard.')).toBeTruthy();
     expect(screen.getByText('Toutes les démarches en cours ont avancé récemment.')).toBeTruthy();
     expect(screen.getByText("Aucun document n'expire bientôt.")).toBeTruthy();
+    expect(screen.getByText('Aucune étape prévue dans les 14 prochains jours.')).toBeTruthy();
+    expect(screen.getByText('Aucun document expiré.')).toBeTruthy();
     expect(screen.getByText('Aucune personne dans cette situation.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });

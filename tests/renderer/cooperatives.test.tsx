@@ -113,6 +113,14 @@ describe('pipeline board', () => {
 });
 
 describe('creation steps', () => {
+  it('keeps a French note whole on an Arabic screen (its full stop at its end)', async () => {
+    signedIn(session({ role: 'volunteer', locale: 'ar' }), {
+      'cooperatives.get': () => ok({ ...detail, steps: [step(1, 'name_approval', 'Certificat négatif', { notes: 'Dossier déposé au tribunal.' })] }),
+    });
+    await renderApp('#/cooperatives/c-1');
+    expect((await screen.findByText('Dossier déposé au tribunal.')).getAttribute('dir')).toBe('auto');
+  });
+
   it('marks a step done today and shows the core refusal of a step done too early', async () => {
     const core = signedIn(session({ role: 'volunteer' }), {
       'cooperatives.get': () => ok(detail),
@@ -139,7 +147,7 @@ describe('creation steps', () => {
     await userEvent.click((await screen.findAllByRole('button', { name: 'Détails' }))[0]);
     const dialog = await screen.findByRole('dialog', { name: 'Certificat négatif' });
     await userEvent.click(within(dialog).getByRole('combobox', { name: 'Statut' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Bloquée', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Bloquée' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await within(dialog).findByText('Indiquez la raison du blocage.')).toBeTruthy();
     expect(core.calls('cooperatives.saveStep')).toHaveLength(0);
@@ -247,5 +255,24 @@ describe('founders', () => {
     expect(within(rachid).getByText('Nationalité inconnue').closest('[title]')?.getAttribute('title')).toMatch(/reliez-la pour que le titre de séjour/);
     expect(within(awa).queryByText('Nationalité inconnue')).toBeNull();
     expect(within(awa).getByText('Sénégal')).toBeTruthy();
+  });
+});
+
+describe('a step done by mistake', () => {
+  it('goes back to in progress only with a reason, asked in a dialog', async () => {
+    const done = { ...detail, steps: [step(1, 'name_approval', 'Certificat négatif', { status: 'done', doneOn: '2026-05-01' }), detail.steps[1]] };
+    const core = signedIn(session({ role: 'volunteer' }), {
+      'cooperatives.get': () => ok(done),
+      'cooperatives.undoStep': () => ok({ ...done.steps[0], status: 'in_progress', doneOn: null }),
+    });
+    await renderApp('#/cooperatives/c-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Annuler « fait »' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remettre en cours : Certificat négatif' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('Ce champ est obligatoire.')).toBeTruthy();
+    expect(core.calls('cooperatives.undoStep')).toHaveLength(0);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Motif/ }), 'Certificat refusé par l’OMPIC');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('cooperatives.undoStep')).toEqual([{ id: 's-1', reason: 'Certificat refusé par l’OMPIC' }]));
   });
 });

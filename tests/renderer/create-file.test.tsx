@@ -105,7 +105,7 @@ describe('creating an association file', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
     expect(within(nav).getByRole('link', { name: 'Paramètres' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /^Bonjour, / })).toBeTruthy();
     expect(screen.getByText('Association Amal')).toBeTruthy();
     expect(screen.getByText('Président·e')).toBeTruthy();
   });

@@ -139,6 +139,9 @@ const agreementDetail = {
   archivedSubGrants: [],
 };
 
+/** A whole line whose text is split by an element inside it (the rate's isolated equation). */
+const line = (pattern: RegExp) => (_: string, element: Element | null) => element?.tagName === 'P' && pattern.test(element.textContent ?? '');
+
 const compact = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f.]/g, '');
 
 describe('grants dashboard', () => {
@@ -150,7 +153,9 @@ describe('grants dashboard', () => {
     expect(compact(figures.querySelector('[data-figure="committed"]')?.textContent ?? null)).toBe('16958,53€');
     expect(compact(figures.querySelector('[data-figure="leftToJustify"]')?.textContent ?? null)).toBe('5875,57€');
     expect(within(section).getAllByText('En retard').length).toBeGreaterThan(0);
-    expect(within(section).getByText(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
+    expect(within(section).getByText(line(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/))).toBeTruthy();
+    // Isolated left to right, so an Arabic screen does not turn it into "MAD 10,85 = EUR 1".
+    expect(within(section).getByText('1 EUR = 10,85 MAD').closest('bdi')?.getAttribute('dir')).toBe('ltr');
     expect(within(section).queryByRole('table', { name: 'Sous-subventions' })).toBeNull();
 
     await userEvent.click(within(section).getByRole('button', { name: 'Voir les sous-subventions (1)' }));
@@ -160,13 +165,84 @@ describe('grants dashboard', () => {
   });
 });
 
+describe('late badges', () => {
+  const onTime = { ...dashboard.agreements[0], id: 'ag-2', reference: 'GIZ-003', state: 'ok' as const, subGrants: [] };
+  const lateAndNot: GrantsDashboard = {
+    ...dashboard,
+    agreements: [
+      { ...dashboard.agreements[0], subGrants: [...dashboard.agreements[0].subGrants, { ...dashboard.agreements[0].subGrants[0], id: 'sg-2', reference: 'SG-2026-00002', overdueReports: 0, state: 'ok' }] },
+      onTime,
+    ],
+  };
+
+  it("lead from an agreement's 'late' to the list of what is late in it, and from there to each late sub-grant", async () => {
+    signedIn(session({ role: 'treasurer' }), { 'grants.dashboard': () => ok(lateAndNot) });
+    await renderApp('#/grants');
+    const section = await screen.findByRole('region', { name: 'ENABEL-014' });
+    const badge = within(section).getByRole('link', { name: 'En retard' });
+    expect(badge.getAttribute('href')).toBe('#/grants?late=1&agreement=ag-1');
+    expect(within(screen.getByRole('region', { name: 'GIZ-003' })).queryByRole('link', { name: 'À jour' })).toBeNull();
+
+    await userEvent.click(badge);
+    expect(await screen.findByText('Seulement ce qui est en retard')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'GIZ-003' })).toBeNull();
+    const subGrants = within(screen.getByRole('region', { name: 'ENABEL-014' })).getByRole('table', { name: 'Sous-subventions' });
+    expect(within(subGrants).queryByRole('link', { name: 'SG-2026-00002' })).toBeNull();
+    const row = within(subGrants).getByRole('link', { name: 'SG-2026-00001' }).closest('tr') as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'En retard' }).getAttribute('href')).toBe('#/grants/sub-grants/sg-1?late=1');
+    expect(within(row).getByRole('link', { name: '1' }).getAttribute('href')).toBe('#/grants/sub-grants/sg-1?late=1');
+    expect(screen.getByRole('link', { name: 'Tout afficher' }).getAttribute('href')).toBe('#/grants');
+  });
+
+  it("list an agreement's own overdue reports to its funder in the late view", async () => {
+    const lateReport: GrantsDashboard = { ...dashboard, agreements: [{ ...dashboard.agreements[0], overdueReports: 1, subGrants: [] }] };
+    signedIn(session({ role: 'treasurer' }), {
+      'grants.dashboard': () => ok(lateReport),
+      'grants.agreements.get': () =>
+        ok({
+          ...agreementDetail,
+          deadlines: [
+            { id: 'd-1', dueDate: '2026-01-31', kind: 'financial', label: 'Premier semestre', submittedOn: null },
+            { id: 'd-2', dueDate: '2025-12-31', kind: 'narrative', label: null, submittedOn: '2025-12-20' },
+            { id: 'd-3', dueDate: '2099-01-31', kind: 'narrative', label: null, submittedOn: null },
+          ],
+        }),
+    });
+    await renderApp('#/grants?late=1&agreement=ag-1');
+    const section = await screen.findByRole('region', { name: 'ENABEL-014' });
+    expect(await within(section).findByText('Rapports au bailleur en retard :')).toBeTruthy();
+    const items = within(section).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([expect.stringMatching(/^Rapport financier attendu le 31 jan\S* 2026 — Premier semestre$/)]);
+  });
+
+  it("show on a late sub-grant's page the reports and tranches that are overdue", async () => {
+    const late: SubGrantDetail = {
+      ...detail,
+      tranches: [detail.tranches[0], { ...detail.tranches[1], dueDate: '2026-03-01' }],
+      reportDates: [
+        { id: 'r-1', dueDate: '2026-03-31', submittedOn: null },
+        { id: 'r-2', dueDate: '2026-01-31', submittedOn: '2026-01-30' },
+      ],
+      figures: { ...detail.figures, overdueReports: 1, state: 'late' },
+    };
+    signedIn(session({ role: 'treasurer' }), { 'grants.subGrants.get': () => ok(late) });
+    await renderApp('#/grants/sub-grants/sg-1?late=1');
+    const lateList = await screen.findByRole('region', { name: 'Ce qui est en retard' });
+    expect(within(lateList).getByText(/^Rapport attendu le 31 mar\S* 2026, pas encore remis$/)).toBeTruthy();
+    expect(within(lateList).getByText(/^Tranche 2 prévue le 1 mar\S* 2026 : reste 50\D?000,00\sMAD à verser$/)).toBeTruthy();
+    expect(within(lateList).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'En retard' }).getAttribute('href')).toBe('#/grants/sub-grants/sg-1?late=1');
+  });
+});
+
 describe('budget follow-up', () => {
   it('says at which rate the sub-grants in another currency were converted', async () => {
     const budget: BudgetFollowUp = {
       agreement: detail.agreement,
-      lines: [{ id: 'l-1', code: 'A1', label: 'Micro-projets', amountMinor: 100_000_00, committedMinor: 9_216_59, spentMinor: 2_603_69, usedPct: 2.6, overspent: false }],
+      lines: [{ id: 'l-1', code: 'A1', label: 'Micro-projets', amountMinor: 100_000_00, committedMinor: 9_216_59, spentMinor: 2_603_69, spentDirectlyMinor: 0, usedPct: 2.6, overspent: false }],
       totalPlannedMinor: 100_000_00,
       totalSpentMinor: 2_603_69,
+      totalSpentDirectlyMinor: 0,
       ratesUsed: [madRate, { ...madRate, date: '2026-03-01', rateMicro: 10_950_000 }],
     };
     signedIn(session({ role: 'treasurer' }), {
@@ -177,8 +253,8 @@ describe('budget follow-up', () => {
     await renderApp('#/grants/agreements/ag-1');
     await userEvent.click(await screen.findByRole('tab', { name: 'Suivi budgétaire' }));
     const panel = await screen.findByRole('tabpanel');
-    expect(await within(panel).findByText(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
-    expect(within(panel).getByText(/^Taux utilisé : 1 EUR = 10,95 MAD \(au 1 \S+ 2026\)$/)).toBeTruthy();
+    expect(await within(panel).findByText(line(/^Taux utilisé : 1 EUR = 10,85 MAD \(au 1 \S+ 2026\)$/))).toBeTruthy();
+    expect(within(panel).getByText(line(/^Taux utilisé : 1 EUR = 10,95 MAD \(au 1 \S+ 2026\)$/))).toBeTruthy();
   });
 });
 
@@ -191,7 +267,7 @@ describe('grants forms', () => {
         ok({ ...input, id: 'e-1', budgetLineCode: 'A1', receiptNumber: null, attachmentId: null, attachmentName: null, status: 'submitted', rejectionReason: null, createdAt: AT } as never),
     });
     await renderApp('#/grants/sub-grants/sg-1');
-    expect(await screen.findByText(/Taux utilisé : 1 EUR = 10,85 MAD/)).toBeTruthy();
+    expect(await screen.findByText(line(/Taux utilisé : 1 EUR = 10,85 MAD/))).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Ajouter une dépense' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByLabelText(/^Date/), '2026-03-01');
@@ -271,7 +347,7 @@ describe('grants forms: per-field errors', () => {
     expect(core.calls('grants.agreements.save')).toHaveLength(0);
 
     await userEvent.click(funder);
-    await userEvent.click(await screen.findByRole('option', { name: 'Enabel', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Enabel' }));
     await userEvent.type(screen.getByLabelText(/^Référence/), 'ENABEL-015');
     await userEvent.type(screen.getByLabelText(/^Intitulé/), 'Insertion');
     await userEvent.type(screen.getByLabelText(/^Début/), '2026-01-01');
@@ -330,7 +406,7 @@ describe('grants forms: per-field errors', () => {
     await renderApp('#/grants/agreements/ag-1/sub-grants/new');
     await screen.findByRole('heading', { name: 'Nouvelle sous-subvention — ENABEL-014' });
     await userEvent.click(screen.getByRole('combobox', { name: /^Bénéficiaire/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Association Amal', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Association Amal' }));
     await userEvent.type(screen.getByLabelText(/^Projet/), 'Atelier');
     await userEvent.type(screen.getByRole('textbox', { name: /^Montant/ }), '10 000');
     await userEvent.type(screen.getByLabelText(/^Début/), '2026-02-01');
@@ -507,5 +583,31 @@ describe('grants receipts', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(revoke).toHaveBeenCalledWith('blob:receipt-1');
     expect(open).not.toHaveBeenCalled();
+  });
+});
+
+describe('a payment to a sub-grantee corrected', () => {
+  it('is reversed from the sub-grant page only with a reason', async () => {
+    const paid: SubGrantDetail = {
+      ...detail,
+      disbursements: [
+        { id: 'd-1', trancheId: detail.tranches[0].id, trancheSeq: 1, date: '2026-02-20', amountMinor: 30_000_00, method: 'transfer', reference: 'VIR-1', overrideReason: null, createdAt: '2026-02-20T10:00:00.000Z', reversedOn: null, reversalReason: null },
+      ],
+    };
+    const core = signedIn(session({ role: 'treasurer' }), {
+      'grants.subGrants.get': () => ok(paid),
+      'grants.disbursements.reverse': (input) => ok({ ...paid.disbursements[0], reversedOn: input.date, reversalReason: input.reason }),
+    });
+    await renderApp('#/grants/sub-grants/sg-1');
+    const table = await screen.findByRole('table', { name: 'Versements' });
+    await userEvent.click(within(table).getByRole('button', { name: 'Corriger' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Contre-passer le mouvement' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('Ce champ est obligatoire.')).toBeTruthy();
+    expect(core.calls('grants.disbursements.reverse')).toHaveLength(0);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Motif/ }), 'Virement rejeté');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('grants.disbursements.reverse')).toHaveLength(1));
+    expect(core.calls('grants.disbursements.reverse')[0]).toMatchObject({ id: 'd-1', reason: 'Virement rejeté' });
   });
 });

@@ -28,6 +28,7 @@ export function status(overrides: Partial<AppStatus> = {}): AppStatus {
 export function session(overrides: Partial<SessionInfo['user']> = {}): SessionInfo {
   return {
     path: FILE_PATH,
+    keysPath: `${FILE_PATH}.keys`,
     association: { name: 'Association Amal', city: 'Oujda' },
     user: {
       id: 'u-nadia',
@@ -64,11 +65,8 @@ export async function renderApp(hash = '#/') {
   await screen.findAllByRole('radiogroup', { name: /Langue|اللغة|Language/ });
 }
 
-/**
- * Opens the export menu and picks one of its items. The menu opens after a timed transition, which
- * a loaded machine can make later than findBy's default second: the item gets five.
- */
+/** Opens the export menu and picks one of its items. */
 export async function chooseExport(user: UserEvent, item: string): Promise<void> {
   await user.click(screen.getByRole('button', { name: 'Exporter' }));
-  await user.click(await screen.findByRole('menuitem', { name: item }, { timeout: 5000 }));
+  await user.click(await screen.findByRole('menuitem', { name: item }));
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, roleSchema } from '../../electron/contract';
-import { resources } from '../../renderer/i18n';
+import arTexts from '../../renderer/i18n/ar.json';
+import enTexts from '../../renderer/i18n/en.json';
+import frTexts from '../../renderer/i18n/fr.json';
+import arCore from '../../electron/contract/i18n/ar.json';
+import enCore from '../../electron/contract/i18n/en.json';
+import frCore from '../../electron/contract/i18n/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,9 +19,9 @@ function valueAt(tree: Tree, key: string): string | Tree | undefined {
   return key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
 }
 
-const fr = resources.fr.translation as Tree;
-const ar = resources.ar.translation as Tree;
-const en = resources.en.translation as Tree;
+const fr = frTexts as Tree;
+const ar = arTexts as Tree;
+const en = enTexts as Tree;
 
 const rendererSources = import.meta.glob<string>('../../renderer/**/*.{ts,tsx}', {
   query: '?raw',
@@ -61,5 +66,30 @@ describe('translations', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the core’s words (namespace core, shared by the core’s files and the pages)', () => {
+  const core = { fr: frCore as Tree, ar: arCore as Tree, en: enCore as Tree };
+
+  it('have the same keys and {{placeholders}} in French, Arabic and English, none empty', () => {
+    const french = keysOf(core.fr).sort();
+    const placeholders = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const tree of [core.ar, core.en]) {
+      expect(keysOf(tree).sort()).toEqual(french);
+      for (const key of french) expect(placeholders(valueAt(tree, key)), key).toEqual(placeholders(valueAt(core.fr, key)));
+    }
+    for (const tree of Object.values(core)) for (const key of keysOf(tree)) expect(String(valueAt(tree, key)).trim(), key).not.toBe('');
+  });
+
+  it('cover every core key the renderer asks for', () => {
+    let checked = 0;
+    for (const [file, source] of Object.entries(rendererSources)) {
+      for (const [, key] of source.matchAll(/\bt\(\s*['`]core:([a-zA-Z_.0-9]+)['`.$]/g)) {
+        expect(valueAt(core.fr, key.replace(/\.$/, '')), `${key} in ${file}`).toBeDefined();
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
   });
 });

@@ -25,6 +25,7 @@ const payment: DuesPayment = {
   collectedBy: 'u-nadia',
   collectedByName: 'Nadia Bennani',
   createdAt: `${todayIso()}T10:00:00.000Z`,
+  reversal: null,
 };
 
 const detail: MemberDetail = {
@@ -49,12 +50,12 @@ describe('member form', () => {
     await userEvent.type(screen.getByRole('textbox', { name: /^Prénom/ }), 'Khadija');
     await userEvent.type(screen.getByRole('textbox', { name: /^Nom\s*\*?$/ }), 'Benali');
     await userEvent.click(screen.getByRole('combobox', { name: 'Statut' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Démissionnaire', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Démissionnaire' }));
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Indiquez la date de démission.')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Statut' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Actif·ve', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Actif·ve' }));
     await userEvent.type(screen.getByRole('textbox', { name: /^Numéro d'adhérent/ }), '7');
     await userEvent.type(screen.getByRole('textbox', { name: /^Téléphones/ }), '0661234567, 0537000000');
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
@@ -68,6 +69,28 @@ describe('member form', () => {
       birthDate: null,
     });
     expect(await screen.findByText('Ce numéro est déjà attribué à un autre membre.')).toBeTruthy();
+    // The longest form typed key by key, on the page's first load: slow on a shared machine.
+  }, 40_000);
+
+  it('keeps an impossible birth date as typed, says so at the field and saves nothing until it is a real day', async () => {
+    const core = signedIn(session({ role: 'volunteer' }), { 'members.save': () => ok({ ...member, id: 'm-2' }) });
+    await renderApp('#/members/new');
+    await userEvent.type(await screen.findByRole('textbox', { name: /^Prénom/ }), 'Khadija');
+    await userEvent.type(screen.getByRole('textbox', { name: /^Nom\s*\*?$/ }), 'Benali');
+    const birthDate = screen.getByRole('textbox', { name: 'Date de naissance' });
+    await userEvent.type(birthDate, '30/02/1990');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(await screen.findByText(/Cette date n'existe pas/)).toBeTruthy();
+    expect(birthDate).toHaveProperty('value', '30/02/1990');
+    expect(document.activeElement).toBe(birthDate);
+    expect(core.calls('members.save')).toHaveLength(0);
+
+    await userEvent.clear(birthDate);
+    await userEvent.type(birthDate, '28/02/1990');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(core.calls('members.save')).toHaveLength(1));
+    expect(core.calls('members.save')[0]).toMatchObject({ birthDate: '1990-02-28' });
   });
 });
 
@@ -88,7 +111,7 @@ describe('dues payments', () => {
         ok({
           payment: { ...payment, amount: 15_000 },
           member,
-          association: { name: 'Association Amal', city: 'Oujda' },
+          association: { name: 'Association Amal', city: 'Oujda', address: '', registrationNumber: '', logo: null },
           balance: { year, due: 12_000, paid: 15_000, balance: -3_000 },
         }),
     });
@@ -112,6 +135,21 @@ describe('dues payments', () => {
     expect(screen.getAllByText('Reçu de cotisation').length).toBeGreaterThan(0);
     expect(screen.getAllByText('وصل أداء الاشتراك').length).toBeGreaterThan(0);
     expect(screen.getAllByText(/150,00\sMAD/).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a negative amount at its field, as typed, instead of paying 0', async () => {
+    const core = signedIn(session({ role: 'treasurer' }), { 'members.get': () => ok(detail) });
+    await renderApp('#/members/m-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Enregistrer un paiement' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Paiement de cotisation' });
+    const amount = within(dialog).getByRole('textbox', { name: 'Montant' });
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '-50');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer et voir le reçu' }));
+
+    expect(await within(dialog).findByText('Saisissez un montant supérieur à 0.')).toBeTruthy();
+    expect(amount).toHaveProperty('value', '-50 MAD');
+    expect(core.calls('dues.pay')).toHaveLength(0);
   });
 });
 

@@ -4,20 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OurCard, Partner, PartnerCard, Result, SessionInfo } from '../../electron/contract';
 import { fakeCore, ok, renderApp, session, status, type FakeCore } from './helpers';
 
+import { blobText } from './saved-files';
+
 vi.mock('../../renderer/transport');
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
 
 const FINGERPRINT = '12345 67890 13579 24680 11223 34455';
 

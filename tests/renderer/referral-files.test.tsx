@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,35 +11,13 @@ import { PersonFollowUp } from '../../renderer/features/case-follow-up/PersonFol
 import { awa } from './beneficiaries-fixtures';
 import { fakeCore, ok, renderApp, session, status, type FakeCore } from './helpers';
 
+import { blobText, catchSaves } from './saved-files';
+
 vi.mock('../../renderer/transport');
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
-
-/** Catches what the page saves through a Blob link, with the file name it gives. */
-function catchSaves() {
-  const saved: { name: string; blob: Blob }[] = [];
-  let last: Blob | undefined;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    last = blob as Blob;
-    return 'blob:file';
-  };
-  URL.revokeObjectURL = () => {};
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (last) saved.push({ name: this.download, blob: last });
-  });
-  return saved;
-}
 
 function signedIn(current: SessionInfo = session({ role: 'volunteer' }), extra: FakeCore = {}) {
   return fakeCore({
@@ -165,6 +143,52 @@ describe('sending a referral as a file', () => {
     expect(core.calls('referrals.sendFile')).toHaveLength(1);
   });
 
+  it('shows which needs go: health and violence stay here without the consent to sharing, and are not sent', async () => {
+    catchSaves();
+    const need = (code: string, fr: string, sensitive: boolean) => ({ list: 'vulnerability' as const, code, labels: { fr, ar: fr, en: fr }, sensitive, archived: false });
+    const vulnerabilities = [need('single_mother', 'Mère célibataire', false), need('chronic_illness', 'Maladie chronique', true)];
+    const sharing = { date: '2026-01-10', givenBy: 'person' as const, scopes: ['service' as const, 'sharing' as const] };
+    const open = async (person: typeof awa) => {
+      const core = signedIn(session(), {
+        'lookups.list': ({ list }) => ok(list === 'vulnerability' ? vulnerabilities : []),
+        'referrals.list': () => ok([referral()]),
+        'partners.card': () => ok(card),
+        'beneficiaries.get': () => ok(person),
+      });
+      renderFollowUp();
+      return { core, ...(await openSendDialog()) };
+    };
+
+    const { dialog, core, user } = await open(awa);
+    const needs = within(dialog).getByRole('checkbox', { name: 'Besoins' });
+    const said = () => document.getElementById(needs.getAttribute('aria-describedby') ?? '')?.textContent;
+    await waitFor(() => expect(said()).toBe('Partent : Mère célibataireRestent ici (santé et violences, seulement avec le consentement au partage) : Maladie chronique'));
+    expect(within(dialog).queryByText(/Partent : .*Maladie chronique/)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    expect(core.calls('referrals.sendFile')).toEqual([]);
+    cleanup();
+
+    const withSharing = await open({ ...awa, consent: sharing });
+    const box = within(withSharing.dialog).getByRole('checkbox', { name: 'Besoins' });
+    await waitFor(() =>
+      expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Partent : Mère célibataire · Maladie chronique'),
+    );
+  });
+
+  it("warns when the partner's card was not checked by phone, and still lets the file go", async () => {
+    catchSaves();
+    signedIn(undefined, {
+      'referrals.list': () => ok([referral()]),
+      'partners.card': () => ok({ ...card, checkedAt: null, checkedByName: null }),
+      'beneficiaries.get': () => ok(awa),
+    });
+    renderFollowUp();
+    const { dialog } = await openSendDialog();
+    expect(within(dialog).getByText(/La carte de Caritas Rabat n'a pas encore été vérifiée par téléphone/)).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: 'Annuaire des partenaires' }).getAttribute('href')).toBe('/partners');
+    expect((within(dialog).getByRole('button', { name: 'Enregistrer le fichier' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('says when the partner has no card and leads to the directory', async () => {
     signedIn(undefined, {
       'referrals.list': () => ok([referral()]),
@@ -220,7 +244,7 @@ describe('referrals received as files', () => {
       'referrals.receiveFile': () =>
         ok({
           incoming: incoming(),
-          duplicates: [{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['name'] }],
+          duplicates: [{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['sameLastName'] }],
           draft,
         }),
       'referrals.incoming.link': (input) => ok(incoming({ beneficiaryId: 'beneficiaryId' in input ? input.beneficiaryId : 'b-new' })),
@@ -298,6 +322,37 @@ describe('referrals received as files', () => {
     expect(within(first).getByText('Répondu le 25 avr. 2026')).toBeTruthy();
     expect(within(second).getByText('KD')).toBeTruthy();
     expect(within(second).getByText('Reçue')).toBeTruthy();
+  });
+});
+
+describe('linking a referral received after leaving its page', () => {
+  it('asks the core again for the likely person and links the referral from the list', async () => {
+    let linked = false;
+    const core = signedIn(undefined, {
+      'referrals.incoming.list': () => ok([incoming(linked ? { beneficiaryId: 'b-awa' } : {})]),
+      'referrals.incoming.get': () =>
+        ok({
+          incoming: incoming(),
+          duplicates: [{ id: 'b-awa', reference: 'B-2026-00042', displayName: 'Awa Diallo', birthYear: 1994, reasons: ['sameLastName'] }],
+          draft,
+        }),
+      'referrals.incoming.link': () => {
+        linked = true;
+        return ok(incoming({ beneficiaryId: 'b-awa' }));
+      },
+    });
+    await renderApp('#/follow-up/received');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: "Relier l'orientation de Caritas Rabat pour Awa Diallo à une fiche" }));
+    const dialog = await screen.findByRole('dialog', { name: 'Orientation de Caritas Rabat pour Awa Diallo' });
+    expect(core.calls('referrals.incoming.get')).toEqual([{ id: 'in-1' }]);
+
+    await user.click(await within(dialog).findByRole('button', { name: "C'est Awa Diallo" }));
+    expect(await within(dialog).findByText(/Orientation reliée à la fiche de la personne/)).toBeTruthy();
+    expect(core.calls('referrals.incoming.link')).toEqual([{ id: 'in-1', beneficiaryId: 'b-awa' }]);
+    const table = screen.getByRole('table', { name: 'Orientations reçues en fichier' });
+    await waitFor(() => expect(within(table).getByRole('link', { name: 'Awa Diallo' }).getAttribute('href')).toBe('#/beneficiaries/b-awa'));
+    expect(within(table).queryByRole('button', { name: /^Relier/ })).toBeNull();
   });
 });
 
@@ -389,9 +444,12 @@ describe('the follow-up dashboard', () => {
           staleProcedureDays: 30,
           unansweredReferralDays: 14,
           overdueNextSteps: [],
+          comingUpNextSteps: [],
           staleProcedures: [],
           expiringDocuments: [],
+          expiredDocuments: [],
           notSeen: [],
+          employmentFollowUps: { comingUp: [], late: [] },
           unansweredReferrals: [
             {
               beneficiaryId: 'b-awa',

@@ -48,7 +48,7 @@ describe('the referrals list across people', () => {
     await renderApp('#/follow-up/referrals?from=2026-04-01&status=refused');
     const table = await screen.findByRole('table', { name: 'Liste des orientations' });
     expect(core.calls('referrals.search')).toEqual([{ from: '2026-04-01', status: 'refused', offset: 0, limit: 50 }]);
-    expect((screen.getByLabelText('Envoyées à partir du') as HTMLInputElement).value).toBe('2026-04-01');
+    expect((screen.getByLabelText('Envoyées à partir du') as HTMLInputElement).value).toBe('01/04/2026');
     expect((screen.getByLabelText('Statut') as HTMLSelectElement).value).toBe('refused');
 
     const [, first, second] = within(table).getAllByRole('row');
@@ -121,7 +121,19 @@ describe('the referrals list across people', () => {
     fakeCore({
       'app.status': () => ok(status({ session: session({ role: 'volunteer' }) })),
       'followUp.dashboard': () =>
-        ok({ today: '2026-06-01', staleProcedureDays: 30, unansweredReferralDays: 14, overdueNextSteps: [], staleProcedures: [], expiringDocuments: [], notSeen: [], unansweredReferrals: [] }),
+        ok({
+          today: '2026-06-01',
+          staleProcedureDays: 30,
+          unansweredReferralDays: 14,
+          overdueNextSteps: [],
+          comingUpNextSteps: [],
+          staleProcedures: [],
+          expiringDocuments: [],
+          expiredDocuments: [],
+          notSeen: [],
+          unansweredReferrals: [],
+          employmentFollowUps: { comingUp: [], late: [] },
+        }),
       'lookups.list': () => ok([]),
     });
     await renderApp('#/follow-up');

@@ -8,6 +8,8 @@ export const aReport = (locale: IndicatorReport['locale'], more: Pick<IndicatorR
   from: '2026-01-01',
   to: '2026-06-30',
   generatedAt: '2026-07-01T10:00:00.000Z',
+  timeZone: 'Africa/Casablanca',
+  fileStem: 'rapport-indicateurs-2026-01-01-2026-06-30',
   agreement: null,
   indicators: [],
   headings: { agreement: 'Convention', period: 'Période', generatedAt: 'Généré le', definitions: 'Définitions', notes: 'Remarques' },

@@ -88,6 +88,43 @@ describe('settings', () => {
     expect(core.calls('users.remove')).toEqual([{ userId: 'u-karim' }]);
   });
 
+  it("resets another user's password to a temporary one, showing a weak one at its field, and shows every user's status", async () => {
+    let weakOnce = true;
+    const core = signedIn(session(), {
+      'users.resetPassword': (input) => {
+        if (weakOnce) {
+          weakOnce = false;
+          return { ok: false, error: { code: 'weak_password', fields: { temporaryPassword: 'weak_password' } } };
+        }
+        return ok({ ...staff[1], id: input.userId, mustChangePassword: true });
+      },
+    });
+    await renderApp('#/settings/users');
+    const table = await screen.findByRole('table');
+    const karim = within(table).getByText('Karim Tazi').closest('tr') as HTMLElement;
+    expect(within(karim).getByText('Actif·ve')).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: 'Réinitialiser le mot de passe de Nadia Bennani' })).toBeNull();
+
+    const user = userEvent.setup();
+    await user.click(within(karim).getByRole('button', { name: 'Réinitialiser le mot de passe de Karim Tazi' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Réinitialiser le mot de passe de Karim Tazi' });
+    expect(within(dialog).getByText(/devra le changer à sa prochaine connexion/)).toBeTruthy();
+    await user.type(within(dialog).getByLabelText(/Mot de passe temporaire/), 'karim tazi 2026{Enter}');
+    const field = within(dialog).getByLabelText(/Mot de passe temporaire/) as HTMLInputElement;
+    const message = await within(dialog).findByText(/^Ce mot de passe est trop facile à deviner/);
+    expect(field.getAttribute('aria-describedby')).toContain(message.id);
+    expect(field.value).toBe('karim tazi 2026');
+
+    await user.clear(field);
+    await user.type(field, 'olive tree under snow 9{Enter}');
+    expect(await screen.findByText('Mot de passe de Karim Tazi réinitialisé : il devra être changé à la prochaine connexion.')).toBeTruthy();
+    expect(core.calls('users.resetPassword')).toEqual([
+      { userId: 'u-karim', temporaryPassword: 'karim tazi 2026' },
+      { userId: 'u-karim', temporaryPassword: 'olive tree under snow 9' },
+    ]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('makes a user with a temporary password choose their own first', async () => {
     const core = signedIn(session({ mustChangePassword: true, role: 'volunteer' }), {
       'session.changePassword': () => ok(session({ role: 'volunteer' })),

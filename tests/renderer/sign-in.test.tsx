@@ -63,7 +63,7 @@ describe('opening a file and signing in', () => {
     expect((screen.getByLabelText(/^Mot de passe/) as HTMLInputElement).value).toBe('');
 
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bonjour, Youssef Alaoui' })).toBeTruthy();
     expect(screen.getByText('Youssef Alaoui')).toBeTruthy();
     expect(screen.getByText('Bénévole')).toBeTruthy();
     const menu = screen.getByRole('navigation');
@@ -110,7 +110,7 @@ describe('opening a file and signing in', () => {
     const core = coreWithFile();
     const user = await signInScreenOf('Youssef Alaoui');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
+    await screen.findByRole('heading', { level: 1, name: 'Bonjour, Youssef Alaoui' });
 
     await user.click(screen.getByRole('button', { name: 'Verrouiller' }));
 
@@ -124,7 +124,7 @@ describe('opening a file and signing in', () => {
     const core = coreWithFile();
     const user = await signInScreenOf('Nadia Bennani');
     await user.type(screen.getByLabelText(/^Mot de passe/), 'the right passphrase{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' });
+    await screen.findByRole('heading', { level: 1, name: 'Bonjour, Nadia Bennani' });
 
     core.expire();
     await user.click(screen.getByRole('link', { name: 'Paramètres' }));
@@ -155,7 +155,7 @@ describe('opening a file and signing in', () => {
 
     await user.clear(screen.getByLabelText(/Code de récupération/));
     await user.type(screen.getByLabelText(/Code de récupération/), 'abcde-fghjk-mnpqr-stvwx-yz234-56789{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bonjour, Nadia Bennani' })).toBeTruthy();
     expect(core.calls('file.recover').at(-1)).toEqual({
       path: FILE_PATH,
       userId: 'u-nadia',

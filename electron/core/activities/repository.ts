@@ -94,7 +94,7 @@ export function saveActivity(db: Db, a: Activity): void {
 export function agreementOf(db: Db, agreementId: string): (ActivityAgreement & { archived: boolean }) | undefined {
   const row = db
     .prepare(
-      `SELECT a.id, a.reference, a.title, f.name AS funderName, a.archived_at IS NOT NULL AS archived
+      `SELECT a.id, a.reference, a.title, a.funder_id AS funderId, f.name AS funderName, a.archived_at IS NOT NULL AS archived
        FROM funding_agreements a JOIN grant_funders f ON f.id = a.funder_id WHERE a.id = ?`,
     )
     .get(agreementId) as (ActivityAgreement & { archived: 0 | 1 }) | undefined;
@@ -104,6 +104,7 @@ export function agreementOf(db: Db, agreementId: string): (ActivityAgreement & {
 /** Only for an activity nobody attended: its registrations and sessions go with it. */
 export function deleteActivity(db: Db, id: string): void {
   db.prepare('DELETE FROM registrations WHERE activity_id = ?').run(id);
+  db.prepare('DELETE FROM session_head_counts WHERE session_id IN (SELECT id FROM activity_sessions WHERE activity_id = ?)').run(id);
   db.prepare('DELETE FROM activity_sessions WHERE activity_id = ?').run(id);
   db.prepare('DELETE FROM activities WHERE id = ?').run(id);
 }
@@ -111,8 +112,12 @@ export function deleteActivity(db: Db, id: string): void {
 export function activityHasAttendance(db: Db, activityId: string): boolean {
   return Boolean(
     db
-      .prepare('SELECT 1 FROM activity_sessions s JOIN attendance a ON a.session_id = s.id WHERE s.activity_id = ? LIMIT 1')
-      .get(activityId),
+      .prepare(
+        `SELECT 1 FROM activity_sessions s JOIN attendance a ON a.session_id = s.id WHERE s.activity_id = ?
+         UNION ALL SELECT 1 FROM activity_sessions s JOIN session_head_counts c ON c.session_id = s.id WHERE s.activity_id = ? AND c.count > 0
+         LIMIT 1`,
+      )
+      .get(activityId, activityId),
   );
 }
 
@@ -120,6 +125,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A session is held once someone was marked present at it (`present_count` is kept by triggers). */
 const HELD = 's.present_count > 0';
+/**
+ * Held as the activities list shows it: also a count-only session where someone was counted.
+ * Completion stays judged over the sessions where names were marked (nobody can be marked at the others).
+ */
+const HELD_OR_COUNTED = `(${HELD} OR (s.count_only = 1 AND EXISTS (SELECT 1 FROM session_head_counts c WHERE c.session_id = s.id AND c.count > 0)))`;
 
 export function listActivities(db: Db, params: z.output<typeof activitySearchSchema>, today: string): ActivitySearchResult {
   const where = [params.archived ? 'a.archived_at IS NOT NULL' : 'a.archived_at IS NULL'];
@@ -142,7 +152,7 @@ export function listActivities(db: Db, params: z.output<typeof activitySearchSch
     .prepare(
       `SELECT a.*,
          (SELECT count(*) FROM activity_sessions s WHERE s.activity_id = a.id) AS session_count,
-         (SELECT count(*) FROM activity_sessions s WHERE s.activity_id = a.id AND ${HELD}) AS sessions_held,
+         (SELECT count(*) FROM activity_sessions s WHERE s.activity_id = a.id AND ${HELD_OR_COUNTED}) AS sessions_held,
          (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id) AS registered_count,
          (SELECT min(s.date) FROM activity_sessions s WHERE s.activity_id = a.id) AS first_session_date,
          (SELECT max(s.date) FROM activity_sessions s WHERE s.activity_id = a.id) AS last_session_date,
@@ -185,6 +195,7 @@ interface SessionDbRow {
   end_time: string;
   place: string | null;
   facilitator: string | null;
+  count_only: 0 | 1;
   created_at: string;
   updated_at: string;
 }
@@ -197,6 +208,7 @@ const toSession = (r: SessionDbRow): ActivitySession => ({
   endTime: r.end_time,
   place: r.place,
   facilitator: r.facilitator,
+  countOnly: r.count_only === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -218,11 +230,17 @@ export function saveSession(db: Db, s: ActivitySession): void {
 }
 
 export function deleteSession(db: Db, id: string): void {
+  db.prepare('DELETE FROM session_head_counts WHERE session_id = ?').run(id);
   db.prepare('DELETE FROM activity_sessions WHERE id = ?').run(id);
 }
 
+/** Names marked, or counts recorded (a count-only session). */
 export function sessionHasAttendance(db: Db, sessionId: string): boolean {
-  return Boolean(db.prepare('SELECT 1 FROM attendance WHERE session_id = ? LIMIT 1').get(sessionId));
+  return Boolean(
+    db
+      .prepare('SELECT 1 FROM attendance WHERE session_id = ? UNION ALL SELECT 1 FROM session_head_counts WHERE session_id = ? AND count > 0 LIMIT 1')
+      .get(sessionId, sessionId),
+  );
 }
 
 // Scanned signed sheets: the attachments owned by a session (SIGNED_SHEET_OWNER).

@@ -33,6 +33,7 @@ import { lookupState } from '../case-follow-up/repository';
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { orNull } from '../input-values';
 import { newId } from '../ids';
 import { allocateReference } from '../references/counter';
 import { readSettings } from '../settings/repository';
@@ -69,8 +70,6 @@ import { activityStatistics, hasCompleted } from './statistics';
 /** What the rules need of the context: its clock (the demo generator passes a fixed one). */
 type Clock = Pick<CoreContext, 'now'>;
 
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
-
 export function existingActivity(db: Db, id: string): Activity {
   const a = getActivity(db, id);
   if (!a) throw new AppError('not_found');
@@ -105,7 +104,7 @@ export function getActivityDetail(ctx: SignedInContext, id: string): ActivityDet
 
 function linkedAgreement(db: Db, activity: Pick<Activity, 'agreementId'>): ActivityAgreement | null {
   const found = activity.agreementId ? agreementOf(db, activity.agreementId) : undefined;
-  return found ? { id: found.id, reference: found.reference, title: found.title, funderName: found.funderName } : null;
+  return found ? { id: found.id, reference: found.reference, title: found.title, funderId: found.funderId, funderName: found.funderName } : null;
 }
 
 /** Creates (reference `A-YYYY-NNNNN`) or replaces an activity's fields. Codes must be in their lists. */
@@ -188,6 +187,7 @@ export function saveSession(ctx: Clock, input: SessionInput) {
       endTime: input.endTime,
       place: orNull(input.place),
       facilitator: orNull(input.facilitator),
+      countOnly: before?.countOnly ?? false,
       createdAt: before?.createdAt ?? tx.at,
       updatedAt: tx.at,
     };
@@ -236,6 +236,7 @@ export function generateSessions(activityId: string, schedule: Schedule) {
         endTime: schedule.endTime,
         place: orNull(schedule.place),
         facilitator: orNull(schedule.facilitator),
+        countOnly: false,
         createdAt: tx.at,
         updatedAt: tx.at,
       };
@@ -355,7 +356,7 @@ function beneficiaryOfMember(member: Member, details: NonNullable<MemberRegistra
           phones: member.phones,
           languages: [],
           legalStatus: null,
-          household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+          household: { dependants: null, childrenUnder18: null, singleParent: false },
           educationLevel: 'unknown',
           vulnerabilities: [],
         }
@@ -407,6 +408,7 @@ function markableSession(db: Db, sessionId: string, today: string, activityId?: 
   if (activityId && session.activityId !== activityId) throw new AppError('not_found');
   const activity = openActivity(db, session.activityId);
   if (session.date > today) throw new AppError('session_in_future');
+  if (session.countOnly) throw new AppError('count_only_session');
   return { session, activity };
 }
 
@@ -425,7 +427,7 @@ export function walkIn(ctx: Clock, input: { activityId: string; beneficiary: Ben
       upsertMark(tx.db, { sessionId: input.presentAt, beneficiaryId: beneficiary.id, status: 'present', at: tx.at, userId: tx.user.id });
     }
     tx.audit(activity.id);
-    return { beneficiary: shownTo(tx.db, tx.user.role, beneficiary), outcome };
+    return { beneficiary: shownTo(tx.db, tx.user, beneficiary), outcome };
   };
 }
 

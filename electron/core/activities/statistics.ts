@@ -47,11 +47,23 @@ function figures(t: Tally, sessionsHeld: number): StatisticsFigures {
  * out: activities whose held sessions all fall in the period are read from `participations` (one
  * row per activity and person, kept by triggers); only those straddling the period's edges are
  * counted from the attendance rows.
+ *
+ * Both come out ordered by person and are merged, then grouped by person. When the scope takes in
+ * two thirds of the activities or more, `participations` is read whole in the order of its index
+ * by person, each row finding its activity among those held, rather than sorting tens of
+ * thousands of rows by person; for fewer activities, their rows are read activity by activity and
+ * sorted.
  */
 export function activityStatistics(db: Db, input: StatisticsInput, ageBandEdges: readonly number[]): ActivityStatistics {
-  const scope = ['present_count > 0', 'date BETWEEN @from AND @to'];
-  if (input.activityId) scope.push('activity_id = @activityId');
-  if (input.theme) scope.push('activity_id IN (SELECT id FROM activities WHERE theme = @theme)');
+  const filters = ['present_count > 0'];
+  if (input.activityId) filters.push('activity_id = @activityId');
+  if (input.theme) filters.push('activity_id IN (SELECT id FROM activities WHERE theme = @theme)');
+  // Without a period every session held is in scope; with one, the activities are found by the
+  // dates of their sessions held in it.
+  const heldInScope =
+    input.from || input.to
+      ? `present_count > 0 AND activity_id IN (SELECT activity_id FROM activity_sessions WHERE ${[...filters, 'date BETWEEN @from AND @to'].join(' AND ')})`
+      : filters.join(' AND ');
   const params = {
     from: input.from ?? '0000-01-01',
     to: input.to ?? '9999-12-31',
@@ -60,38 +72,51 @@ export function activityStatistics(db: Db, input: StatisticsInput, ageBandEdges:
   };
   // Per activity with a session held in scope: its sessions held, in all and in the period.
   const held = `held AS (
-    SELECT s.activity_id, act.completion_threshold AS threshold, count(*) AS held_total,
-      sum(s.date BETWEEN @from AND @to) AS held_in_scope
-    FROM activity_sessions s JOIN activities act ON act.id = s.activity_id
-    WHERE s.activity_id IN (SELECT DISTINCT activity_id FROM activity_sessions WHERE ${scope.join(' AND ')})
-      AND s.present_count > 0
-    GROUP BY s.activity_id)`;
+    SELECT s.activity_id, (SELECT completion_threshold FROM activities WHERE id = s.activity_id) AS threshold,
+      count(*) AS held_total, sum(s.date BETWEEN @from AND @to) AS held_in_scope
+    FROM activity_sessions s
+    WHERE ${heldInScope}
+    GROUP BY s.activity_id
+    HAVING held_in_scope > 0)`;
 
-  const sessions = db.prepare(`WITH ${held} SELECT count(*) AS activities, coalesce(sum(held_in_scope), 0) AS sessions FROM held`).get(params) as {
-    activities: number;
-    sessions: number;
-  };
+  const sessions = db
+    .prepare(
+      `WITH ${held} SELECT count(*) AS activities, coalesce(sum(held_in_scope), 0) AS sessions,
+         coalesce(sum(held_in_scope < held_total), 0) AS straddling, (SELECT count(*) FROM activities) AS allActivities
+       FROM held`,
+    )
+    .get(params) as { activities: number; sessions: number; straddling: number; allActivities: number };
+  const participations =
+    sessions.activities * 3 > sessions.allActivities * 2
+      ? 'participations p INDEXED BY participations_by_person CROSS JOIN held h ON h.activity_id = p.activity_id'
+      : 'held h CROSS JOIN participations p ON p.activity_id = h.activity_id';
+  // Absent when no activity straddles the period's edges (always so without a period).
+  const straddling =
+    sessions.straddling > 0
+      ? `
+           UNION ALL
+           SELECT a.beneficiary_id, sum(s.date BETWEEN @from AND @to), count(*) * 100 >= h.threshold * h.held_total,
+             min(CASE WHEN s.date BETWEEN @from AND @to THEN s.date END)
+           FROM held h CROSS JOIN activity_sessions s ON s.activity_id = h.activity_id
+             CROSS JOIN attendance a ON a.session_id = s.id
+           WHERE h.held_in_scope < h.held_total AND s.present_count > 0 AND a.status = 'present'
+           GROUP BY s.activity_id, a.beneficiary_id
+           HAVING sum(s.date BETWEEN @from AND @to) > 0
+           ORDER BY 1`
+      : '';
   const rows = db
     .prepare(
       `WITH ${held},
-       -- (activity, person): presences in the period, in all, and the first one in the period.
-       pairs AS (
-         SELECT h.activity_id, p.beneficiary_id, p.presences AS in_scope, p.presences AS total, p.first_present_on AS first_date
-         FROM held h JOIN participations p ON p.activity_id = h.activity_id
-         WHERE h.held_in_scope = h.held_total
-         UNION ALL
-         SELECT s.activity_id, a.beneficiary_id, sum(s.date BETWEEN @from AND @to), count(*),
-           min(CASE WHEN s.date BETWEEN @from AND @to THEN s.date END)
-         FROM held h CROSS JOIN activity_sessions s ON s.activity_id = h.activity_id
-           CROSS JOIN attendance a ON a.session_id = s.id
-         WHERE h.held_in_scope < h.held_total AND s.present_count > 0 AND a.status = 'present'
-         GROUP BY s.activity_id, a.beneficiary_id
-         HAVING sum(s.date BETWEEN @from AND @to) > 0),
+       -- Per person: presences in the period, activities, activities completed, first presence in the period.
        persons AS (
-         SELECT pr.beneficiary_id, sum(pr.in_scope) AS presences, count(*) AS participations,
-           sum(pr.total * 100 >= h.threshold * h.held_total) AS completed, min(pr.first_date) AS first_date
-         FROM pairs pr JOIN held h ON h.activity_id = pr.activity_id
-         GROUP BY pr.beneficiary_id)
+         SELECT beneficiary_id, sum(in_scope) AS presences, count(*) AS participations, sum(completed) AS completed,
+           min(first_date) AS first_date
+         FROM (
+           SELECT p.beneficiary_id, p.presences AS in_scope, p.presences * 100 >= h.threshold * h.held_total AS completed,
+             p.first_present_on AS first_date
+           FROM ${participations}
+           WHERE h.held_in_scope = h.held_total${straddling})
+         GROUP BY beneficiary_id)
        SELECT b.sex, CAST(substr(pe.first_date, 1, 4) AS INTEGER) - b.birth_year, b.category, b.nationality,
          count(*), sum(pe.presences), sum(pe.participations), sum(pe.completed)
        FROM persons pe JOIN beneficiaries b INDEXED BY beneficiaries_demographics ON b.id = pe.beneficiary_id

@@ -1,3 +1,4 @@
+import type { AssociationDetails } from '../../contract';
 import type { Db } from '../db/database';
 import { newIdentity } from '../exchange/identity';
 import { insertIdentity } from '../exchange/repository';
@@ -15,6 +16,20 @@ export function readAssociation(db: Db): Association | undefined {
     | { id: string; file_id: string; name: string; city: string; created_at: string }
     | undefined;
   return row && { id: row.id, fileId: row.file_id, name: row.name, city: row.city, createdAt: row.created_at };
+}
+
+export function readAssociationDetails(db: Db): AssociationDetails {
+  const row = db.prepare('SELECT address, registration_number FROM association_details WHERE id = 1').get() as
+    | { address: string | null; registration_number: string | null }
+    | undefined;
+  return { address: row?.address ?? '', registrationNumber: row?.registration_number ?? '' };
+}
+
+export function writeAssociationDetails(db: Db, details: AssociationDetails): void {
+  db.prepare(
+    `INSERT INTO association_details (id, address, registration_number) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET address = excluded.address, registration_number = excluded.registration_number`,
+  ).run(details.address || null, details.registrationNumber || null);
 }
 
 /** A new association is born with its identity, so its card can be given out from the first day. */

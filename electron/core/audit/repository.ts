@@ -1,5 +1,6 @@
 import type { AuditNote } from '../../contract';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import { newId } from '../ids';
 
 export interface AuditEntry {
@@ -11,7 +12,7 @@ export interface AuditEntry {
 }
 
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  db.prepare('INSERT INTO audit_log (id, at, user_id, op, entity_id, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO audit_log (id, at, user_id, op, entity_id, note) VALUES (?, ?, ?, ?, ?, ?)').run(
     newId(),
     entry.at,
     entry.userId,

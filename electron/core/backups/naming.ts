@@ -39,6 +39,7 @@ const INFIX = {
   manual: 'manual.',
   beforeRestore: 'before-restore.',
   beforeRekey: 'before-rekey.',
+  beforeMerge: 'before-merge.',
 } as const satisfies Record<Exclude<BackupKind, 'beforeMigration'>, string>;
 
 export type NamedBackupKind = keyof typeof INFIX;

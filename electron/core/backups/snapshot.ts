@@ -10,7 +10,7 @@ import { listBackups } from './list';
 import { backupFileName, baseNameOf, isPartialOf, type NamedBackupKind } from './naming';
 
 /** The kinds of backup made from an open file (a pre-restore copy is the replaced file itself, renamed). */
-export type SnapshotKind = Extract<NamedBackupKind, 'regular' | 'manual' | 'beforeRekey'>;
+export type SnapshotKind = Extract<NamedBackupKind, 'regular' | 'manual' | 'beforeRekey' | 'beforeMerge'>;
 
 /** Partial files this process is writing right now (not to be cleaned up under its feet). */
 export const inFlight = new Set<string>();

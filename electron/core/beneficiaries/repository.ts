@@ -1,4 +1,3 @@
-import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import {
   SEARCH_COUNT_CAP,
@@ -10,6 +9,7 @@ import {
   type PersonalData,
 } from '../../contract';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 
 interface Row {
   id: string;
@@ -59,13 +59,13 @@ const toBeneficiary = (row: Row): Beneficiary => ({
 });
 
 export function getBeneficiary(db: Db, id: string): Beneficiary | undefined {
-  const row = db.prepare('SELECT * FROM beneficiaries WHERE id = ?').get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM beneficiaries WHERE id = ?').get(id) as Row | undefined;
   return row && toBeneficiary(row);
 }
 
 function writePhones(db: Db, id: string, phones: string[]): void {
-  db.prepare('DELETE FROM beneficiary_phones WHERE beneficiary_id = ?').run(id);
-  const insert = db.prepare('INSERT OR IGNORE INTO beneficiary_phones (beneficiary_id, phone) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM beneficiary_phones WHERE beneficiary_id = ?').run(id);
+  const insert = prepared(db, 'INSERT OR IGNORE INTO beneficiary_phones (beneficiary_id, phone) VALUES (?, ?)');
   for (const phone of phones) insert.run(id, phone);
 }
 
@@ -81,19 +81,19 @@ const codesOf = (phoneticText: string) => phoneticText.split(' ').filter(Boolean
 function writeSearchIndex(db: Db, person: number | bigint, before: IndexedText | undefined, after: Derived): void {
   if (before?.search_text !== after.searchText) {
     if (before) {
-      db.prepare("INSERT INTO beneficiary_search (beneficiary_search, rowid, search_text) VALUES ('delete', ?, ?)").run(person, before.search_text);
-      db.prepare("INSERT INTO beneficiary_search_pairs (beneficiary_search_pairs, rowid, pairs) VALUES ('delete', ?, ?)").run(
+      prepared(db, "INSERT INTO beneficiary_search (beneficiary_search, rowid, search_text) VALUES ('delete', ?, ?)").run(person, before.search_text);
+      prepared(db, "INSERT INTO beneficiary_search_pairs (beneficiary_search_pairs, rowid, pairs) VALUES ('delete', ?, ?)").run(
         person,
         doubled(before.search_text),
       );
     }
-    db.prepare('INSERT INTO beneficiary_search (rowid, search_text) VALUES (?, ?)').run(person, after.searchText);
-    db.prepare('INSERT INTO beneficiary_search_pairs (rowid, pairs) VALUES (?, ?)').run(person, doubled(after.searchText));
+    prepared(db, 'INSERT INTO beneficiary_search (rowid, search_text) VALUES (?, ?)').run(person, after.searchText);
+    prepared(db, 'INSERT INTO beneficiary_search_pairs (rowid, pairs) VALUES (?, ?)').run(person, doubled(after.searchText));
   }
   if (before?.phonetic_text !== after.phoneticText) {
-    const remove = db.prepare('DELETE FROM beneficiary_phonetic WHERE code = ? AND person = ?');
+    const remove = prepared(db, 'DELETE FROM beneficiary_phonetic WHERE code = ? AND person = ?');
     for (const code of codesOf(before?.phonetic_text ?? '')) remove.run(code, person);
-    const insert = db.prepare('INSERT OR IGNORE INTO beneficiary_phonetic (code, person) VALUES (?, ?)');
+    const insert = prepared(db, 'INSERT OR IGNORE INTO beneficiary_phonetic (code, person) VALUES (?, ?)');
     for (const code of codesOf(after.phoneticText)) insert.run(code, person);
   }
 }
@@ -105,10 +105,11 @@ interface IndexedText {
 }
 
 export function saveBeneficiary(db: Db, b: Beneficiary, derived: Derived): void {
-  const before = db.prepare('SELECT rowid AS person, search_text, phonetic_text FROM beneficiaries WHERE id = ?').get(b.id) as
+  const before = prepared(db, 'SELECT rowid AS person, search_text, phonetic_text FROM beneficiaries WHERE id = ?').get(b.id) as
     | IndexedText
     | undefined;
-  const saved = db.prepare(
+  const saved = prepared(
+    db,
     `INSERT INTO beneficiaries (id, reference, sex, birth_year, birth_year_estimated, nationality, category, initials,
        consent_json, personal_json, display_name, sort_name, search_text, phonetic_text, city, legal_status, legal_expiry,
        created_at, updated_at, archived_at)
@@ -143,44 +144,80 @@ export function saveBeneficiary(db: Db, b: Beneficiary, derived: Derived): void 
 }
 
 export function markConsentWithdrawn(db: Db, id: string, at: string): void {
-  db.prepare('UPDATE beneficiaries SET consent_withdrawn_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE beneficiaries SET consent_withdrawn_at = ? WHERE id = ?').run(at, id);
 }
 
-export function idsWithPhones(db: Db, phones: string[]): string[] {
-  if (phones.length === 0) return [];
+/**
+ * A named person as the duplicate finder compares them: the facts it weighs and what the screen
+ * shows, read without parsing the whole record.
+ */
+export interface ComparedRow {
+  id: string;
+  reference: string;
+  displayName: string;
+  sex: Beneficiary['sex'];
+  birthYear: number;
+  birthYearEstimated: boolean;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  arabicName: string | null;
+  phones: string[];
+}
+
+// One JSON parse per row for the four facts (json_extract with several paths gives an array).
+const COMPARED_COLUMNS = `b.id, b.reference, b.display_name, b.sex, b.birth_year, b.birth_year_estimated,
+  json_extract(b.personal_json, '$.firstName', '$.lastName', '$.birthDate', '$.arabicName') AS facts`;
+
+type ComparedSqlRow = [string, string, string, Beneficiary['sex'], number, 0 | 1, string];
+
+function compared(rows: ComparedSqlRow[], phones: Map<string, string[]>): ComparedRow[] {
+  return rows.map(([id, reference, displayName, sex, birthYear, estimated, facts]) => {
+    const [firstName, lastName, birthDate, arabicName] = JSON.parse(facts) as [string, string, string | null, string | null];
+    return { id, reference, displayName, sex, birthYear, birthYearEstimated: estimated === 1, firstName, lastName, birthDate, arabicName, phones: phones.get(id) ?? [] };
+  });
+}
+
+function phonesByPerson(rows: [string, string][]): Map<string, string[]> {
+  const phones = new Map<string, string[]>();
+  for (const [id, phone] of rows) phones.set(id, [...(phones.get(id) ?? []), phone]);
+  return phones;
+}
+
+/** Everyone the duplicates screen compares: named, not archived. */
+export function activeComparedPeople(db: Db): ComparedRow[] {
   const rows = db
-    .prepare(`SELECT DISTINCT beneficiary_id AS id FROM beneficiary_phones WHERE phone IN (${phones.map(() => '?').join(',')})`)
-    .all(...phones) as { id: string }[];
-  return rows.map((r) => r.id);
+    .prepare(`SELECT ${COMPARED_COLUMNS} FROM beneficiaries b WHERE b.archived_at IS NULL AND b.personal_json IS NOT NULL`)
+    .raw()
+    .all() as ComparedSqlRow[];
+  return compared(rows, phonesByPerson(db.prepare('SELECT beneficiary_id, phone FROM beneficiary_phones').raw().all() as [string, string][]));
 }
 
-export function namedPeopleBornIn(db: Db, birthYear: number): Beneficiary[] {
-  const rows = db
-    .prepare('SELECT * FROM beneficiaries WHERE birth_year = ? AND personal_json IS NOT NULL')
-    .all(birthYear) as Row[];
-  return rows.map(toBeneficiary);
-}
-
-export function activeNamedPeople(db: Db): Beneficiary[] {
-  const rows = db.prepare('SELECT * FROM beneficiaries WHERE archived_at IS NULL AND personal_json IS NOT NULL').all() as Row[];
-  return rows.map(toBeneficiary);
-}
-
-export function sharedPhonePairs(db: Db): [string, string][] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT p1.beneficiary_id AS a, p2.beneficiary_id AS b
-       FROM beneficiary_phones p1
-       JOIN beneficiary_phones p2 ON p2.phone = p1.phone AND p2.beneficiary_id > p1.beneficiary_id
-       JOIN beneficiaries b1 ON b1.id = p1.beneficiary_id AND b1.archived_at IS NULL
-       JOIN beneficiaries b2 ON b2.id = p2.beneficiary_id AND b2.archived_at IS NULL`,
-    )
-    .all() as { a: string; b: string }[];
-  return rows.map((r) => [r.a, r.b]);
+/**
+ * The named people a new record is checked against: those with one of `phones`, and those born
+ * within `years` of `birthYear` whose names have one of `sounds` (the sounds index). Archived
+ * people are in (someone coming back), merged-away records are not.
+ */
+export function comparedPeopleLike(db: Db, query: { phones: string[]; sounds: string[]; birthYear: number; years: number }): ComparedRow[] {
+  // The lists travel as JSON arrays, so the text stays the same and is compiled once per connection.
+  const rows = prepared(
+    db,
+    `SELECT ${COMPARED_COLUMNS} FROM beneficiaries b
+     WHERE b.personal_json IS NOT NULL AND b.merged_into IS NULL AND (
+       b.id IN (SELECT beneficiary_id FROM beneficiary_phones WHERE phone IN (SELECT value FROM json_each(?)))
+       OR (b.birth_year BETWEEN ? AND ? AND b.rowid IN (SELECT person FROM beneficiary_phonetic WHERE code IN (SELECT value FROM json_each(?)))))`,
+  )
+    .raw()
+    .all(JSON.stringify(query.phones), query.birthYear - query.years, query.birthYear + query.years, JSON.stringify(query.sounds)) as ComparedSqlRow[];
+  const ids = rows.map((r) => r[0]);
+  const phones = prepared(db, 'SELECT beneficiary_id, phone FROM beneficiary_phones WHERE beneficiary_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(ids)) as [string, string][];
+  return compared(rows, phonesByPerson(phones));
 }
 
 export function lookupExists(db: Db, list: string, code: string): boolean {
-  return Boolean(db.prepare('SELECT 1 FROM lookup_values WHERE list = ? AND code = ?').get(list, code));
+  return Boolean(prepared(db, 'SELECT 1 FROM lookup_values WHERE list = ? AND code = ?').get(list, code));
 }
 
 const AGE_BANDS: Record<AgeBand, [number, number]> = {
@@ -209,22 +246,6 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export interface SearchTerm {
   text: string;
   phonetic: string | null;
-}
-
-type Statement = Sqlite.Statement<unknown[]>;
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * The search's statements, prepared once per connection: compiling them costs about as much as
- * running them on a typical keystroke. Their texts vary with the query's shape; the cache is
- * emptied when an unusual run of shapes fills it.
- */
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache || cache.size >= 500) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare<unknown[]>(sql)));
-  return statement;
 }
 
 /** Up to this many matches of a typed query, a page is found by sorting them (see below). */
@@ -310,11 +331,11 @@ export function searchBeneficiaries(
   // The page is chosen on rowids and sort keys alone (index entries, or a small sort), then only
   // its rows are read; the join keeps the chosen order.
   const page = (source: string, sourceArgs: unknown[], direction = params.sort.direction, limit = params.limit, offset = params.offset) =>
-    prepared(db, 
-        `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${orderBy(direction)} LIMIT ? OFFSET ?) AS page
-         CROSS JOIN beneficiaries ON beneficiaries.rowid = page.person`,
-      )
-      .all(...sourceArgs, limit, offset) as PageRow[];
+    prepared(
+      db,
+      `SELECT ${columns} FROM (SELECT beneficiaries.rowid AS person FROM ${source} ORDER BY ${orderBy(direction)} LIMIT ? OFFSET ?) AS page
+       CROSS JOIN beneficiaries ON beneficiaries.rowid = page.person`,
+    ).all(...sourceArgs, limit, offset) as PageRow[];
   let total: number;
   let capped = false;
   let rows: PageRow[];

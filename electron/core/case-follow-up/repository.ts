@@ -12,6 +12,7 @@ import type {
   ReferralStatus,
 } from '../../contract';
 import type { Db } from '../db/database';
+import { eraseCaseNotes } from '../case-lifecycle/repository';
 
 /** The open statuses, as SQL: the partial indexes of migration 0004 use exactly this list. */
 export const OPEN_STATUSES_SQL = `('to_start', 'in_progress', 'waiting_third_party')`;
@@ -373,6 +374,7 @@ export function saveReferral(db: Db, r: Omit<Referral, 'partnerName' | 'file'>):
  * dates, types and statuses stay, so the work done still counts.
  */
 export function eraseFreeText(db: Db, beneficiaryId: string): void {
+  eraseCaseNotes(db, beneficiaryId);
   db.prepare("UPDATE case_notes SET text = '' WHERE beneficiary_id = ?").run(beneficiaryId);
   db.prepare(
     `UPDATE procedures SET next_step = NULL, abandon_reason = CASE WHEN abandon_reason IS NULL THEN NULL ELSE '' END

@@ -15,6 +15,7 @@ import {
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { orNull } from '../input-values';
 import { newId } from '../ids';
 import { findActiveUser } from '../users/repository';
 import {
@@ -36,8 +37,6 @@ import {
   type ReferralQuery,
   type StoredNote,
 } from './repository';
-
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
 
 function assertBeneficiary(db: Db, id: string): void {
   if (!beneficiaryExists(db, id)) throw new AppError('not_found');

@@ -97,7 +97,7 @@ export function grantsOf(db: Db, recipientId: string): CooperativeGrant[] {
   return db
     .prepare(
       `SELECT g.id AS subGrantId, g.reference, g.title, g.amount_minor AS amountMinor, g.currency, g.start_date AS startDate,
-         g.end_date AS endDate, coalesce((SELECT sum(d.amount_minor) FROM grant_disbursements d WHERE d.sub_grant_id = g.id), 0) AS disbursedMinor
+         g.end_date AS endDate, coalesce((SELECT sum(d.amount_minor) FROM grant_disbursements d WHERE d.sub_grant_id = g.id AND d.reversal_entry_id IS NULL), 0) AS disbursedMinor
        FROM sub_grants g WHERE g.recipient_id = ? AND g.archived_at IS NULL ORDER BY g.start_date DESC`,
     )
     .all(recipientId) as CooperativeGrant[];
@@ -272,6 +272,12 @@ export function allSteps(db: Db): Map<string, CooperativeStep[]> {
     out.set(row.cooperative_id, list);
   }
   return out;
+}
+
+export function insertStepUndo(db: Db, u: { id: string; stepId: string; doneOn: string; reason: string; undoneAt: string; undoneBy: string }): void {
+  db.prepare(
+    `INSERT INTO cooperative_step_undos (id, step_id, done_on, reason, undone_at, undone_by) VALUES (@id, @stepId, @doneOn, @reason, @undoneAt, @undoneBy)`,
+  ).run(u);
 }
 
 export function updateStep(db: Db, s: CooperativeStep): void {

@@ -23,6 +23,7 @@ import {
   type PipelineCard,
   type PipelineColumn,
   type stepInputSchema,
+  type stepUndoSchema,
   type TemplateStep,
   type visitInputSchema,
 } from '../../contract';
@@ -32,6 +33,7 @@ import { getBeneficiary } from '../beneficiaries/repository';
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { orNull } from '../input-values';
 import { newId } from '../ids';
 import { getMember } from '../members/repository';
 import { allocateReference } from '../references/counter';
@@ -47,6 +49,7 @@ import {
   grantRecipientExists,
   grantsOf,
   insertSteps,
+  insertStepUndo,
   listCooperativeRecords,
   markFounderRemoved,
   readTemplate,
@@ -62,8 +65,6 @@ import {
 } from './repository';
 
 type Clock = Pick<CoreContext, 'now'>;
-
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
 
 function existingCooperative(db: Db, id: string): Cooperative {
   const c = getCooperative(db, id);
@@ -357,6 +358,7 @@ export function saveStep(ctx: Clock, input: z.output<typeof stepInputSchema>) {
     const before = getStep(tx.db, input.id);
     if (!before) throw new AppError('not_found');
     const cooperative = openCooperative(tx.db, before.cooperativeId);
+    if (before.status === 'done' && input.status !== 'done') throw new AppError('step_done', { status: 'step_done' });
     if (input.status === 'done') {
       const steps = stepsOf(tx.db, cooperative.id);
       if (steps.some((s) => s.position < before.position && s.mandatory && s.status !== 'done')) {
@@ -384,6 +386,23 @@ export function saveStep(ctx: Clock, input: z.output<typeof stepInputSchema>) {
       notes: orNull(input.notes),
       updatedAt: tx.at,
     };
+    updateStep(tx.db, record);
+    touchCooperative(tx.db, cooperative.id, tx.at);
+    tx.audit(record.id);
+    return withDocuments(tx.db, [record])[0];
+  };
+}
+
+/** A step done by mistake goes back to in progress; when it had been done and why it was undone are kept. */
+export function undoStep(input: z.output<typeof stepUndoSchema>) {
+  return (tx: WriteTx): CooperativeStep => {
+    const before = getStep(tx.db, input.id);
+    if (!before) throw new AppError('not_found');
+    const cooperative = openCooperative(tx.db, before.cooperativeId);
+    if (before.status !== 'done' || !before.doneOn) throw new AppError('step_not_done');
+    if (stepsOf(tx.db, cooperative.id).some((s) => s.position > before.position && s.status === 'done')) throw new AppError('later_step_done');
+    insertStepUndo(tx.db, { id: newId(), stepId: before.id, doneOn: before.doneOn, reason: input.reason, undoneAt: tx.at, undoneBy: tx.user.id });
+    const record: CooperativeStep = { ...before, status: 'in_progress', doneOn: null, updatedAt: tx.at };
     updateStep(tx.db, record);
     touchCooperative(tx.db, cooperative.id, tx.at);
     tx.audit(record.id);

@@ -8,7 +8,7 @@ import type { IntegrityState } from '../../contract';
  * between a password and the first screen. It runs on the sign-in path only after an unclean
  * shutdown (a WAL left behind: the app or the PC stopped with the file open), when damage is most
  * likely and must be found before anything is written. Otherwise it runs right after sign-in, on a
- * read-only connection of its own in a worker thread, and the app says so if it fails.
+ * connection of its own in a worker thread, and the app says so if it fails.
  */
 
 /** SQLite removes the WAL when the last connection closes cleanly; one left behind means it did not. */
@@ -23,7 +23,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 let state = 'unknown';
 try {
-  const db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+  // Not read-only, though it only reads: the last connection to close removes the WAL, and a
+  // read-only one cannot. The session may end (and its connection close) while this one still reads.
+  const db = new Database(workerData.path, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');

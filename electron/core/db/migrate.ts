@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Db } from './database';
+import { registerMigrationFunctions } from './migration-functions';
 import { LATEST_VERSION, migrations } from './migrations';
 
 export function schemaVersion(db: Db): number {
@@ -23,6 +24,7 @@ export function migrate(
   if (current > LATEST_VERSION) throw new AppError('file_too_new');
   if (current >= target) return;
   if (current > 0) options.beforeMigrating?.(current);
+  registerMigrationFunctions(db);
   for (let version = current; version < target; version++) {
     const step = migrations[version];
     db.transaction(() => {

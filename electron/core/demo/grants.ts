@@ -17,6 +17,7 @@ import type { WriteTx } from '../context';
 import * as grants from '../grants/service';
 import { linkDemoActivitiesToAgreement } from './activities';
 import { budgetLines, criteria as callCriteria, tranchesOf } from '../grants/repository';
+import { giveDemoLogoToFunder } from './logos';
 
 /** The first day of the month `months` away from `date` (negative: before). */
 function monthStart(date: Date, months: number): string {
@@ -56,6 +57,7 @@ export function addDemoGrants(tx: WriteTx, now: Date): void {
   run(grants.saveRate(rateInputSchema.parse({ date: monthStart(now, -4), fromCurrency: 'EUR', toCurrency: 'MAD', rateMicro: 10_920_000 })));
 
   const funder = run(grants.saveFunder(funderInputSchema.parse({ name: 'Enabel — Agence belge de développement', type: 'bilateral', country: 'BE', contact: 'Bureau de Rabat' })));
+  giveDemoLogoToFunder(tx, funder.id);
   const agreement = run(
     grants.saveAgreement(
       agreementInputSchema.parse({

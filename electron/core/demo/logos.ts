@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { addLogo } from '../activities/logos';
+import { addLogo, listLogos, setLogoFunder } from '../activities/logos';
 import type { WriteTx } from '../context';
 
 // The demo association's logo and two funders' logos, drawn here (plain shapes, no real brand) so
@@ -32,8 +32,10 @@ export function paintPng(width: number, height: number, paint: (x: number, y: nu
 
 const WHITE: Rgb = [255, 255, 255];
 
+// Painted when the demo is made, not when the app starts: every launch loads this module.
+
 /** Two joined rings, teal and orange, on white. */
-const association = paintPng(160, 160, (x, y) => {
+const association = () => paintPng(160, 160, (x, y) => {
   const ring = (cx: number, cy: number) => Math.abs(Math.hypot(x - cx, y - cy) - 42) < 9;
   if (ring(58, 80)) return [12, 128, 110];
   if (ring(102, 80)) return [235, 130, 40];
@@ -41,15 +43,21 @@ const association = paintPng(160, 160, (x, y) => {
 });
 
 /** A blue band with a white diagonal. */
-const funderBlue = paintPng(240, 90, (x, y) => (Math.abs(x - 2 * y - 60) < 14 ? WHITE : [28, 64, 150]));
+const funderBlue = () => paintPng(240, 90, (x, y) => (Math.abs(x - 2 * y - 60) < 14 ? WHITE : [28, 64, 150]));
 
 /** Green and white triangles. */
-const funderGreen = paintPng(200, 90, (x, y) => ((x % 50) + y / 2 < 50 ? [40, 140, 70] : WHITE));
+const funderGreen = () => paintPng(200, 90, (x, y) => ((x % 50) + y / 2 < 50 ? [40, 140, 70] : WHITE));
 
 export function addDemoLogos(tx: WriteTx): void {
   const add = (kind: 'association' | 'funder', fileName: string, png: Buffer) =>
     addLogo({ kind, fileName, contentBase64: png.toString('base64') })(tx);
-  add('association', 'logo-association.png', association);
-  add('funder', 'bailleur-1.png', funderBlue);
-  add('funder', 'bailleur-2.png', funderGreen);
+  add('association', 'logo-association.png', association());
+  add('funder', 'bailleur-1.png', funderBlue());
+  add('funder', 'bailleur-2.png', funderGreen());
+}
+
+/** The blue logo is the demo agreement's funder's; the green one is left without a funder, as a logo added before logos had one. */
+export function giveDemoLogoToFunder(tx: WriteTx, funderId: string): void {
+  const blue = listLogos(tx.db).funders.find((logo) => logo.fileName === 'bailleur-1.png');
+  if (blue) setLogoFunder({ id: blue.id, funderId })(tx);
 }

@@ -26,6 +26,7 @@ import { seesSensitive, shownTo } from '../beneficiaries/sensitive';
 import { createBeneficiary, findDuplicates } from '../beneficiaries/service';
 import { getReferral } from '../case-follow-up/repository';
 import type { SignedInContext, WriteTx } from '../context';
+import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { fingerprintOf } from './card';
@@ -106,10 +107,11 @@ function opened(tx: WriteTx, fileText: string, kind: ExchangeKind) {
 function factsToSend(tx: WriteTx, referral: Referral, ticked: ReadonlySet<ReferralFact>) {
   const found = getBeneficiary(tx.db, referral.beneficiaryId);
   if (!found) throw new AppError('not_found');
-  const b = shownTo(tx.db, tx.user.role, found);
+  const b = shownTo(tx.db, tx.user, found);
   const p = b.personal;
   const personal = PERSONAL_REFERRAL_FACTS.some((f) => ticked.has(f));
-  if (personal && !(p && b.consent?.scopes.includes('sharing'))) {
+  const sharing = Boolean(p && b.consent?.scopes.includes('sharing'));
+  if (personal && !sharing) {
     throw new AppError('consent_sharing_required', { facts: 'consent_sharing_required' });
   }
   const facts: ReferralFacts = {};
@@ -122,7 +124,12 @@ function factsToSend(tx: WriteTx, referral: Referral, ticked: ReadonlySet<Referr
   if (ticked.has('birthYear')) facts.birthYear = { year: b.birthYear, estimated: b.birthYearEstimated };
   if (ticked.has('nationality')) facts.nationality = b.nationality;
   if (p?.legalStatus && ticked.has('legalStatus')) facts.legalStatus = { code: p.legalStatus.code, expiryDate: p.legalStatus.expiryDate };
-  if (p && p.vulnerabilities.length > 0 && ticked.has('needs')) facts.needs = p.vulnerabilities;
+  if (p && ticked.has('needs')) {
+    // Health and violence are need-to-know (law 09-08): they leave only with the consent to sharing.
+    const hidden = sharing ? new Set<string>() : sensitiveNeedCodes(tx.db);
+    const needs = p.vulnerabilities.filter((v) => !hidden.has(v));
+    if (needs.length > 0) facts.needs = needs;
+  }
   if (referral.reason && ticked.has('reason')) facts.reason = referral.reason;
   if (referral.notes && ticked.has('notes')) facts.notes = referral.notes;
   const payload: ReferralFilePayload = referralFilePayloadSchema.parse({
@@ -188,7 +195,7 @@ function draftFrom(incoming: IncomingReferral): BeneficiaryInput | null {
           neighbourhood: facts.contact?.neighbourhood,
           languages: facts.contact?.languages ?? [],
           legalStatus: facts.legalStatus ?? null,
-          household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+          household: { dependants: null, childrenUnder18: null, singleParent: false },
           educationLevel: 'unknown',
           vulnerabilities: facts.needs ?? [],
         }
@@ -213,10 +220,21 @@ export function receiveReferralFile(input: { fileText: string }) {
     });
     file.taken();
     tx.audit(id);
-    const incoming = existingIncoming(tx, id);
-    const draft = draftFrom(incoming);
-    return { incoming, duplicates: draft ? findDuplicates(tx.db, draft) : [], draft };
+    return withCandidates(tx.db, existingIncoming(tx, id));
   };
+}
+
+/** A referral received with what linking it needs: the people it may be, and a new record made of its facts. */
+function withCandidates(db: Db, incoming: IncomingReferral): ReceivedReferral {
+  const draft = draftFrom(incoming);
+  return { incoming, duplicates: draft ? findDuplicates(db, draft) : [], draft };
+}
+
+export function getIncomingReferral(ctx: SignedInContext, id: string): ReceivedReferral {
+  const { db } = ctx.session.file;
+  const incoming = getIncoming(db, id);
+  if (!incoming) throw new AppError('not_found');
+  return withCandidates(db, incomingAsSeen({ db, role: ctx.session.user.role }, incoming));
 }
 
 export function listIncomingReferrals(ctx: SignedInContext): IncomingReferral[] {

@@ -58,6 +58,12 @@ export function readPartnerCard(db: Db, partnerId: string): StoredPartnerCard | 
   };
 }
 
+/** Partner id → the fingerprint of the card it holds. */
+export function partnerCardFingerprints(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT id, card_fingerprint FROM partners WHERE card_fingerprint IS NOT NULL').all() as { id: string; card_fingerprint: string }[];
+  return new Map(rows.map((r) => [r.id, r.card_fingerprint]));
+}
+
 export function partnerHoldingCard(db: Db, fingerprint: string): string | undefined {
   const row = db.prepare('SELECT id FROM partners WHERE card_fingerprint = ?').get(fingerprint) as { id: string } | undefined;
   return row?.id;

@@ -149,7 +149,7 @@ function subGrants(ctx: SignedInContext, filters: Filters<'subGrants'>, texts: R
     .prepare(
       `SELECT sg.reference, sg.title, r.kind, r.name, r.city, b.reference AS beneficiaryReference, b.display_name AS personName,
          sg.currency, sg.amount_minor AS amount, sg.start_date AS startDate, sg.end_date AS endDate,
-         (SELECT coalesce(sum(d.amount_minor), 0) FROM grant_disbursements d WHERE d.sub_grant_id = sg.id) AS disbursed,
+         (SELECT coalesce(sum(d.amount_minor), 0) FROM grant_disbursements d WHERE d.sub_grant_id = sg.id AND d.reversal_entry_id IS NULL) AS disbursed,
          (SELECT coalesce(sum(e.amount_minor), 0) FROM grant_expenses e WHERE e.sub_grant_id = sg.id AND e.status = 'accepted') AS justified
        FROM sub_grants sg JOIN grant_recipients r ON r.id = sg.recipient_id LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
        WHERE sg.archived_at IS NULL AND (@agreementId IS NULL OR sg.agreement_id = @agreementId)

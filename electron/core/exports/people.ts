@@ -10,8 +10,13 @@ export interface PersonFacts {
   city: string | null;
 }
 
+/** Whether the person accepted that their record be used for reporting (a scope of their consent). */
+export const ACCEPTS_REPORTING_SQL = `EXISTS (SELECT 1 FROM json_each(b.consent_json, '$.scopes') WHERE value = 'reporting')`;
+
 /** What a named export adds (never free-text notes). */
 export interface PersonIdentity {
+  /** Without consent to reporting, a person is counted in totals only, never listed by name. */
+  acceptsReporting: 0 | 1;
   lastName: string | null;
   firstName: string | null;
   arabicName: string | null;
@@ -26,7 +31,8 @@ const FACTS = 'b.id, b.reference, b.sex, b.birth_year AS birthYear, b.category, 
 const IDENTITY = `json_extract(b.personal_json, '$.lastName') AS lastName, json_extract(b.personal_json, '$.firstName') AS firstName,
   json_extract(b.personal_json, '$.arabicName') AS arabicName,
   json_extract(b.personal_json, '$.legalStatus.documentNumber') AS documentNumber,
-  (SELECT group_concat(phone, ' ') FROM beneficiary_phones p WHERE p.beneficiary_id = b.id) AS phones`;
+  (SELECT group_concat(phone, ' ') FROM beneficiary_phones p WHERE p.beneficiary_id = b.id) AS phones,
+  ${ACCEPTS_REPORTING_SQL} AS acceptsReporting`;
 
 /** The people of a list by id, read a few thousand at a time. */
 export function peopleByIds<Named extends boolean>(

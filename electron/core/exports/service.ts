@@ -5,7 +5,7 @@ import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import type { SignedInContext, WriteTx } from '../context';
 import { newId } from '../ids';
 import { countryName, lookupLabels } from '../reports/labels';
-import { reportTexts } from '../reports/texts';
+import { fill, reportTexts } from '../reports/texts';
 import { readSettings } from '../settings/repository';
 import { csvFile, xlsxFile } from './files';
 import { listLines } from './lists';
@@ -35,6 +35,7 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
   const list = listLines(ctx, input.target, texts, locale);
   const headings: string[] = [];
   const rows: ReportCell[][] = [];
+  let withoutReporting = 0;
   const c = t.columns;
   if (list.people) {
     const toRead = list.lines.flatMap((l) => (l.beneficiaryId && (named || !l.facts) ? [l.beneficiaryId] : []));
@@ -48,6 +49,10 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
     for (const line of list.lines) {
       const p = line.beneficiaryId ? ((people.get(line.beneficiaryId) ?? line.facts) as (PersonFacts & Partial<PersonIdentity>) | undefined) : undefined;
       if (!p) continue;
+      if (named && !p.acceptsReporting) {
+        withoutReporting += 1;
+        continue;
+      }
       const row: ReportCell[] = [p.reference, t.sexValue[p.sex], bands[ageBandIndex(edges, year - p.birthYear)], category(p.category), countryName(p.nationality, locale), p.city];
       if (named) row.push(p.lastName ?? null, p.firstName ?? null, p.arabicName ?? null, p.phones ?? null, p.documentNumber ?? null);
       rows.push([...row, ...line.cells]);
@@ -58,7 +63,12 @@ export async function exportList(ctx: SignedInContext, input: ExportInput, purpo
   }
 
   const preface = named
-    ? [t.confidential, t.namedBy.replace('{user}', ctx.session.user.displayName).replace('{date}', todayIso(now)), `${t.purpose} : ${purpose}`]
+    ? [
+        t.confidential,
+        fill(t.namedBy, { user: ctx.session.user.displayName, date: todayIso(now) }),
+        `${t.purpose} : ${purpose}`,
+        ...(withoutReporting > 0 ? [fill(t.withoutReporting, { count: withoutReporting })] : []),
+      ]
     : [];
   const { jobId } = input;
   if (jobId) ctx.jobs.start(jobId, rows.length);

@@ -217,14 +217,28 @@ export function budgetFollowUp(db: Db, agreement: Agreement): BudgetFollowUp {
      FROM grant_expenses e JOIN sub_grants s ON s.id = e.sub_grant_id
      WHERE s.agreement_id = ? AND s.archived_at IS NULL AND e.status = 'accepted' GROUP BY e.budget_line_id, s.id`,
   );
+  // Already in the agreement's currency: each journal entry kept its converted amount.
+  const direct = new Map(
+    (
+      db
+        .prepare(
+          `SELECT budget_line_id AS lineId, sum(iif(direction = 'out', agreement_minor, -agreement_minor)) AS v
+           FROM treasury_agreement_totals WHERE agreement_id = ? AND budget_line_id <> '' GROUP BY budget_line_id`,
+        )
+        .all(agreement.id) as { lineId: string; v: number }[]
+    ).map((r) => [r.lineId, r.v]),
+  );
   const lines = budgetLines(db, agreement.id).map((l) => {
     const spentMinor = spent.get(l.id) ?? 0;
+    const spentDirectlyMinor = direct.get(l.id) ?? 0;
+    const used = spentMinor + spentDirectlyMinor;
     return {
       ...l,
       committedMinor: committed.get(l.id) ?? 0,
       spentMinor,
-      usedPct: Math.round((spentMinor * 1000) / l.amountMinor) / 10,
-      overspent: spentMinor > l.amountMinor,
+      spentDirectlyMinor,
+      usedPct: Math.round((used * 1000) / l.amountMinor) / 10,
+      overspent: used > l.amountMinor,
     };
   });
   return {
@@ -232,6 +246,7 @@ export function budgetFollowUp(db: Db, agreement: Agreement): BudgetFollowUp {
     lines,
     totalPlannedMinor: lines.reduce((s, l) => s + l.amountMinor, 0),
     totalSpentMinor: lines.reduce((s, l) => s + l.spentMinor, 0),
+    totalSpentDirectlyMinor: lines.reduce((s, l) => s + l.spentDirectlyMinor, 0),
     ratesUsed: rates.list(),
   };
 }

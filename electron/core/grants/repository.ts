@@ -384,19 +384,22 @@ export function replaceTranches(db: Db, subGrantId: string, rows: Omit<TrancheRe
   for (const r of rows) upsert.run(r.id, subGrantId, r.seq, r.amountMinor, r.percent, r.dueDate, r.conditionPct);
 }
 
-const DISBURSEMENT = `d.id, d.tranche_id AS trancheId, t.seq AS trancheSeq, d.date, d.amount_minor AS amountMinor, d.method,
-  d.reference, d.override_reason AS overrideReason, d.created_at AS createdAt`;
+// A reversal is read from the journal entry that reversed the disbursement: its one record.
+const DISBURSEMENT = `SELECT d.id, d.tranche_id AS trancheId, t.seq AS trancheSeq, d.date, d.amount_minor AS amountMinor, d.method,
+  d.reference, d.override_reason AS overrideReason, d.created_at AS createdAt, rv.date AS reversedOn, rv.reversal_reason AS reversalReason
+  FROM grant_disbursements d JOIN grant_tranches t ON t.id = d.tranche_id LEFT JOIN journal_entries rv ON rv.id = d.reversal_entry_id`;
 
 export function disbursementsOf(db: Db, subGrantId: string): Disbursement[] {
-  return db
-    .prepare(`SELECT ${DISBURSEMENT} FROM grant_disbursements d JOIN grant_tranches t ON t.id = d.tranche_id WHERE d.sub_grant_id = ? ORDER BY d.date, d.created_at, d.id`)
-    .all(subGrantId) as Disbursement[];
+  return db.prepare(`${DISBURSEMENT} WHERE d.sub_grant_id = ? ORDER BY d.date, d.created_at, d.id`).all(subGrantId) as Disbursement[];
 }
 
 export function getDisbursement(db: Db, id: string): Disbursement | undefined {
-  return db.prepare(`SELECT ${DISBURSEMENT} FROM grant_disbursements d JOIN grant_tranches t ON t.id = d.tranche_id WHERE d.id = ?`).get(id) as
-    | Disbursement
-    | undefined;
+  return db.prepare(`${DISBURSEMENT} WHERE d.id = ?`).get(id) as Disbursement | undefined;
+}
+
+/** The totals of the sub-grant and its tranche drop the amount (trigger of migration 0024). */
+export function markDisbursementReversed(db: Db, id: string, reversalEntryId: string): void {
+  db.prepare('UPDATE grant_disbursements SET reversal_entry_id = ? WHERE id = ?').run(reversalEntryId, id);
 }
 
 export function insertDisbursement(

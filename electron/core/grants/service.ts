@@ -12,6 +12,7 @@ import {
   type decideInputSchema,
   type Disbursement,
   type disbursementInputSchema,
+  type disbursementReversalSchema,
   type ExchangeRate,
   type Expense,
   type expenseDecisionSchema,
@@ -34,21 +35,16 @@ import { getBeneficiary } from '../beneficiaries/repository';
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { found, orNull } from '../input-values';
 import { newId } from '../ids';
 import { allocateReference } from '../references/counter';
+import { journalDisbursement, reverseSourceEntry } from '../treasury/journal';
 import { budgetFollowUp, grantsDashboard, nextDue, subGrantFigures } from './figures';
 import { applyRate, findRate } from './rates';
 import * as repo from './repository';
 import { rankApplications } from './scoring';
 
 type In<S extends z.ZodType> = z.output<S>;
-
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
-
-function found<T>(value: T | undefined): T {
-  if (value === undefined) throw new AppError('not_found');
-  return value;
-}
 
 const dbOf = (ctx: SignedInContext) => ctx.session.file.db;
 
@@ -568,8 +564,21 @@ export function addDisbursement(input: In<typeof disbursementInputSchema>) {
       createdAt: tx.at,
       createdBy: tx.user.id,
     });
+    journalDisbursement(tx, { id, date: input.date, amountMinor: input.amountMinor, method: input.method, reference: orNull(input.reference), accountId: input.accountId }, subGrant);
     tx.audit(id, condition && !condition.conditionMet ? 'override_tranche_condition' : undefined);
     return found(repo.getDisbursement(tx.db, id));
+  };
+}
+
+/** Corrects a payment to a sub-grantee by reversing its journal entry; the sub-grant's totals drop it. */
+export function reverseDisbursement(input: In<typeof disbursementReversalSchema>) {
+  return (tx: WriteTx): Disbursement => {
+    const disbursement = found(repo.getDisbursement(tx.db, input.id));
+    if (disbursement.reversedOn) throw new AppError('already_reversed');
+    if (input.date < disbursement.date) throw new AppError('date_outside_period', { date: 'before_original' });
+    repo.markDisbursementReversed(tx.db, disbursement.id, reverseSourceEntry(tx, 'disbursement', disbursement.id, input.date, input.reason));
+    tx.audit(disbursement.id);
+    return found(repo.getDisbursement(tx.db, disbursement.id));
   };
 }
 

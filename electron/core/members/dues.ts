@@ -8,20 +8,24 @@ import type {
   Member,
   MemberCategory,
   duesPaymentInputSchema,
+  duesReversalSchema,
   YearBalance,
   YearFees,
 } from '../../contract';
-import { readAssociation } from '../association/repository';
+import { listLogos } from '../activities/logos';
+import { readAssociation, readAssociationDetails } from '../association/repository';
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { journalDuesPayment, reverseSourceEntry } from '../treasury/journal';
 import {
   allMembers,
   getMember,
   getPayment,
   insertPayment,
   listFees,
+  markPaymentReversed,
   nextReceiptSeq,
   paidByYear,
   paidInYear,
@@ -100,6 +104,25 @@ export function recordPayment(input: z.output<typeof duesPaymentInputSchema>) {
     tx.audit(payment.id);
     const stored = getPayment(tx.db, payment.id);
     if (!stored) throw new AppError('internal');
+    journalDuesPayment(tx, { ...payment, receiptNumber: stored.receiptNumber });
+    return stored;
+  };
+}
+
+/**
+ * Corrects a payment by reversing its journal entry with the reason: the payment and its receipt
+ * number stay, marked reversed, and no longer count towards the member's dues.
+ */
+export function reversePayment(input: z.output<typeof duesReversalSchema>) {
+  return (tx: WriteTx): DuesPayment => {
+    const payment = getPayment(tx.db, input.paymentId);
+    if (!payment) throw new AppError('not_found');
+    if (payment.reversal) throw new AppError('already_reversed');
+    if (input.date < payment.date) throw new AppError('date_outside_period', { date: 'before_original' });
+    markPaymentReversed(tx.db, payment.id, reverseSourceEntry(tx, 'dues', payment.id, input.date, input.reason));
+    tx.audit(payment.id);
+    const stored = getPayment(tx.db, payment.id);
+    if (!stored) throw new AppError('internal');
     return stored;
   };
 }
@@ -110,12 +133,18 @@ export function duesReceipt(ctx: SignedInContext, paymentId: string): DuesReceip
   const member = payment && getMember(db, payment.memberId);
   if (!payment || !member) throw new AppError('not_found');
   const association = readAssociation(db);
+  const logo = listLogos(db).association;
   const due = memberOwesIn(member, payment.year) ? dueFor(feeTable(db), payment.year, member.category) : 0;
   const paid = paidByYear(db, member.id).get(payment.year) ?? 0;
   return {
     payment,
     member: { id: member.id, number: member.number, firstName: member.firstName, lastName: member.lastName, arabicName: member.arabicName },
-    association: { name: association?.name ?? '', city: association?.city ?? '' },
+    association: {
+      name: association?.name ?? '',
+      city: association?.city ?? '',
+      ...readAssociationDetails(db),
+      logo: logo && { mime: logo.mime, contentBase64: logo.contentBase64 },
+    },
     balance: { year: payment.year, due, paid, balance: due - paid },
   };
 }

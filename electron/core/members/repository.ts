@@ -163,6 +163,8 @@ interface PaymentDbRow {
   receipt_year: number;
   receipt_seq: number;
   created_at: string;
+  reversed_on: string | null;
+  reversal_reason: string | null;
 }
 
 export const receiptNumber = (year: number, seq: number): string => `R-${year}-${String(seq).padStart(5, '0')}`;
@@ -180,9 +182,12 @@ const toPayment = (r: PaymentDbRow): DuesPayment => ({
   collectedBy: r.collected_by,
   collectedByName: r.collected_by_name ?? '',
   createdAt: r.created_at,
+  reversal: r.reversed_on === null ? null : { date: r.reversed_on, reason: r.reversal_reason ?? '' },
 });
 
-const PAYMENT_SELECT = `SELECT p.*, u.display_name AS collected_by_name FROM member_payments p LEFT JOIN users u ON u.id = p.collected_by`;
+// A reversal is read from the journal entry that reversed the payment: its one record.
+const PAYMENT_SELECT = `SELECT p.*, u.display_name AS collected_by_name, rv.date AS reversed_on, rv.reversal_reason
+  FROM member_payments p LEFT JOIN users u ON u.id = p.collected_by LEFT JOIN journal_entries rv ON rv.id = p.reversal_entry_id`;
 
 export function getPayment(db: Db, id: string): DuesPayment | undefined {
   const row = db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id) as PaymentDbRow | undefined;
@@ -207,16 +212,20 @@ export function nextReceiptSeq(db: Db, receiptYear: number): number {
   return row.next;
 }
 
-export function insertPayment(db: Db, p: Omit<DuesPayment, 'receiptNumber' | 'collectedByName' | 'currency'>, receiptYear: number, receiptSeq: number): void {
+export function insertPayment(db: Db, p: Omit<DuesPayment, 'receiptNumber' | 'collectedByName' | 'currency' | 'reversal'>, receiptYear: number, receiptSeq: number): void {
   db.prepare(
     `INSERT INTO member_payments (id, member_id, year, date, amount, method, note, collected_by, receipt_year, receipt_seq, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(p.id, p.memberId, p.year, p.date, p.amount, p.method, p.note, p.collectedBy, receiptYear, receiptSeq, p.createdAt);
 }
 
-/** Member id → total paid for the year. */
+export function markPaymentReversed(db: Db, id: string, reversalEntryId: string): void {
+  db.prepare('UPDATE member_payments SET reversal_entry_id = ? WHERE id = ?').run(reversalEntryId, id);
+}
+
+/** Member id → total paid for the year, reversed payments left out. */
 export function paidInYear(db: Db, year: number): Map<string, number> {
-  const rows = db.prepare('SELECT member_id, sum(amount) AS paid FROM member_payments WHERE year = ? GROUP BY member_id').all(year) as {
+  const rows = db.prepare('SELECT member_id, sum(amount) AS paid FROM member_payments WHERE year = ? AND reversal_entry_id IS NULL GROUP BY member_id').all(year) as {
     member_id: string;
     paid: number;
   }[];
@@ -225,7 +234,7 @@ export function paidInYear(db: Db, year: number): Map<string, number> {
 
 /** Year → total paid by one member. */
 export function paidByYear(db: Db, memberId: string): Map<number, number> {
-  const rows = db.prepare('SELECT year, sum(amount) AS paid FROM member_payments WHERE member_id = ? GROUP BY year').all(memberId) as {
+  const rows = db.prepare('SELECT year, sum(amount) AS paid FROM member_payments WHERE member_id = ? AND reversal_entry_id IS NULL GROUP BY year').all(memberId) as {
     year: number;
     paid: number;
   }[];

@@ -14,6 +14,7 @@ import { digitsOnly, normalizeForSearch } from '../beneficiaries/text-normalizat
 import type { CoreContext, SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { orNull } from '../input-values';
 import { newId } from '../ids';
 import { readSettings } from '../settings/repository';
 import { balancesOf, dueFor, feeTable, memberOwesIn } from './dues';
@@ -32,8 +33,6 @@ import {
 } from './repository';
 
 type Clock = Pick<CoreContext, 'now'>;
-
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
 
 export function existingMember(db: Db, id: string): Member {
   const m = getMember(db, id);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { allSheetsRoute, reportPrintRoute, SIGNED_SHEET_OWNER, type AttachmentMime, type Locale, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
+import { agreementReportPrintRoute, allSheetsRoute, reportPrintRoute, SIGNED_SHEET_OWNER, type AttachmentMime, type Locale, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
 import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import { addDays } from '../activities/schedule';
 import { attachmentBytes } from '../attachments/repository';
@@ -8,6 +8,7 @@ import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { listLines } from '../exports/lists';
+import { ACCEPTS_REPORTING_SQL } from '../exports/people';
 import { EXPENSE_OWNER } from '../grants/service';
 import { newId } from '../ids';
 import { readSettings } from '../settings/repository';
@@ -16,7 +17,9 @@ import { REACHED_SQL } from './reached';
 import { buildIndicatorReport } from './service';
 import { agreementHead } from './targets';
 import { reportTexts } from './texts';
-import { reportWorkbook } from './xlsx';
+import { DATE_FORMAT, fitSheetName, reportWorkbook, sheetValue } from './xlsx';
+import { packedAgreementReport, packedAgreementReportPdf } from '../treasury/exports';
+import { agreementReport } from '../treasury/figures';
 import { zip, type ZipEntry } from './zip';
 
 const EXTENSION: Record<AttachmentMime, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -27,13 +30,16 @@ interface Sheet {
   rows: ReportCell[][];
 }
 
-/** A plain workbook: one sheet per list, headings frozen. */
+/** A plain workbook: one sheet per list, headings frozen, days as dates. */
 async function workbookOf(sheets: Sheet[], rightToLeft: boolean): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
+    const sheet = workbook.addWorksheet(fitSheetName(s.name), { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
     sheet.addRow(s.headings).font = { bold: true };
-    for (const row of s.rows) sheet.addRow(row);
+    for (const row of s.rows) {
+      const added = sheet.addRow(row.map(sheetValue));
+      added.eachCell((cell) => cell.value instanceof Date && (cell.numFmt = DATE_FORMAT));
+    }
     s.headings.forEach((_h, i) => (sheet.getColumn(i + 1).width = 18));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -103,7 +109,7 @@ export function recordPackSent(input: z.output<typeof packSentSchema>) {
 async function printedDocuments(
   ctx: SignedInContext,
   input: { agreementId: string; from: string; to: string; locale: Locale; jobId?: string },
-  files: { reportPdf: string; sheets: string },
+  files: { reportPdf: string; sheets: string; financialPdf: string },
 ): Promise<ZipEntry[] | null> {
   const render = ctx.host.renderPdf;
   if (!render) return null;
@@ -116,6 +122,7 @@ async function printedDocuments(
   const period = { from: input.from, to: input.to };
   const wanted = [
     { name: files.reportPdf, route: reportPrintRoute({ ...period, agreementId: input.agreementId, locale: input.locale }) },
+    { name: files.financialPdf, route: agreementReportPrintRoute(input.agreementId, input.locale) },
     ...activities.map((a) => ({ name: `${files.sheets}/${a.reference.replace(/[^\w.-]+/g, '_')}.pdf`, route: allSheetsRoute(a.id, period) })),
   ];
   const { jobId } = input;
@@ -180,7 +187,7 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
       .prepare(
         `WITH reached AS (${REACHED_SQL})
          SELECT b.reference, b.sex, b.birth_year AS birthYear, b.category, b.nationality, b.city
-         FROM reached r JOIN beneficiaries b ON b.id = r.id ORDER BY b.reference`,
+         FROM reached r JOIN beneficiaries b ON b.id = r.id WHERE ${ACCEPTS_REPORTING_SQL} ORDER BY b.reference`,
       )
       .all({ from, to, agreementId: agreement.id }) as { reference: string; sex: 'female' | 'male'; birthYear: number; category: string; nationality: string; city: string | null }[]
   ).map((r) => [r.reference, x.sexValue[r.sex], bands[ageBandIndex(edges, startYear - r.birthYear)], category(r.category), countryName(r.nationality, locale), r.city]);
@@ -210,10 +217,14 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     return `${p.files.signedSheets}/${stem}-${n}.${EXTENSION[s.mime]}`;
   };
 
-  const printed = await printedDocuments(ctx, { agreementId: agreement.id, from, to, locale, jobId: input.jobId }, p.files);
+  const treasuryPdf = packedAgreementReportPdf(locale);
+  const printed = await printedDocuments(ctx, { agreementId: agreement.id, from, to, locale, jobId: input.jobId }, { ...p.files, financialPdf: treasuryPdf.name });
+  const treasury = await packedAgreementReport(agreementReport(db, agreement.id, now.toISOString().slice(0, 10)), locale);
+  // The printed financial report sits beside its workbook, the other prints beside the indicator report.
+  const isFinancialPdf = (e: ZipEntry) => e.name === treasuryPdf.name;
   const entries: ZipEntry[] = [
     { name: p.files.report, content: await reportWorkbook(report) },
-    ...(printed ?? []),
+    ...(printed ?? []).filter((e) => !isFinancialPdf(e)),
     {
       name: p.files.attendance,
       content: await workbookOf([{ name: x.sheet.attendance, headings: [c.activity, c.title, c.date, c.time, c.place, c.present, c.absent, c.excused], rows: sessions }], rightToLeft),
@@ -228,6 +239,8 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
         rightToLeft,
       ),
     },
+    { name: treasury.name, content: treasury.content },
+    ...(printed ?? []).filter(isFinancialPdf),
     {
       name: p.files.participants,
       content: await workbookOf(
@@ -247,6 +260,8 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
     : name.startsWith(`${p.files.sheets}/`) ? p.describe.sheet
     : name === p.files.attendance ? p.describe.attendance
     : name === p.files.financial ? p.describe.financial
+    : name === treasury.name ? treasury.describe
+    : name === treasuryPdf.name ? treasuryPdf.describe
     : name === p.files.participants ? p.describe.participants
     : name.startsWith(`${p.files.signedSheets}/`) ? p.describe.signedSheet
     : p.describe.receipt;

@@ -11,6 +11,8 @@ export interface SectionInput {
   texts: ReportTexts;
   /** The setting `statisticsAgeBands`. */
   ageBandEdges: readonly number[];
+  /** The setting `smallCellThreshold`: breakdown tables hide smaller groups of people. */
+  smallCellThreshold: number;
   /** Who asks: money figures are for treasurers and presidents. */
   role: Role;
   /** The agreement the report is for, if any. */

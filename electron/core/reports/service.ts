@@ -4,10 +4,11 @@ import type { SignedInContext } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/repository';
+import { filteredMeasure } from './filters';
 import type { Measures } from './section';
 import { REPORT_SECTIONS } from './sections';
 import { agreementHead, agreementIndicators, targetsTable } from './targets';
-import { reportTexts } from './texts';
+import { fill, reportTexts } from './texts';
 import { reportWorkbook } from './xlsx';
 
 export interface ReportRequest {
@@ -24,7 +25,18 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
   const texts = reportTexts(locale);
   const agreement = request.agreementId ? (agreementHead(db, request.agreementId) ?? null) : null;
   if (request.agreementId && !agreement) throw new AppError('not_found');
-  const input = { db, from, to, locale, texts, role, agreementId: agreement?.id ?? null, ageBandEdges: readSettings(db).statisticsAgeBands };
+  const settings = readSettings(db);
+  const input = {
+    db,
+    from,
+    to,
+    locale,
+    texts,
+    role,
+    agreementId: agreement?.id ?? null,
+    ageBandEdges: settings.statisticsAgeBands,
+    smallCellThreshold: settings.smallCellThreshold,
+  };
   const measures: Measures = {};
   const sections: ReportSection[] = REPORT_SECTIONS.map((section) => {
     const head = { id: section.id, title: texts.sections[section.id] };
@@ -34,10 +46,12 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
     return { ...head, available: true, ...built };
   });
   // Targets need every section's figures, so they come last, into the grants section.
-  const indicators = agreement ? agreementIndicators(db, agreement.id) : [];
+  const indicators = agreement ? agreementIndicators(db, agreement.id, { from, to }) : [];
+  const scope = { db, from, to, agreementId: agreement?.id ?? null };
+  const filtered = new Map(indicators.flatMap((i) => (i.measure && i.filters ? [[i.code, filteredMeasure(scope, i.measure, i.filters)] as const] : [])));
   const grants = sections.find((s) => s.id === 'grants');
   if (agreement && grants) {
-    const targets = targetsTable(indicators, measures, texts);
+    const targets = targetsTable(indicators, measures, filtered, texts);
     grants.tables.unshift(targets.table);
     grants.notes.push(...targets.notes);
   }
@@ -54,8 +68,13 @@ export function buildIndicatorReport(db: Db, request: ReportRequest, now: Date):
     from,
     to,
     generatedAt: now.toISOString(),
+    timeZone: settings.timeZone,
+    fileStem: `${texts.fileStem}-${agreement ? `${agreement.reference.replace(/[^\w.-]+/g, '_')}-` : ''}${from}-${to}`,
     headings: { agreement: texts.agreement, period: texts.period, generatedAt: texts.generatedAt, definitions: texts.definitions, notes: texts.notes },
-    definitions: (Object.keys(terms) as (keyof typeof terms)[]).map((k) => ({ term: terms[k], text: defs[k] })),
+    definitions: (Object.keys(terms) as (keyof typeof terms)[]).map((k) => ({
+      term: terms[k],
+      text: fill(defs[k], { threshold: settings.smallCellThreshold }),
+    })),
     notes: to < from ? [texts.notesText.endBeforeStart] : [],
     sections,
   };
@@ -71,6 +90,5 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function indicatorReportXlsx(ctx: SignedInContext, input: ReportInput): Promise<ExportedFile> {
   const report = indicatorReport(ctx, input);
   const content = await reportWorkbook(report);
-  const scope = report.agreement ? `${report.agreement.reference.replace(/[^\w.-]+/g, '_')}-` : '';
-  return { fileName: `indicators-${scope}${report.from}-${report.to}.xlsx`, mimeType: XLSX_TYPE, contentBase64: content.toString('base64') };
+  return { fileName: `${report.fileStem}.xlsx`, mimeType: XLSX_TYPE, contentBase64: content.toString('base64') };
 }

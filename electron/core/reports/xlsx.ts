@@ -3,9 +3,11 @@ import type { IndicatorReport, ReportCell, ReportColumnKind, ReportTable } from 
 import { reportTexts } from './texts';
 
 /** Excel refuses these in sheet names and caps them at 31 characters (cut here at a word's end). */
+export const fitSheetName = (full: string): string => (full.length <= 31 ? full : full.slice(0, 32).replace(/\s+\S*$/, '').slice(0, 31));
+
 export function sheetName(index: number, title: string, taken: Set<string>): string {
   const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
-  const fit = (full: string) => (full.length <= 31 ? full : full.slice(0, 32).replace(/\s+\S*$/, '').slice(0, 31));
+  const fit = fitSheetName;
   let name = fit(`${index}. ${clean}`);
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(`${index}.${n} ${clean}`);
   taken.add(name.toLowerCase());
@@ -43,23 +45,49 @@ function addTableSheet(workbook: ExcelJS.Workbook, name: string, t: ReportTable,
   });
 }
 
+export const DATE_FORMAT = 'dd/mm/yyyy';
+const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+
+/** A day as a spreadsheet date: Excel dates have no time zone, so the day is written as is. */
+export const excelDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A list's cell as a spreadsheet value: its days (`2026-04-15`) as dates. */
+export const sheetValue = (cell: ReportCell): ExcelJS.CellValue => (typeof cell === 'string' && ISO_DAY.test(cell) ? excelDate(cell) : cell);
+
+/** An instant as the clock in `timeZone` read it (Excel shows a date's UTC fields). */
+export function wallClock(iso: string, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+}
+
 /** The report as a workbook: a cover sheet (period, definitions, notes, date), then one sheet per table. */
 export async function reportWorkbook(report: IndicatorReport): Promise<Buffer> {
   const texts = reportTexts(report.locale);
   const rightToLeft = report.locale === 'ar';
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(report.generatedAt);
-  const cover = workbook.addWorksheet(texts.reportTitle.slice(0, 31), { views: [{ rightToLeft }] });
+  const cover = workbook.addWorksheet(fitSheetName(texts.reportTitle), { views: [{ rightToLeft }] });
   cover.getColumn(1).width = 34;
   cover.getColumn(2).width = 100;
   cover.addRow([report.title]).font = { bold: true, size: 16 };
   cover.addRow([texts.association, report.associationName]);
   const agreement = report.agreement;
   cover.addRow([texts.agreement, agreement ? `${agreement.reference} — ${agreement.title} (${agreement.funderName})` : texts.allWork]);
-  cover.addRow([texts.period, `${report.from} – ${report.to}`]);
-  cover.addRow([texts.from, report.from]);
-  cover.addRow([texts.to, report.to]);
-  cover.addRow([texts.generatedAt, report.generatedAt.slice(0, 19).replace('T', ' ') + ' UTC']);
+  const dated = (label: string, value: Date, numFmt: string) => {
+    const cell = cover.addRow([label, value]).getCell(2);
+    cell.numFmt = numFmt;
+    cell.alignment = { horizontal: rightToLeft ? 'right' : 'left' };
+  };
+  dated(texts.from, excelDate(report.from), DATE_FORMAT);
+  dated(texts.to, excelDate(report.to), DATE_FORMAT);
+  dated(texts.generatedAt, wallClock(report.generatedAt, report.timeZone), DATE_TIME_FORMAT);
+  cover.addRow([texts.timeZone, report.timeZone]);
   cover.addRow([]);
   cover.addRow([texts.definitions]).font = { bold: true };
   for (const d of report.definitions) cover.addRow([d.term, d.text]).alignment = { wrapText: true, vertical: 'top' };

@@ -25,7 +25,7 @@ import {
 import { assertLooksLikeTadamonFile } from '../db/database';
 import { checkInBackground } from '../db/integrity';
 import { upgradeSlotIfOutdated } from '../db/keys-upgrade';
-import { readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
+import { keysPathFor, readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
 import { createSlot, unlockSlot } from '../db/slots';
 import { checkKeysAtSignIn, updateTrustedKeys } from '../db/trusted-keys';
 import { AppError } from '../errors';
@@ -33,10 +33,12 @@ import { assertStrongPassword } from '../security/password-strength';
 import { readSettings } from '../settings/repository';
 import { setMustChangePassword, setUserLocale } from '../users/repository';
 import type { Session } from './state';
+import { appStatus } from './status';
 
 export function sessionInfo(session: Session): SessionInfo {
   return {
     path: session.file.path,
+    keysPath: keysPathFor(session.file.path),
     association: { name: session.file.association.name, city: session.file.association.city },
     user: {
       id: session.user.id,
@@ -105,14 +107,7 @@ function openOrClose<T>(file: OpenedFile, work: () => T): T {
 
 export function status(ctx: CoreContext): AppStatus {
   const session = ctx.sessions.current();
-  const config = readAppConfig(ctx.host.dataDir);
-  return {
-    session: session && sessionInfo(session),
-    recentFiles: config.recentFiles,
-    defaultDirectory: ctx.host.documentsDir,
-    locale: session?.user.locale ?? config.locale,
-    canBrowse: Boolean(ctx.host.pickFile),
-  };
+  return appStatus(ctx.host, session && sessionInfo(session));
 }
 
 export function setLocale(ctx: CoreContext, locale: Locale): null {

@@ -1,4 +1,5 @@
-import type { Settings } from '../../contract';
+import type { AssociationDetails, Settings } from '../../contract';
+import { readAssociationDetails, writeAssociationDetails } from '../association/repository';
 import type { SignedInContext, WriteTx } from '../context';
 import { readSettings, writeSettings } from './repository';
 
@@ -14,5 +15,17 @@ export function updateSettings(ctx: SignedInContext, input: Partial<Settings>) {
     tx.audit(null);
     ctx.session.autoLockMinutes = settings.autoLockMinutes;
     return settings;
+  };
+}
+
+export function getAssociationDetails(ctx: SignedInContext): AssociationDetails {
+  return readAssociationDetails(ctx.session.file.db);
+}
+
+export function updateAssociationDetails(details: AssociationDetails) {
+  return (tx: WriteTx): AssociationDetails => {
+    writeAssociationDetails(tx.db, details);
+    tx.audit(null);
+    return readAssociationDetails(tx.db);
   };
 }

@@ -14,10 +14,12 @@ import {
 } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { translateMessage } from '../../i18n/validation';
+import { DateField } from '../../ui/dates/DateField';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useLookupLabels } from '../beneficiaries/lookups';
 import { activitiesPath, activityPath } from './paths';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
 
 /** What the form holds: the fields of `ActivityInput` (same names, so errors land on them), empty as ''. */
 interface Draft {
@@ -86,10 +88,14 @@ const CODES: Record<string, string> = {
 
 type Form = UseFormReturn<Draft, unknown, ActivityInput>;
 type ErrorOf = (name: keyof Draft) => string | undefined;
-type TextName = 'title' | 'project' | 'facilitators' | 'place' | 'startDate' | 'endDate';
+type TextName = 'title' | 'project' | 'facilitators' | 'place';
 
 function TextField({ form, name, error, ...props }: { form: Form; name: TextName; error: ErrorOf } & Omit<TextInputProps, 'form' | 'name' | 'error'>) {
   return <TextInput {...props} {...form.register(name)} error={error(name)} />;
+}
+
+function DayField({ form, name, label, error }: { form: Form; name: 'startDate' | 'endDate'; label: string; error: ErrorOf }) {
+  return <DateField control={form.control} name={name} label={label} error={error(name)} />;
 }
 
 function CodeField({ form, name, list, keep, label, error }: { form: Form; name: 'type' | 'theme'; list: LookupList; keep: string[]; label: string; error: ErrorOf }) {
@@ -175,7 +181,7 @@ function ActivityForm({ activity, agreement = null }: { activity?: Activity; agr
   const save = useOpMutation('activities.save', {
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('activities.') });
-      await navigate(activityPath(saved.id));
+      await navigate(activityPath(saved.id), afterSave);
     },
     // The core checks the codes against the lists (a type or theme archived meanwhile): shown at the field.
     onError: (failure) => {
@@ -189,6 +195,7 @@ function ActivityForm({ activity, agreement = null }: { activity?: Activity; agr
 
   return (
     <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="md" maw={900}>
         <Title order={1}>{activity ? t('activities.form.editTitle', { reference: activity.reference }) : t('activities.form.title')}</Title>
         <TextField form={form} name="title" label={t('activities.field.title')} required error={error} />
@@ -215,8 +222,8 @@ function ActivityForm({ activity, agreement = null }: { activity?: Activity; agr
               />
             )}
           />
-          <TextField form={form} name="startDate" type="date" label={t('activities.field.startDate')} error={error} />
-          <TextField form={form} name="endDate" type="date" label={t('activities.field.endDate')} error={error} />
+          <DayField form={form} name="startDate" label={t('activities.field.startDate')} error={error} />
+          <DayField form={form} name="endDate" label={t('activities.field.endDate')} error={error} />
           <Controller
             control={form.control}
             name="completionThreshold"

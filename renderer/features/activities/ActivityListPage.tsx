@@ -8,7 +8,8 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { SearchInput } from '../../ui/SearchInput';
 import { useActivityLabels } from './labels';
-import { activityPath, newActivityPath, statisticsPath } from './paths';
+import { cyclesPath } from './cycles/paths';
+import { activityPath, newActivityPath, outreachPath, statisticsPath } from './paths';
 
 export function ActivityListPage() {
   const { t } = useTranslation();
@@ -35,6 +36,12 @@ export function ActivityListPage() {
         <Group gap="xs">
           <Button component={Link} to={statisticsPath} variant="default">
             {t('activities.stats.pageTitle')}
+          </Button>
+          <Button component={Link} to={cyclesPath} variant="default">
+            {t('activities.list.cycles')}
+          </Button>
+          <Button component={Link} to={outreachPath} variant="default">
+            {t('massEvents.outreach.title')}
           </Button>
           <Button component={Link} to={newActivityPath} leftSection={<IconPlus width={18} height={18} />}>
             {t('activities.list.new')}

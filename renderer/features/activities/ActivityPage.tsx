@@ -12,6 +12,7 @@ import { ParticipantsTab } from './ParticipantsTab';
 import { activitiesPath, editActivityPath } from './paths';
 import { SessionsTab } from './SessionsTab';
 import { StatisticsTab } from './StatisticsTab';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
 
 export function ActivityPage() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function ActivityPage() {
 
   return (
     <Stack gap="md">
+      <SavedNotice />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Text c="dimmed" size="sm">

@@ -1,13 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { attendanceStatusSchema, inSheetOrder, type AttendanceSheet, type AttendanceStatus, type BeneficiaryRow, type DuplicateCandidate, type RepeatCheck } from '../../../electron/contract';
 import { call, OpFailure, opKey, useOp, useOpMutation } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
 import { ExportButton } from '../reports/ExportButton';
 import { useFormatDate } from '../beneficiaries/format';
+import { CountOnlySwitch, HeadCountsScreen } from './HeadCounts';
 import { useActivityLabels } from './labels';
 import classes from './AttendancePage.module.css';
 import { activityPath } from './paths';
@@ -15,19 +17,35 @@ import { PersonSearch } from './PersonSearch';
 import { RepeatAlert } from './RepeatAlert';
 import { SignedSheetsCell, useSignedSheets } from './SignedSheets';
 import { WalkInForm, type WalkInResult } from './WalkInForm';
+import { WalkInBadge } from './WalkInBadge';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 const STATUSES = attendanceStatusSchema.options;
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'absent', e: 'excused' };
+const KEY_CODES: Record<string, AttendanceStatus> = { KeyP: 'present', KeyA: 'absent', KeyE: 'excused' };
+
+/**
+ * The status a key press asks for: the letter typed on a Latin layout (A is where AZERTY prints
+ * it), else the physical key, so the P, A and E printed on an Arabic keyboard work too.
+ */
+function statusOfKey(event: KeyboardEvent<HTMLElement>): AttendanceStatus | undefined {
+  const key = event.key.toLowerCase();
+  return /^[a-z]$/.test(key) ? KEYS[key] : KEY_CODES[event.code];
+}
 const next = (s: AttendanceStatus | null): AttendanceStatus => (s === null ? 'present' : STATUSES[(STATUSES.indexOf(s) + 1) % STATUSES.length]);
 
 /** Someone added to the sheet here, before saving: what their line shows. */
-type AddedPerson = Pick<BeneficiaryRow, 'id' | 'displayName' | 'arabicName' | 'category'>;
+type AddedPerson = Pick<BeneficiaryRow, 'id' | 'displayName' | 'arabicName' | 'category' | 'sex'>;
 
 interface Line {
   id: string;
   name: string;
   arabicName: string | null;
   category: string;
+  sex: AddedPerson['sex'];
   order: number | null;
   added: boolean;
   walkIn: boolean;
@@ -40,7 +58,13 @@ export function AttendancePage() {
   const sheet = useOp('attendance.get', { sessionId });
   if (sheet.isPending) return <Loader />;
   if (sheet.error) return <OpErrorAlert error={sheet.error} />;
-  return <AttendanceScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('activities.attendance.title')} fromSheet={params.get('from') === 'sheet'} />;
+  if (sheet.data.session.countOnly) return <HeadCountsScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('massEvents.counts.title')} />;
+  return (
+    <Stack gap="xl">
+      <AttendanceScreen key={sessionId} activityId={id} sheet={sheet.data} title={t('activities.attendance.title')} fromSheet={params.get('from') === 'sheet'} />
+      {sheet.data.editable && <CountOnlySwitch sessionId={sessionId} countOnly />}
+    </Stack>
+  );
 }
 
 function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId: string; sheet: AttendanceSheet; title: string; fromSheet: boolean }) {
@@ -78,11 +102,12 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
       name: r.displayName,
       arabicName: r.arabicName,
       category: r.category,
+      sex: r.sex,
       order: r.sheetOrder,
       added: false,
       walkIn: r.walkIn,
     })),
-    ...added.map((r) => ({ id: r.id, name: r.displayName, arabicName: r.arabicName, category: r.category, order: null, added: true, walkIn: true })),
+    ...added.map((r) => ({ id: r.id, name: r.displayName, arabicName: r.arabicName, category: r.category, sex: r.sex, order: null, added: true, walkIn: true })),
   ];
   const serverStatus = new Map(sheet.rows.map((r) => [r.beneficiaryId, r.status]));
   const statusOf = (lineId: string): AttendanceStatus | null => edits[lineId] ?? serverStatus.get(lineId) ?? null;
@@ -90,6 +115,11 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
   const dirty = Object.keys(edits).length > 0 || added.length > 0;
   const counts = { present: 0, absent: 0, excused: 0, unmarked: 0 };
   for (const line of lines) counts[statusOf(line.id) ?? 'unmarked'] += 1;
+
+  // The shortcuts work as soon as the screen opens: the first row has the focus.
+  useEffect(() => {
+    groups.current[0]?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+  }, []);
 
   const focusRow = (index: number) => {
     const group = groups.current[index];
@@ -106,17 +136,18 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
 
   const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLDivElement>) => {
     const key = event.key.toLowerCase();
+    const keyed = statusOfKey(event);
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (key === 'arrowdown' || key === 'arrowup') {
       event.preventDefault();
       const to = index + (key === 'arrowdown' ? 1 : -1);
       if (to >= 0 && to < lines.length) focusRow(to);
-    } else if (key === ' ' || key === 'arrowright' || key === 'arrowleft') {
+    } else if (key === ' ' || event.code === 'Space' || key === 'arrowright' || key === 'arrowleft') {
       event.preventDefault();
       setStatus(index, next(statusOf(lines[index].id)));
-    } else if (key in KEYS) {
+    } else if (keyed) {
       event.preventDefault();
-      setStatus(index, KEYS[key]);
+      setStatus(index, keyed);
       if (index + 1 < lines.length) requestAnimationFrame(() => focusRow(index + 1));
     } else if (key === 'home' || key === 'end') {
       event.preventDefault();
@@ -162,7 +193,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
     try {
       // A candidate carries no category or Arabic name, which the line shows.
       const record = await call('beneficiaries.get', { id: candidate.id });
-      await pick({ id: record.id, displayName: candidate.displayName, arabicName: record.personal?.arabicName ?? null, category: record.category });
+      await pick({ id: record.id, displayName: candidate.displayName, arabicName: record.personal?.arabicName ?? null, category: record.category, sex: record.sex });
     } catch (error) {
       reportFailure(error);
     }
@@ -187,6 +218,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
   const s = sheet.session;
   return (
     <Stack gap="md">
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack gap={4}>
         <Anchor component={Link} to={activityPath(activityId)} size="sm">
           {t('activities.attendance.back', { reference: sheet.activity.reference })}
@@ -273,11 +305,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
                         {` ${line.arabicName}`}
                       </Text>
                     )}{' '}
-                    {line.walkIn && (
-                      <Badge size="xs" variant="light">
-                        {t('activities.participants.walkIn')}
-                      </Badge>
-                    )}
+                    {line.walkIn && <WalkInBadge sex={line.sex} />}
                   </Table.Td>
                   <Table.Td>{lookups.category(line.category)}</Table.Td>
                   <Table.Td>
@@ -304,7 +332,7 @@ function AttendanceScreen({ activityId, sheet, title, fromSheet }: { activityId:
                             className={classes.radio}
                             onClick={() => setStatus(index, status)}
                           >
-                            {t(`activities.status.${status}`)}
+                            {t(`core:exports.attendance.${status}`)}
                           </span>
                         );
                       })}

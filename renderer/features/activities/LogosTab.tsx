@@ -1,4 +1,4 @@
-import { Button, Group, Input, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Input, Loader, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,14 +23,32 @@ export function LogosTab({ canEdit }: { canEdit: boolean }) {
         {t('settings.logos.help')}
       </Text>
       <LogoSection kind="association" title={t('settings.logos.association')} logos={association ? [association] : []} canEdit={canEdit} />
-      <LogoSection kind="funder" title={t('settings.logos.funders')} logos={funders} canEdit={canEdit} />
+      {canEdit ? <FunderLogos logos={funders} /> : <LogoSection kind="funder" title={t('settings.logos.funders')} logos={funders} canEdit={false} />}
     </Stack>
   );
 }
 
-function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: string; logos: SheetLogo[]; canEdit: boolean }) {
+/** For the president: each funder's logo belongs to a funder of the grants area, and prints only on its activities' sheets. */
+function FunderLogos({ logos }: { logos: SheetLogo[] }) {
+  const { t } = useTranslation();
+  const funders = useOp('grants.funders.list', { includeArchived: true });
+  const choices = (funders.data ?? []).map((f) => ({ value: f.id, label: f.name }));
+  return <LogoSection kind="funder" title={t('settings.logos.funders')} logos={logos} canEdit funders={choices} />;
+}
+
+interface SectionProps {
+  kind: LogoKind;
+  title: string;
+  logos: SheetLogo[];
+  canEdit: boolean;
+  /** Funder logos, for the president: the funders a logo can belong to. */
+  funders?: { value: string; label: string }[];
+}
+
+function LogoSection({ kind, title, logos, canEdit, funders }: SectionProps) {
   const { t } = useTranslation();
   const id = useId();
+  const [funderId, setFunderId] = useState('');
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: opKey('logos.list') });
@@ -39,6 +57,8 @@ function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: s
     onError: (error) => setProblem(t(`errors.${error.code}`)),
   });
   const remove = useOpMutation('logos.remove', { onSuccess: refresh });
+  const link = useOpMutation('logos.setFunder', { onSuccess: refresh });
+  const funderChoices = [{ value: '', label: t('settings.logos.chooseFunder') }, ...(funders ?? [])];
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -50,7 +70,8 @@ function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: s
     // The core checks the bytes; these two spare sending a file it would refuse.
     if (file.type !== 'image/png' && file.type !== 'image/jpeg') return setProblem(t('errors.logo_not_image'));
     if (file.size > MAX_LOGO_BYTES) return setProblem(t('errors.logo_too_large'));
-    add.mutate({ kind, fileName: file.name, contentBase64: await readAsBase64(file) });
+    if (kind === 'funder' && !funderId) return setProblem(t('settings.logos.funderRequired'));
+    add.mutate({ kind, ...(kind === 'funder' ? { funderId } : {}), fileName: file.name, contentBase64: await readAsBase64(file) });
   };
 
   return (
@@ -67,6 +88,21 @@ function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: s
               <Stack key={logo.id} gap={4} align="center">
                 <img src={logoSrc(logo)} alt={logo.fileName} style={{ maxHeight: 64, maxWidth: 160, objectFit: 'contain' }} />
                 <Text size="xs">{logo.fileName}</Text>
+                {funders && logo.funderId !== null && (
+                  <Text size="xs" c="dimmed">
+                    {funders.find((f) => f.value === logo.funderId)?.label}
+                  </Text>
+                )}
+                {funders && logo.funderId === null && (
+                  <NativeSelect
+                    size="xs"
+                    label={t('settings.logos.unlinked', { name: logo.fileName })}
+                    data={funderChoices}
+                    value=""
+                    disabled={link.isPending}
+                    onChange={(event) => event.currentTarget.value && link.mutate({ id: logo.id, funderId: event.currentTarget.value })}
+                  />
+                )}
                 {canEdit && (
                   <Button
                     size="compact-xs"
@@ -82,6 +118,9 @@ function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: s
               </Stack>
             ))}
           </Group>
+        )}
+        {canEdit && funders && (
+          <NativeSelect label={t('settings.logos.funder')} data={funderChoices} value={funderId} onChange={(event) => setFunderId(event.currentTarget.value)} />
         )}
         {canEdit && (
           <Input.Wrapper
@@ -101,7 +140,7 @@ function LogoSection({ kind, title, logos, canEdit }: { kind: LogoKind; title: s
             />
           </Input.Wrapper>
         )}
-        <OpErrorAlert error={remove.error} />
+        <OpErrorAlert error={remove.error ?? link.error} />
       </Stack>
     </Paper>
   );

@@ -8,6 +8,8 @@ import { ExportButton } from '../reports/ExportButton';
 import { useActivityLabels } from './labels';
 import { MemberRegistrationForm } from './MemberRegistrationForm';
 import { PersonSearch } from './PersonSearch';
+import { ActivityCertificateButton, ActivityGroupCertificates } from './cycles/ActivityCertificates';
+import { WalkInBadge } from './WalkInBadge';
 import { RepeatAlert } from './RepeatAlert';
 import { WalkInForm } from './WalkInForm';
 
@@ -109,6 +111,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
       />
       <OpErrorAlert error={checkError ?? add.error ?? remove.error ?? (memberToRecord ? null : addMember.error)} />
       <ExportButton list="participants" filters={{ activityId }} />
+      <ActivityGroupCertificates activityId={activityId} rows={data.rows} />
       {pending && (
         <RepeatAlert
           name={pending.name}
@@ -147,7 +150,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
                       {` ${r.arabicName}`}
                     </Text>
                   )}{' '}
-                  {r.walkIn && <Badge size="xs" variant="light">{t('activities.participants.walkIn')}</Badge>}
+                  {r.walkIn && <WalkInBadge sex={r.sex} />}
                 </Table.Td>
                 <Table.Td>{lookups.category(r.category)}</Table.Td>
                 <Table.Td>
@@ -159,6 +162,7 @@ export function ParticipantsTab({ activityId, onChanged }: { activityId: string;
                   )}
                 </Table.Td>
                 <Table.Td>
+                  <ActivityCertificateButton activityId={activityId} row={r} />
                   {r.presentCount === 0 && (
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ activityId, beneficiaryId: r.beneficiaryId })}>
                       {t('activities.participants.remove')}

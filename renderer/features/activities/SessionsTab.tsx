@@ -1,10 +1,14 @@
-import { Anchor, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Checkbox, Group, Menu, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityDetail, ActivitySession, Schedule, ScheduledDate } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
+import { DayInput } from '../../ui/dates/DayInput';
+import { TimeInput } from '../../ui/dates/TimeInput';
+import { isIsoDay, parseTypedDate } from '../../ui/dates/typed-date';
 import { FormActions } from '../../ui/FormActions';
+import { IconDots } from '../../ui/icons';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useFormatDate } from '../beneficiaries/format';
 import { allSheetsPath, attendanceFromSheetPath, attendancePath, sheetPath } from './paths';
@@ -75,7 +79,11 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                 <Table.Td>{s.place ?? activity.place ?? ''}</Table.Td>
                 <Table.Td>{s.facilitator ?? activity.facilitators ?? ''}</Table.Td>
                 <Table.Td>
-                  {s.held ? t('activities.sessions.counts', { present: s.present, absent: s.absent, excused: s.excused }) : t('activities.sessions.notHeld')}
+                  {s.countOnly
+                    ? t('massEvents.counts.sessionBadge')
+                    : s.held
+                      ? t('activities.sessions.counts', { present: s.present, absent: s.absent, excused: s.excused })
+                      : t('activities.sessions.notHeld')}
                 </Table.Td>
                 <Table.Td>
                   <SignedSheetsCell sessionId={s.id} editable={!activity.archivedAt} sheets={signedSheets} />
@@ -85,30 +93,17 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
                     <Anchor component={Link} to={attendancePath(activity.id, s.id)} aria-label={t('activities.sessions.openAttendanceOf', { date: formatDate(s.date) })}>
                       {t('activities.sessions.openAttendance')}
                     </Anchor>
-                    <Anchor component={Link} to={sheetPath(activity.id, s.id)} aria-label={t('activities.sessions.printSheetOf', { date: formatDate(s.date) })}>
-                      {t('activities.sessions.printSheet')}
-                    </Anchor>
-                    <Anchor component={Link} to={attendanceFromSheetPath(activity.id, s.id)} aria-label={t('activities.sessions.fromSheetOf', { date: formatDate(s.date) })}>
-                      {t('activities.sessions.fromSheet')}
-                    </Anchor>
-                    {!activity.archivedAt && (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        aria-label={t('activities.sessions.editOf', { date: formatDate(s.date) })}
-                        onClick={() => {
-                          setOpen('none');
-                          setEditing(s);
-                        }}
-                      >
-                        {t('activities.sessions.edit')}
-                      </Button>
-                    )}
-                    {!activity.archivedAt && s.present + s.absent + s.excused === 0 && !signedSheets.has(s.id) && (
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: s.id })}>
-                        {t('activities.sessions.delete')}
-                      </Button>
-                    )}
+                    <SessionMenu
+                      activityId={activity.id}
+                      session={s}
+                      editable={!activity.archivedAt}
+                      deletable={s.present + s.absent + s.excused === 0 && !signedSheets.has(s.id)}
+                      onEdit={() => {
+                        setOpen('none');
+                        setEditing(s);
+                      }}
+                      onDelete={() => remove.mutate({ id: s.id })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -117,6 +112,54 @@ export function SessionsTab({ detail, onChanged }: { detail: ActivityDetail; onC
         </Table>
       )}
     </Stack>
+  );
+}
+
+/** The row's other actions, in a menu so that the table fits a laptop screen in every language. */
+function SessionMenu({
+  activityId,
+  session,
+  editable,
+  deletable,
+  onEdit,
+  onDelete,
+}: {
+  activityId: string;
+  session: ActivitySession;
+  editable: boolean;
+  deletable: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const date = formatDate(session.date);
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" aria-label={t('activities.sessions.moreOf', { date })}>
+          <IconDots width={18} height={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to={sheetPath(activityId, session.id)} aria-label={t('activities.sessions.printSheetOf', { date })}>
+          {t('activities.sessions.printSheet')}
+        </Menu.Item>
+        <Menu.Item component={Link} to={attendanceFromSheetPath(activityId, session.id)} aria-label={t('activities.sessions.fromSheetOf', { date })}>
+          {t('activities.sessions.fromSheet')}
+        </Menu.Item>
+        {editable && (
+          <Menu.Item onClick={onEdit} aria-label={t('activities.sessions.editOf', { date })}>
+            {t('activities.sessions.edit')}
+          </Menu.Item>
+        )}
+        {editable && deletable && (
+          <Menu.Item color="red" onClick={onDelete} aria-label={t('activities.sessions.deleteOf', { date })}>
+            {t('activities.sessions.delete')}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -157,7 +200,7 @@ function OneSessionForm({
     e.preventDefault();
     const required = t('validation.required');
     const found = {
-      ...(date ? {} : { date: required }),
+      ...(date ? (isIsoDay(date) ? {} : { date: t('validation.invalid_date') }) : { date: required }),
       ...(startTime ? {} : { startTime: required }),
       ...(endTime ? (startTime && endTime <= startTime ? { endTime: t('activities.errors.endBeforeStart') } : {}) : { endTime: required }),
     };
@@ -171,9 +214,9 @@ function OneSessionForm({
       <Stack gap="sm">
         <Title order={3}>{title}</Title>
         <Group align="flex-end" wrap="wrap">
-          <TextInput type="date" label={t('activities.sessions.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
-          <TextInput type="time" label={t('activities.sessions.start')} required value={startTime} onChange={(e) => setStart(e.currentTarget.value)} error={errors.startTime} />
-          <TextInput type="time" label={t('activities.sessions.end')} required value={endTime} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.endTime} />
+          <DayInput label={t('activities.sessions.date')} required value={date} onChange={setDate} error={errors.date} />
+          <TimeInput label={t('activities.sessions.start')} required value={startTime} onChange={setStart} error={errors.startTime} />
+          <TimeInput label={t('activities.sessions.end')} required value={endTime} onChange={setEnd} error={errors.endTime} />
           <TextInput label={t('activities.field.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
           <TextInput label={t('activities.sessions.facilitator')} value={facilitator} onChange={(e) => setFacilitator(e.currentTarget.value)} />
         </Group>
@@ -204,10 +247,11 @@ function ScheduleForm({ activityId, defaults, onDone }: { activityId: string; de
   const generate = useOpMutation('sessions.generate', { onSuccess: onDone });
 
   const schedule = (): Schedule | null => {
-    const skipDates = skip.split(/[\s,;]+/).filter(Boolean);
+    const skipDates = skip.split(/[\s,;]+/).filter(Boolean).map(parseTypedDate);
     if (weekdays.length === 0 || !startDate) return setError(t('activities.schedule.missing')), null;
+    if (!isIsoDay(startDate) || (endDate && !isIsoDay(endDate))) return setError(t('validation.invalid_date')), null;
     if (endTime <= startTime) return setError(t('activities.errors.endBeforeStart')), null;
-    if (skipDates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) return setError(t('activities.schedule.badSkip')), null;
+    if (skipDates.some((d) => d === null)) return setError(t('activities.schedule.badSkip')), null;
     if (!endDate && weeks === '') return setError(t('activities.schedule.missing')), null;
     setError(null);
     return {
@@ -216,7 +260,7 @@ function ScheduleForm({ activityId, defaults, onDone }: { activityId: string; de
       endTime,
       startDate,
       ...(endDate ? { endDate } : { weeks: weeks === '' ? 1 : weeks }),
-      skipDates,
+      skipDates: skipDates.filter((d) => d !== null),
       place: place || null,
       facilitator: facilitator || null,
     };
@@ -248,9 +292,9 @@ function ScheduleForm({ activityId, defaults, onDone }: { activityId: string; de
           </Group>
         </Checkbox.Group>
         <Group align="flex-end" wrap="wrap">
-          <TextInput type="time" label={t('activities.sessions.start')} value={startTime} onChange={(e) => change(setStart)(e.currentTarget.value)} />
-          <TextInput type="time" label={t('activities.sessions.end')} value={endTime} onChange={(e) => change(setEnd)(e.currentTarget.value)} />
-          <TextInput type="date" label={t('activities.schedule.startDate')} value={startDate} onChange={(e) => change(setStartDate)(e.currentTarget.value)} />
+          <TimeInput label={t('activities.sessions.start')} value={startTime} onChange={change(setStart)} />
+          <TimeInput label={t('activities.sessions.end')} value={endTime} onChange={change(setEnd)} />
+          <DayInput label={t('activities.schedule.startDate')} value={startDate} onChange={change(setStartDate)} />
           <NumberInput
             label={t('activities.schedule.weeks')}
             min={1}
@@ -261,7 +305,7 @@ function ScheduleForm({ activityId, defaults, onDone }: { activityId: string; de
             onChange={(v) => change(setWeeks)(typeof v === 'number' ? v : '')}
             w={120}
           />
-          <TextInput type="date" label={t('activities.schedule.endDate')} value={endDate} onChange={(e) => change(setEndDate)(e.currentTarget.value)} />
+          <DayInput label={t('activities.schedule.endDate')} value={endDate} onChange={change(setEndDate)} />
         </Group>
         <Group align="flex-end" wrap="wrap">
           <TextInput

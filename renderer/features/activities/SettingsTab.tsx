@@ -1,14 +1,12 @@
-import { Button, Fieldset, Group, Input, Loader, NumberInput, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Fieldset, Group, Input, NumberInput, Stack, Text } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../electron/contract';
-import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { translateMessage } from '../../i18n/validation';
 import { ControlledWholeNumber, useOwnFieldError, type FieldErrorTranslator } from '../../ui/form/controlledInputs';
 import { RestrictedSaveFooter } from '../../ui/form/RestrictedSaveFooter';
 import { formResolver } from '../../ui/forms';
-import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useSaveSettings, WithSettings } from '../settings/association-settings';
 
 const schema = settingsSchema.pick({ repeatAlertThreshold: true, statisticsAgeBands: true });
 const MAX_AGE = 120;
@@ -16,18 +14,13 @@ const MAX_BANDS = 12;
 
 /** Settings of the activities area: when a repeat registration warns, and the age bands of the statistics. */
 export function ActivitiesSettingsTab({ canEdit }: { canEdit: boolean }) {
-  const { t } = useTranslation();
-  const settings = useOp('settings.get', {});
-  if (settings.isPending) return <Loader role="status" aria-label={t('app.loading')} />;
-  if (settings.error) return <OpErrorAlert error={settings.error} />;
-  return <ActivitiesRulesForm settings={settings.data} canEdit={canEdit} />;
+  return <WithSettings>{(settings) => <ActivitiesRulesForm settings={settings} canEdit={canEdit} />}</WithSettings>;
 }
 
 function ActivitiesRulesForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const { control, handleSubmit } = useForm({ resolver: formResolver(schema), defaultValues: schema.parse(settings) });
-  const update = useOpMutation('settings.update', { onSuccess: (saved) => client.setQueryData(opKey('settings.get', {}), saved) });
+  const update = useSaveSettings();
   // The contract's own refinement carries a bare code; zod's checks a stored message.
   const translate: FieldErrorTranslator = (error) =>
     error?.message === 'age_bands_order' ? t('activities.settings.ageBandsOrder') : translateMessage(t, error?.message);
@@ -109,7 +102,6 @@ function AgeBandsInput({
               min={0}
               max={MAX_AGE}
               allowDecimal={false}
-              allowNegative={false}
               // The first band is the youngest: it starts at birth whatever the other edges.
               disabled={disabled || i === 0}
               value={edge}

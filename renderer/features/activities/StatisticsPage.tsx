@@ -1,8 +1,10 @@
-import { Anchor, Group, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatisticsInput } from '../../../electron/contract';
+import { DayInput } from '../../ui/dates/DayInput';
+import { isIsoDay } from '../../ui/dates/typed-date';
 import { useActivityLabels } from './labels';
 import { activitiesPath } from './paths';
 import { StatisticsView } from './StatisticsTab';
@@ -14,12 +16,12 @@ export function StatisticsPage() {
   const [theme, setTheme] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const reversed = from !== '' && to !== '' && to < from;
-  // A reversed period is shown at its field and not asked (the core would refuse it too).
+  const reversed = isIsoDay(from) && isIsoDay(to) && to < from;
+  // A reversed period or a day still being typed is not asked (the core would refuse it too).
   const input: StatisticsInput = {
     ...(theme ? { theme } : {}),
-    ...(from ? { from } : {}),
-    ...(to && !reversed ? { to } : {}),
+    ...(isIsoDay(from) ? { from } : {}),
+    ...(isIsoDay(to) && !reversed ? { to } : {}),
   };
 
   return (
@@ -39,12 +41,11 @@ export function StatisticsPage() {
           searchable
           w={260}
         />
-        <TextInput type="date" label={t('activities.stats.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput
-          type="date"
+        <DayInput label={t('activities.stats.from')} value={from} onChange={setFrom} />
+        <DayInput
           label={t('activities.stats.to')}
           value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={setTo}
           error={reversed ? t('activities.errors.endBeforeStart') : undefined}
         />
       </Group>

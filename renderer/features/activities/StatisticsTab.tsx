@@ -2,11 +2,14 @@ import { Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { StatisticsGroup, StatisticsInput } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
-import { intlLocale } from '../../i18n';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useCountryName } from '../beneficiaries/countries';
-import { useFormatNumber } from '../beneficiaries/format';
+import { useNumberFormats } from '../../ui/numbers';
 import { useActivityLabels } from './labels';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 export function StatisticsTab({ activityId }: { activityId: string }) {
   return <StatisticsView input={{ activityId }} />;
@@ -14,14 +17,13 @@ export function StatisticsTab({ activityId }: { activityId: string }) {
 
 /** The figures and their disaggregation for one activity, a theme across activities, a period, or all. */
 export function StatisticsView({ input }: { input: StatisticsInput }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const stats = useOp('activities.statistics', input);
-  const formatNumber = useFormatNumber();
+  const { number: formatNumber, percent } = useNumberFormats();
   const lookups = useActivityLabels();
   const countryName = useCountryName();
   const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
-  const percent = new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent', maximumFractionDigits: 0 });
-  const rate = (r: number | null) => (r === null ? '—' : percent.format(r));
+  const rate = (r: number | null) => (r === null ? '—' : percent(r, 0));
 
   if (stats.isPending) return <Loader />;
   if (stats.error) return <OpErrorAlert error={stats.error} />;
@@ -82,7 +84,7 @@ export function StatisticsView({ input }: { input: StatisticsInput }) {
         ))}
       </SimpleGrid>
       {s.sessionsHeld === 0 && <Text c="dimmed">{t('activities.stats.none')}</Text>}
-      {breakdown(t('activities.stats.bySex'), s.bySex, (k) => t(`beneficiaries.sex.${k}`))}
+      {breakdown(t('activities.stats.bySex'), s.bySex, (k) => t(`core:exports.sexValue.${k}`))}
       {breakdown(t('activities.stats.byAgeBand'), s.byAgeBand, ageLabel)}
       {breakdown(t('activities.stats.byCategory'), s.byCategory, (k) => lookups.category(k))}
       {breakdown(t('activities.stats.byNationality'), s.byNationality, countryName)}

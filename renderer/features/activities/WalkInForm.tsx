@@ -14,6 +14,10 @@ import { SelectField, TextField } from '../beneficiaries/fields';
 import { useBeneficiaryFieldError } from '../beneficiaries/format';
 import { beneficiaryResolver, emptyDraft, formPath, inputOf, type BeneficiaryDraft } from '../beneficiaries/form-model';
 import { newPath } from '../beneficiaries/paths';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 export type WalkInResult = OpOutput<'registrations.walkIn'>;
 
@@ -97,7 +101,7 @@ export function WalkInForm({ activityId, presentAt, autoFocus = false, onDone, o
     form.reset(emptyDraft());
     onPickExisting(candidate);
   };
-  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
+  const sexes = sexSchema.options.map((value) => ({ value, label: t(`core:exports.sexValue.${value}`) }));
 
   return (
     <>

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { sexSchema, type Beneficiary, type BeneficiaryInput, type DuplicateCandidate } from '../../../electron/contract';
 import { opKey, useOpMutation, type OpFailure } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -15,6 +15,12 @@ import { useBeneficiaryFieldError } from './format';
 import { beneficiaryResolver, emptyDraft, formPath, hasServiceConsent, inputOf, type BeneficiaryDraft } from './form-model';
 import { PersonalSection } from './PersonalSection';
 import { beneficiaryPath } from './paths';
+import { keepDraft } from '../../ui/unsaved/kept-draft';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 interface Props {
   /** The record being edited; absent for a new one. */
@@ -26,6 +32,7 @@ interface Props {
 export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const client = useQueryClient();
   const [pending, setPending] = useState<{ input: BeneficiaryInput; candidates: DuplicateCandidate[] } | null>(null);
 
@@ -46,12 +53,15 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
     });
   };
 
+  const markDifferent = useOpMutation('beneficiaries.markDifferent');
   const saved = (record: Beneficiary) => {
+    // Saved after "it is someone else": those people are not proposed with this one again.
+    for (const candidate of pending?.candidates ?? []) markDifferent.mutate({ a: record.id, b: candidate.id });
     setPending(null);
     client.setQueryData(opKey('beneficiaries.get', { id: record.id }), record);
     void client.invalidateQueries({ queryKey: opKey('beneficiaries.search') });
     void client.invalidateQueries({ queryKey: opKey('beneficiaries.duplicatePairs') });
-    void navigate(beneficiaryPath(record.id));
+    void navigate(beneficiaryPath(record.id), afterSave);
   };
   const onSaveError = (error: OpFailure) => {
     setPending(null);
@@ -83,6 +93,7 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
   return (
     <>
     <form noValidate onSubmit={submit}>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="lg">
         <ConsentSection form={form} onClearPersonal={clearPersonal} />
 
@@ -107,6 +118,7 @@ export function BeneficiaryForm({ existing, initial, onCancel }: Props) {
         onClose={() => setPending(null)}
         onConfirm={() => pending && save(pending.input)}
         saving={saving}
+        onOpenExisting={() => keepDraft({ path: pathname, values: form.getValues() })}
       />
     </>
   );
@@ -126,7 +138,7 @@ const RecordSection = memo(function RecordSection({
 }) {
   const { t } = useTranslation();
   const fieldError = useBeneficiaryFieldError();
-  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
+  const sexes = sexSchema.options.map((value) => ({ value, label: t(`core:exports.sexValue.${value}`) }));
 
   return (
     <Fieldset legend={t('beneficiaries.record.legend')} radius="md">

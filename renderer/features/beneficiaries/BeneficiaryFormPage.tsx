@@ -1,17 +1,21 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { takeDraft } from '../../ui/unsaved/kept-draft';
 import { BeneficiaryForm } from './BeneficiaryForm';
-import { draftOf, emptyDraft } from './form-model';
+import { draftOf, emptyDraft, type BeneficiaryDraft } from './form-model';
 import { useLookupLabels } from './lookups';
-import { beneficiaryPath, listPath } from './paths';
+import { beneficiaryPath, listPath, newPath } from './paths';
 
 export function NewBeneficiaryPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const lookups = useLookupLabels();
+  // Back from a possible duplicate's record: the form as it was left.
+  const [initial] = useState(() => takeDraft<BeneficiaryDraft>(newPath) ?? emptyDraft());
   return (
     <Stack gap="lg" maw={880}>
       <div>
@@ -21,7 +25,7 @@ export function NewBeneficiaryPage() {
         </Text>
       </div>
       {lookups.error && <OpErrorAlert error={lookups.error} />}
-      <BeneficiaryForm initial={emptyDraft()} onCancel={() => void navigate(listPath)} />
+      <BeneficiaryForm initial={initial} onCancel={() => void navigate(listPath)} />
     </Stack>
   );
 }

@@ -12,17 +12,22 @@ import { useCountryOptions } from './countries';
 import { useFormatNumber } from './format';
 import { useLookupLabels } from './lookups';
 import { duplicatesPath, followUpPath, importPath, newPath } from './paths';
-import { hasFilters, searchInputOf, useListState, type SearchInput, type SortBy } from './search-params';
+import { hasFilters, searchInputOf, useListFilters, useListState, type ListFilters, type SearchInput, type SortBy } from './search-params';
 import classes from './BeneficiaryListPage.module.css';
 import { prefetchFirstPage, useFirstPage } from './usePagedSearch';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 export function BeneficiaryListPage() {
   const { t } = useTranslation();
   const [state, update] = useListState();
 
-  // The text searched runs ahead of the address while typing: the address (and with it the whole
-  // route) follows only when typing pauses. An address changed from elsewhere (a link to the list)
-  // is taken back into the box; the page's own writes, landing later, are not.
+  // The text searched runs ahead of the address: the address (and with it every link of the
+  // shell, which the router renders again for any change of it) follows only when the box is left
+  // (a click elsewhere, Enter, the down arrow), never between two keys. An address changed from
+  // elsewhere (a link to the list) is taken back into the box; the page's own writes are not.
   const [query, setQuery] = useState(state.query);
   const [written, setWritten] = useState(state.query);
   const [seenAddress, setSeenAddress] = useState(state.query);
@@ -35,27 +40,36 @@ export function BeneficiaryListPage() {
       setBoxKey((key) => key + 1);
     }
   }
-  const writeAddress = useDebouncedCallback((typed: string) => {
+  const unwritten = useRef<string | null>(null);
+  const writeAddress = useCallback(() => {
+    const typed = unwritten.current;
+    if (typed === null) return;
+    unwritten.current = null;
     setWritten(typed);
     update({ query: typed });
-  }, ADDRESS_DELAY_MS);
+  }, [update]);
   const queryClient = useQueryClient();
+  // A key asks the core at once and the page renders once, when the answer for the latest text
+  // is in: nothing renders in between to compete with the core for the machine.
+  const latestTyped = useRef(state.query);
   const onType = useCallback(
     (typed: string) => {
-      prefetchFirstPage(queryClient, searchInputOf({ ...state, query: typed }));
-      setQuery(typed);
-      writeAddress(typed);
+      latestTyped.current = typed;
+      unwritten.current = typed;
+      void prefetchFirstPage(queryClient, searchInputOf({ ...state, query: typed })).then(() => {
+        if (latestTyped.current === typed) setQuery(typed);
+      });
     },
-    [queryClient, state, writeAddress],
+    [queryClient, state],
   );
-  const onDone = useCallback(() => writeAddress.flush(), [writeAddress]);
 
   const search = useMemo(() => searchInputOf({ ...state, query }), [state, query]);
+  const filters = useListFilters(state);
   const firstPage = useFirstPage(search);
   const formatNumber = useFormatNumber();
   const focusFirstRow = useRef<() => void>(() => {});
   const onArrowDown = useCallback(() => {
-    writeAddress.flush();
+    writeAddress();
     focusFirstRow.current();
   }, [writeAddress]);
   const registerFocusFirst = useCallback((focus: () => void) => {
@@ -71,7 +85,7 @@ export function BeneficiaryListPage() {
   const total = firstPage.data?.total ?? 0;
   const count = firstPage.data?.capped ? `${SEARCH_COUNT_CAP}+` : formatNumber(total);
 
-  // What an export takes is what the address says: typing has paused (or the box was left) by
+  // What an export takes is what the address says: the box was left (for the export button) by
   // the time a format is chosen in the menu.
   const exportFilters = useMemo(() => searchInputOf(state), [state]);
 
@@ -80,14 +94,14 @@ export function BeneficiaryListPage() {
       <ListHeader exportFilters={exportFilters} />
 
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <SearchBox key={boxKey} initial={written} onType={onType} onDone={onDone} onArrowDown={onArrowDown} />
+        <SearchBox key={boxKey} initial={written} onType={onType} onDone={writeAddress} onArrowDown={onArrowDown} />
         <Text size="sm" c="dimmed" aria-live="polite" className={classes.count}>
           {firstPage.isPending ? <Loader size="xs" /> : t('beneficiaries.list.count', { count })}
         </Text>
         <Switches openProcedure={state.openProcedure} archived={state.archived} update={update} />
       </Group>
 
-      <Filters state={state} update={update} />
+      <Filters state={filters} update={update} />
 
       {firstPage.data?.capped && (
         <Text size="sm" c="orange.9">
@@ -99,8 +113,6 @@ export function BeneficiaryListPage() {
     </Stack>
   );
 }
-
-const ADDRESS_DELAY_MS = 400;
 
 const ListHeader = memo(function ListHeader({ exportFilters }: { exportFilters: SearchInput }) {
   const { t } = useTranslation();
@@ -163,7 +175,6 @@ const SearchBox = memo(function SearchBox({ initial, onType, onDone, onArrowDown
   );
 });
 
-type ListState = ReturnType<typeof useListState>[0];
 type Update = ReturnType<typeof useListState>[1];
 
 const Switches = memo(function Switches({ openProcedure, archived, update }: { openProcedure: boolean; archived: boolean; update: Update }) {
@@ -187,13 +198,13 @@ const Switches = memo(function Switches({ openProcedure, archived, update }: { o
 });
 
 /** The filters change only by a choice made in them: typing in the search box leaves them be. */
-const Filters = memo(function Filters({ state, update }: { state: ListState; update: Update }) {
+const Filters = memo(function Filters({ state, update }: { state: ListFilters; update: Update }) {
   const { t } = useTranslation();
   const [city, setCity] = useState(state.city ?? '');
   const runCity = useDebouncedCallback((value: string) => update({ city: value.trim() || undefined }), 300);
   const lookups = useLookupLabels();
   const countries = useCountryOptions();
-  const sexes = sexSchema.options.map((value) => ({ value, label: t(`beneficiaries.sex.${value}`) }));
+  const sexes = sexSchema.options.map((value) => ({ value, label: t(`core:exports.sexValue.${value}`) }));
   const ages = ageBandSchema.options.map((value) => {
     const [from, to] = value.replace('+', '').split('-');
     return { value, label: to ? t('beneficiaries.ageRange', { from, to }) : t('beneficiaries.ageOver', { from }) };

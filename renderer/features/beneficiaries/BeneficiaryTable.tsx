@@ -42,6 +42,10 @@ interface Props {
   registerFocusFirst?: (focus: () => void) => void;
 }
 
+/** No words typed and no filter but the default: an empty list then means nobody is registered yet. */
+const isUnfiltered = (search: SearchInput): boolean =>
+  search.query === '' && Object.entries(search.filters ?? {}).every(([key, value]) => value === undefined || (key === 'archived' && value === false));
+
 export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -56,7 +60,7 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 10,
+    overscan: 4,
     observeElementRect: observeRectOrScreenful,
   });
   const items = virtualizer.getVirtualItems();
@@ -143,7 +147,7 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
         </table>
         {!firstPage.isPending && total === 0 && (
           <Center p="xl">
-            <Text c="dimmed">{t('beneficiaries.list.empty')}</Text>
+            <Text c="dimmed">{isUnfiltered(search) ? t('beneficiaries.list.nobodyYet') : t('beneficiaries.list.empty')}</Text>
           </Center>
         )}
       </div>

@@ -65,7 +65,7 @@ export const ConsentSection = memo(function ConsentSection({ form, onClearPerson
                 form={form}
                 name="consent.date"
                 label={t('beneficiaries.consent.date')}
-                max={todayIso()}
+                maxDate={todayIso()}
                 withAsterisk
                 maw={220}
               />

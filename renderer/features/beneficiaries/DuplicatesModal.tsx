@@ -2,6 +2,7 @@ import { Badge, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../../../electron/contract';
+import { withDraftKept } from '../../ui/unsaved/kept-draft';
 import { beneficiaryPath } from './paths';
 
 interface Props {
@@ -14,10 +15,12 @@ interface Props {
    * being typed, rather than opened, which would leave the registration half done.
    */
   onPick?: (candidate: DuplicateCandidate) => void;
+  /** Before an existing record is opened: keeps what was typed, to come back to it. */
+  onOpenExisting?: () => void;
 }
 
 /** Shown before saving when the core finds people who may be the same one. */
-export function DuplicatesModal({ candidates, onClose, onConfirm, saving, onPick }: Props) {
+export function DuplicatesModal({ candidates, onClose, onConfirm, saving, onPick, onOpenExisting }: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={candidates !== null} onClose={onClose} title={t('beneficiaries.duplicates.modalTitle')} size="lg" centered>
@@ -46,7 +49,7 @@ export function DuplicatesModal({ candidates, onClose, onConfirm, saving, onPick
                       {t('beneficiaries.duplicates.pickExisting', { reference: c.reference })}
                     </Button>
                   ) : (
-                    <Button component={Link} to={beneficiaryPath(c.id)} variant="default">
+                    <Button component={Link} to={beneficiaryPath(c.id)} state={withDraftKept.state} onClick={onOpenExisting} variant="default">
                       {t('beneficiaries.duplicates.openExisting')}
                     </Button>
                   )}

@@ -1,40 +1,33 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Beneficiary, DuplicateCandidate, DuplicatePair } from '../../../electron/contract';
+import type { Beneficiary, DuplicateCandidate, DuplicatePair, DuplicatePairs } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { useAppStatus } from '../../app/session';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { beneficiaryPath, listPath } from './paths';
 
 const pairKey = (pair: DuplicatePair) => `${pair.a.id}|${pair.b.id}`;
 
-/**
- * "These are different people" has no operation in the core: the answer is kept in memory for this
- * session only (the key is not an operation name, so signing out or locking drops it with the rest).
- */
-const DISMISSED = ['beneficiaries:dismissedDuplicatePairs'];
-
-function useDismissedPairs(): [Set<string>, (key: string) => void] {
-  const client = useQueryClient();
-  const { data } = useQuery({
-    queryKey: DISMISSED,
-    queryFn: () => client.getQueryData<string[]>(DISMISSED) ?? [],
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
-  const dismiss = (key: string) => client.setQueryData<string[]>(DISMISSED, (old = []) => [...old, key]);
-  return [new Set(data ?? []), dismiss];
-}
-
 export function DuplicatesPage() {
   const { t } = useTranslation();
-  const pairs = useOp('beneficiaries.duplicatePairs', {});
-  const [dismissed, dismiss] = useDismissedPairs();
+  const client = useQueryClient();
+  const canMerge = useAppStatus().data?.session?.user.role === 'president';
+  const found = useOp('beneficiaries.duplicatePairs', {});
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
   const [merged, setMerged] = useState<Beneficiary | null>(null);
-  const visible = (pairs.data ?? []).filter((pair) => !dismissed.has(pairKey(pair)));
+  const markDifferent = useOpMutation('beneficiaries.markDifferent', {
+    onSuccess: ({ a, b }) => {
+      // The pair goes at once; working the pairs out again on a large file takes a moment.
+      client.setQueryData<DuplicatePairs>(opKey('beneficiaries.duplicatePairs', {}), (old) =>
+        old && { pairs: old.pairs.filter((p) => pairKey(p) !== `${a}|${b}` && pairKey(p) !== `${b}|${a}`), total: old.total - 1 },
+      );
+      void client.invalidateQueries({ queryKey: opKey('beneficiaries.duplicatePairs') });
+    },
+  });
+  const pairs = found.data?.pairs ?? [];
 
   return (
     <Stack gap="lg">
@@ -55,22 +48,35 @@ export function DuplicatesPage() {
           </Anchor>
         </Alert>
       )}
-      {pairs.isPending && <Loader role="status" aria-label={t('app.loading')} />}
-      <OpErrorAlert error={pairs.error} />
-      {pairs.data && visible.length === 0 && <Text>{t('beneficiaries.duplicates.none')}</Text>}
-      {visible.length > 0 && (
-        <Text size="sm" c="dimmed">
-          {t('beneficiaries.duplicates.dismissHint')}
-        </Text>
+      {found.isPending && <Loader role="status" aria-label={t('app.loading')} />}
+      <OpErrorAlert error={found.error} />
+      <OpErrorAlert error={markDifferent.error} />
+      {found.data && pairs.length === 0 && <Text>{t('beneficiaries.duplicates.none')}</Text>}
+      {pairs.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            {t('beneficiaries.duplicates.dismissHint')}
+          </Text>
+          {!canMerge && (
+            <Text size="sm" c="dimmed">
+              {t('beneficiaries.duplicates.presidentMerges')}
+            </Text>
+          )}
+          {found.data && found.data.total > pairs.length && (
+            <Text size="sm" c="dimmed">
+              {t('beneficiaries.duplicates.shownOf', { shown: pairs.length, total: found.data.total })}
+            </Text>
+          )}
+        </Stack>
       )}
       <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {visible.map((pair) => (
+        {pairs.map((pair) => (
           <li key={pairKey(pair)}>
             <Paper withBorder p="md" radius="md">
               <Stack gap="sm">
-                <Group gap={6}>
+                <Group gap={6} role="group" aria-label={t('beneficiaries.duplicates.reasons')}>
                   {pair.a.reasons.map((reason) => (
-                    <Badge key={reason} color="orange" variant="light" tt="none">
+                    <Badge key={reason} color="orange" variant="light" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }}>
                       {t(`beneficiaries.duplicates.reason.${reason}`)}
                     </Badge>
                   ))}
@@ -80,10 +86,14 @@ export function DuplicatesPage() {
                   <CandidateCard c={pair.b} />
                 </SimpleGrid>
                 <Group justify="flex-end" gap="xs">
-                  <Button variant="default" onClick={() => dismiss(pairKey(pair))}>
+                  <Button
+                    variant="default"
+                    loading={markDifferent.isPending && markDifferent.variables?.a === pair.a.id && markDifferent.variables.b === pair.b.id}
+                    onClick={() => markDifferent.mutate({ a: pair.a.id, b: pair.b.id })}
+                  >
                     {t('beneficiaries.duplicates.notSame')}
                   </Button>
-                  <Button onClick={() => setMerging(pair)}>{t('beneficiaries.duplicates.merge')}</Button>
+                  {canMerge && <Button onClick={() => setMerging(pair)}>{t('beneficiaries.duplicates.merge')}</Button>}
                 </Group>
               </Stack>
             </Paper>
@@ -129,6 +139,7 @@ function MergeModal({ pair, onClose, onMerged }: { pair: DuplicatePair; onClose:
       void client.invalidateQueries({ queryKey: opKey('beneficiaries.duplicatePairs') });
       void client.invalidateQueries({ queryKey: opKey('beneficiaries.search') });
       void client.invalidateQueries({ queryKey: opKey('beneficiaries.get') });
+      void client.invalidateQueries({ queryKey: opKey('backups.list') });
       onMerged(record);
     },
   });
@@ -144,6 +155,7 @@ function MergeModal({ pair, onClose, onMerged }: { pair: DuplicatePair; onClose:
           </Stack>
         </Radio.Group>
         <Text size="sm">{t('beneficiaries.duplicates.mergeExplain')}</Text>
+        <Text size="sm">{t('beneficiaries.duplicates.mergeBackup')}</Text>
         <OpErrorAlert error={merge.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -2,9 +2,14 @@ import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Beneficiary } from '../../../electron/contract';
+import { useForm } from 'react-hook-form';
+import { archiveInputSchema, MAX_CASE_NOTE_LENGTH, type Beneficiary } from '../../../electron/contract';
 import { opKey, useOpMutation } from '../../app/ops';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useCloseReasons } from '../case-follow-up/CaseLifecycle';
+import { SelectField, TextareaField } from '../case-follow-up/fields';
+import { contractResolver, showFieldProblems } from '../case-follow-up/problems';
 
 function useRecordChanged() {
   const client = useQueryClient();
@@ -25,11 +30,9 @@ export function ArchiveButton({ b }: { b: Beneficiary }) {
     changed(record);
     modal.close();
   };
-  const archive = useOpMutation('beneficiaries.archive', { onSuccess });
   const restore = useOpMutation('beneficiaries.restore', { onSuccess });
-  const action = archived ? restore : archive;
   const close = () => {
-    action.reset();
+    restore.reset();
     modal.close();
   };
 
@@ -44,20 +47,50 @@ export function ArchiveButton({ b }: { b: Beneficiary }) {
         title={archived ? t('beneficiaries.person.restoreTitle') : t('beneficiaries.person.archiveTitle')}
         centered
       >
-        <Stack>
-          <Text>{archived ? t('beneficiaries.person.restoreConfirm') : t('beneficiaries.person.archiveConfirm')}</Text>
-          <OpErrorAlert error={action.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => action.mutate({ id: b.id })} loading={action.isPending}>
-              {archived ? t('beneficiaries.person.restore') : t('beneficiaries.person.archive')}
-            </Button>
-          </Group>
-        </Stack>
+        {archived ? (
+          <Stack>
+            <Text>{t('beneficiaries.person.restoreConfirm')}</Text>
+            <OpErrorAlert error={restore.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => restore.mutate({ id: b.id })} loading={restore.isPending}>
+                {t('beneficiaries.person.restore')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <ArchiveForm id={b.id} onSuccess={onSuccess} onCancel={close} />
+        )}
       </Modal>
     </>
+  );
+}
+
+/** Archiving asks why, with the reasons of a closed case: the person's case closes with it. */
+function ArchiveForm({ id, onSuccess, onCancel }: { id: string; onSuccess: (record: Beneficiary) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const reasons = useCloseReasons();
+  const client = useQueryClient();
+  const form = useForm({ resolver: contractResolver(archiveInputSchema), defaultValues: { id, note: '' } });
+  const archive = useOpMutation('beneficiaries.archive', {
+    onSuccess: (record) => {
+      // The case closes with the archiving.
+      void client.invalidateQueries({ queryKey: opKey('cases.lifecycle', { beneficiaryId: id }) });
+      onSuccess(record);
+    },
+    onError: (error) => showFieldProblems(form, error, ['reason', 'note']),
+  });
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => archive.mutate(values))}>
+      <Stack>
+        <Text>{t('beneficiaries.person.archiveConfirm')}</Text>
+        <SelectField form={form} name="reason" label={t('followUp.lifecycle.reason')} data={reasons} withAsterisk />
+        <TextareaField form={form} name="note" label={t('followUp.lifecycle.note')} description={t('followUp.lifecycle.noteHint')} maxLength={MAX_CASE_NOTE_LENGTH} dir="auto" />
+        <ModalActions error={archive.error} saving={archive.isPending} onCancel={onCancel} submitLabel={t('beneficiaries.person.archive')} />
+      </Stack>
+    </form>
   );
 }
 

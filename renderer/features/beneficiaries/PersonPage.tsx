@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Beneficiary } from '../../../electron/contract';
@@ -15,6 +15,16 @@ import { useLookupLabels } from './lookups';
 import { editPath, listPath } from './paths';
 import { ArchiveButton, WithdrawConsentButton } from './PersonActions';
 import classes from './PersonPage.module.css';
+import { KeptDraftNotice } from '../../ui/unsaved/KeptDraftNotice';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
+
+// Loaded with the person's page only when shown: kept out of the page's own chunk.
+const PersonServices = lazy(() => import('../services/PersonServices').then((m) => ({ default: m.PersonServices })));
+const EmploymentSection = lazy(() => import('../employment/EmploymentSection').then((m) => ({ default: m.EmploymentSection })));
 
 export function PersonPage() {
   const { t } = useTranslation();
@@ -35,6 +45,8 @@ export function PersonPage() {
   const b = record.data;
   return (
     <Stack gap="lg">
+      <SavedNotice />
+      <KeptDraftNotice />
       <Anchor component={Link} to={listPath} size="sm">
         {t('beneficiaries.person.backToList')}
       </Anchor>
@@ -52,6 +64,12 @@ export function PersonPage() {
       )}
       <Details b={b} />
       <PersonFollowUp beneficiaryId={b.id} />
+      <Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}>
+        <PersonServices beneficiaryId={b.id} legalStatus={b.personal?.legalStatus?.code ?? null} />
+      </Suspense>
+      <Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}>
+        <EmploymentSection beneficiaryId={b.id} editable={!b.archivedAt} />
+      </Suspense>
     </Stack>
   );
 }
@@ -147,7 +165,7 @@ function Details({ b }: { b: Beneficiary }) {
           {t('beneficiaries.person.identity')}
         </Title>
         <dl className={classes.list}>
-          <Item label={t('beneficiaries.field.sex')}>{t(`beneficiaries.sex.${b.sex}`)}</Item>
+          <Item label={t('beneficiaries.field.sex')}>{t(`core:exports.sexValue.${b.sex}`)}</Item>
           <Item label={t('beneficiaries.field.birthYear')}>
             {birthYear} · {t('beneficiaries.person.age', { age })}
           </Item>
@@ -208,8 +226,8 @@ function Details({ b }: { b: Beneficiary }) {
           <dl className={classes.list}>
             <Item label={t('beneficiaries.field.household')}>
               {t('beneficiaries.person.household', {
-                dependants: p.household.dependants,
-                children: p.household.childrenUnder18,
+                dependants: p.household.dependants ?? t('beneficiaries.person.notStated'),
+                children: p.household.childrenUnder18 ?? t('beneficiaries.person.notStated'),
               })}
               {p.household.singleParent && ` · ${t('beneficiaries.field.singleParent')}`}
             </Item>

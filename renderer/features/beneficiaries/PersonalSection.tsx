@@ -57,8 +57,8 @@ export const PersonalSection = memo(function PersonalSection({ form, enabled, ex
             name="personal.birthDate"
             label={t('beneficiaries.field.birthDate')}
             description={t('beneficiaries.field.birthDateHelp')}
-            max={todayIso()}
-            onDateChange={onBirthDate}
+            maxDate={todayIso()}
+            onDayChange={onBirthDate}
           />
         </SimpleGrid>
 
@@ -81,13 +81,15 @@ export const PersonalSection = memo(function PersonalSection({ form, enabled, ex
 
         <Fieldset legend={t('beneficiaries.field.household')} variant="filled" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberField form={form} name="personal.household.dependants" label={t('beneficiaries.field.dependants')} min={0} max={30} />
+            {/* Decimals are allowed in the input so that "2.5" stays as typed and is refused at its field. */}
+            <NumberField form={form} name="personal.household.dependants" label={t('beneficiaries.field.dependants')} min={0} max={30} allowDecimal />
             <NumberField
               form={form}
               name="personal.household.childrenUnder18"
               label={t('beneficiaries.field.childrenUnder18')}
               min={0}
               max={30}
+              allowDecimal
             />
             <Controller
               control={form.control}
@@ -104,6 +106,9 @@ export const PersonalSection = memo(function PersonalSection({ form, enabled, ex
               )}
             />
           </SimpleGrid>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('beneficiaries.field.countHint')}
+          </Text>
         </Fieldset>
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -9,6 +9,8 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { DateField as SharedDateField } from '../../ui/dates/DateField';
+import type { DayInputProps } from '../../ui/dates/DayInput';
 import { ControlledSelect, ControlledWholeNumber, useOwnFieldError } from '../../ui/form/controlledInputs';
 import { useBeneficiaryFieldError } from './format';
 
@@ -44,18 +46,13 @@ export function TextAreaField<T extends FieldValues, O>({
   return <Textarea {...props} {...form.register(name)} error={error} />;
 }
 
-/** A native date input (`YYYY-MM-DD`): the browser's own picker, typed with the keyboard too. */
+/** A day typed dd/mm/yyyy or picked; the form holds `YYYY-MM-DD`. */
 export function DateField<T extends FieldValues, O>({
   form,
   name,
-  onDateChange,
   ...props
-}: FieldProps<T, O> & Omit<TextInputProps, 'form' | 'name' | 'error' | 'type'> & { onDateChange?: (value: string) => void }) {
-  const error = useError({ form, name });
-  const registered = form.register(name, {
-    onChange: (event: { target: { value: string } }) => onDateChange?.(event.target.value),
-  });
-  return <TextInput {...props} {...registered} type="date" error={error} />;
+}: FieldProps<T, O> & Omit<DayInputProps, 'form' | 'name' | 'error' | 'value' | 'onChange'> & { onDayChange?: (value: string) => void }) {
+  return <SharedDateField {...props} control={form.control} name={name} error={useError({ form, name })} />;
 }
 
 export function SelectField<T extends FieldValues, O>({

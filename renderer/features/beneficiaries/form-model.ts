@@ -71,7 +71,7 @@ export function emptyDraft(today = todayIso()): BeneficiaryDraft {
       neighbourhood: '',
       languages: [],
       legalStatus: { code: '', documentNumber: '', issueDate: '', expiryDate: '' },
-      household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+      household: { dependants: '', childrenUnder18: '', singleParent: false },
       educationLevel: 'unknown',
       skills: '',
       occupation: '',
@@ -115,7 +115,11 @@ export function draftOf(b: Beneficiary, today = todayIso()): BeneficiaryDraft {
             issueDate: p.legalStatus?.issueDate ?? '',
             expiryDate: p.legalStatus?.expiryDate ?? '',
           },
-          household: { ...p.household },
+          household: {
+            dependants: p.household.dependants ?? '',
+            childrenUnder18: p.household.childrenUnder18 ?? '',
+            singleParent: p.household.singleParent,
+          },
           educationLevel: p.educationLevel,
           skills: p.skills ?? '',
           occupation: p.occupation ?? '',
@@ -130,7 +134,7 @@ const blankToUndefined = (s: string): string | undefined => (s.trim() === '' ? u
 export const hasServiceConsent = (draft: Pick<BeneficiaryDraft, 'consent'>): boolean =>
   draft.consent.scopes.includes('service');
 
-/** True when anything was typed in the personal section (a default household or education does not count). */
+/** True when anything was typed in the personal section (a default education does not count). */
 export function hasPersonalData(p: BeneficiaryDraft['personal']): boolean {
   const texts = [p.firstName, p.lastName, p.arabicName, p.birthDate, p.city, p.neighbourhood, p.skills, p.occupation];
   return (
@@ -139,8 +143,8 @@ export function hasPersonalData(p: BeneficiaryDraft['personal']): boolean {
     p.languages.length > 0 ||
     p.vulnerabilities.length > 0 ||
     Object.values(p.legalStatus).some((s) => s.trim() !== '') ||
-    Number(p.household.dependants) > 0 ||
-    Number(p.household.childrenUnder18) > 0 ||
+    p.household.dependants !== '' ||
+    p.household.childrenUnder18 !== '' ||
     p.household.singleParent ||
     p.educationLevel !== 'unknown'
   );
@@ -190,8 +194,8 @@ export function inputOf(d: BeneficiaryDraft): { input: unknown; phoneIndex: numb
                   expiryDate: blankToUndefined(legal.expiryDate),
                 },
           household: {
-            dependants: p.household.dependants === '' ? 0 : p.household.dependants,
-            childrenUnder18: p.household.childrenUnder18 === '' ? 0 : p.household.childrenUnder18,
+            dependants: p.household.dependants === '' ? null : p.household.dependants,
+            childrenUnder18: p.household.childrenUnder18 === '' ? null : p.household.childrenUnder18,
             singleParent: p.household.singleParent,
           },
           educationLevel: p.educationLevel,

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../../i18n/validation';
 import { intlLocale } from '../../i18n';
+import { useNumberFormats } from '../../ui/numbers';
 
 /** Numbers are stored as E.164; Moroccan ones are shown as people write them (06 12 34 56 78). */
 export function formatPhone(phone: string): string {
@@ -26,11 +27,7 @@ export function useFormatDate(): (iso: string | null | undefined) => string {
   };
 }
 
-export function useFormatNumber(): (n: number) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(intlLocale(i18n.resolvedLanguage ?? 'fr'));
-  return (n) => format.format(n);
-}
+export const useFormatNumber = (): ((n: number) => string) => useNumberFormats().number;
 
 /** Whole days from today (UTC) to an ISO date: negative when past. */
 export function daysUntil(iso: string, now = new Date()): number {

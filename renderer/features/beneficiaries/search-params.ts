@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   ageBandSchema,
@@ -78,9 +78,15 @@ export function useListState(): [ListState, (patch: Partial<ListState>) => void]
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const state = useMemo(() => stateOf(new URLSearchParams(search)), [search]);
+  // The router gives a new setter with every address; the list's filters, memoised on `update`,
+  // would then render again for each one. The latest setter is kept aside and `update` stays one function.
+  const latestSetParams = useRef(setParams);
+  useLayoutEffect(() => {
+    latestSetParams.current = setParams;
+  }, [setParams]);
   const update = useCallback(
-    (patch: Partial<ListState>) => setParams((current) => paramsOf({ ...stateOf(current), ...patch }), { replace: true }),
-    [setParams],
+    (patch: Partial<ListState>) => latestSetParams.current((current) => paramsOf({ ...stateOf(current), ...patch }), { replace: true }),
+    [],
   );
   return [state, update];
 }
@@ -104,5 +110,17 @@ export function searchInputOf(state: ListState): SearchInput {
   };
 }
 
-export const hasFilters = (s: ListState) =>
+/** What the filter row shows and changes: the list's state but its search text and sort. */
+export type ListFilters = Omit<ListState, 'query' | 'sortBy' | 'direction'>;
+
+/** The same filters object as long as none of them changes (the search text may). */
+export function useListFilters(state: ListState): ListFilters {
+  const { category, sex, ageBand, nationality, city, legalStatus, openProcedure, archived } = state;
+  return useMemo(
+    () => ({ category, sex, ageBand, nationality, city, legalStatus, openProcedure, archived }),
+    [category, sex, ageBand, nationality, city, legalStatus, openProcedure, archived],
+  );
+}
+
+export const hasFilters = (s: ListFilters) =>
   Boolean(s.category || s.sex || s.ageBand || s.nationality || s.city || s.legalStatus || s.openProcedure || s.archived);

@@ -3,7 +3,7 @@ import type { BeneficiaryRow, BeneficiarySearchResult } from '../../../electron/
 import { call, opKey, type OpFailure } from '../../app/ops';
 import type { SearchInput } from './search-params';
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 40;
 
 const pageQuery = (search: SearchInput, page: number) => {
   const input = { ...search, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
@@ -21,10 +21,10 @@ export function useFirstPage(search: SearchInput) {
 
 /**
  * Asks for a search's first page now, from the event that wants it, rather than once the page has
- * rendered for it: the core works while the page renders.
+ * rendered for it. Settles (never rejects) once the answer, or the failure, is in the cache.
  */
-export function prefetchFirstPage(client: QueryClient, search: SearchInput): void {
-  void client.prefetchQuery(pageQuery(search, 0));
+export function prefetchFirstPage(client: QueryClient, search: SearchInput): Promise<void> {
+  return client.prefetchQuery(pageQuery(search, 0));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ImportReport } from '../../../electron/contract';
+import { rejectedFileText, type ImportProblem, type ImportReport } from '../../../electron/contract';
 import { downloadText } from '../../ui/download';
-import { importFieldOfPath, importProblemKey } from './problems';
+import { encodeText } from './encodeText';
+import { importFieldOfPath, importReasonText } from './problems';
 
 /** Beyond this, the rejected rows are in the downloadable file only. */
 const MAX_LISTED = 200;
@@ -21,6 +23,57 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
+/** One part of the report: the sheet's lines it concerns, each with what is said of it. */
+function RowsSection({
+  id,
+  title,
+  hint,
+  column,
+  rows,
+  above,
+  below,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  column: string;
+  rows: { row: number; cell: ReactNode }[];
+  above?: ReactNode;
+  below?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        <Text size="sm">{hint}</Text>
+        {above}
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped verticalSpacing="xs" aria-labelledby={id}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={100}>{t('import.report.line')}</Table.Th>
+                <Table.Th>{column}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ row, cell }) => (
+                <Table.Tr key={row}>
+                  <Table.Td>{row}</Table.Td>
+                  <Table.Td>{cell}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {below}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** Step 4: what was imported, what was refused and why, what needs a human look. */
 export function ReportStep({ report, fileName, onAgain }: { report: ImportReport; fileName: string; onAgain: () => void }) {
   const { t } = useTranslation();
@@ -28,10 +81,14 @@ export function ReportStep({ report, fileName, onAgain }: { report: ImportReport
     const field = importFieldOfPath(path);
     return field ? t(`import.fields.${field}`) : t('import.report.otherField', { path });
   };
+  const reasonsOf = (problem: ImportProblem) =>
+    Object.entries(problem.reasons).map(([path, reason]) => t('import.report.reason', { field: fieldLabel(path), reason: importReasonText(t, reason) }));
   const saveRejected = () => {
-    if (!report.rejectedCsv) return;
+    const sheet = report.rejectedSheet;
+    if (!sheet) return;
     const base = fileName.replace(/\.(csv|xlsx)$/i, '');
-    downloadText(t('import.report.rejectedFileName', { name: base }), report.rejectedCsv);
+    const text = rejectedFileText(sheet, t('import.report.reasonColumn'), report.rejected.map((problem) => reasonsOf(problem).join(' ; ')));
+    downloadText(t('import.report.rejectedFileName', { name: base }), encodeText(text, sheet.encoding), 'text/csv');
   };
 
   return (
@@ -52,87 +109,72 @@ export function ReportStep({ report, fileName, onAgain }: { report: ImportReport
       )}
 
       {report.rejected.length > 0 && (
-        <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby="import-rejected-title">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="import-rejected-title">
-              {t('import.report.rejectedTitle')}
-            </Title>
-            <Text size="sm">{t('import.report.rejectedHint')}</Text>
-            {report.rejectedCsv && (
+        <RowsSection
+          id="import-rejected-title"
+          title={t('import.report.rejectedTitle')}
+          hint={t('import.report.rejectedHint')}
+          column={t('import.report.reasons')}
+          rows={report.rejected.slice(0, MAX_LISTED).map((problem) => ({
+            row: problem.row,
+            cell: (
+              <List size="sm" spacing={2}>
+                {reasonsOf(problem).map((text) => (
+                  <List.Item key={text}>{text}</List.Item>
+                ))}
+              </List>
+            ),
+          }))}
+          above={
+            report.rejectedSheet && (
               <Group>
                 <Button onClick={saveRejected}>{t('import.report.download')}</Button>
               </Group>
-            )}
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped verticalSpacing="xs" aria-labelledby="import-rejected-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={100}>{t('import.report.line')}</Table.Th>
-                    <Table.Th>{t('import.report.reasons')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.rejected.slice(0, MAX_LISTED).map((problem) => (
-                    <Table.Tr key={problem.row}>
-                      <Table.Td>{problem.row}</Table.Td>
-                      <Table.Td>
-                        <List size="sm" spacing={2}>
-                          {Object.entries(problem.reasons).map(([path, code]) => (
-                            <List.Item key={path}>
-                              {t('import.report.reason', { field: fieldLabel(path), reason: t(importProblemKey(code)) })}
-                            </List.Item>
-                          ))}
-                        </List>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {report.rejected.length > MAX_LISTED && (
+            )
+          }
+          below={
+            report.rejected.length > MAX_LISTED && (
               <Text size="sm" c="dimmed">
                 {t('import.report.moreRejected', { shown: MAX_LISTED, total: report.rejected.length })}
               </Text>
-            )}
-          </Stack>
-        </Paper>
+            )
+          }
+        />
       )}
 
       {report.toReview.length > 0 && (
-        <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby="import-review-title">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="import-review-title">
-              {t('import.report.toReviewTitle')}
-            </Title>
-            <Text size="sm">{t('import.report.toReviewHint')}</Text>
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped verticalSpacing="xs" aria-labelledby="import-review-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={100}>{t('import.report.line')}</Table.Th>
-                    <Table.Th>{t('import.report.existing')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.toReview.map((item) => (
-                    <Table.Tr key={item.row}>
-                      <Table.Td>{item.row}</Table.Td>
-                      <Table.Td>
-                        <Group gap="md">
-                          {item.candidates.map((candidate) => (
-                            <Anchor key={candidate.id} component={Link} to={`/beneficiaries/${candidate.id}`}>
-                              {t('import.report.candidate', { reference: candidate.reference, name: candidate.displayName })}
-                            </Anchor>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Stack>
-        </Paper>
+        <RowsSection
+          id="import-review-title"
+          title={t('import.report.toReviewTitle')}
+          hint={t('import.report.toReviewHint')}
+          column={t('import.report.existing')}
+          rows={report.toReview.map((item) => ({
+            row: item.row,
+            cell: (
+              <Group gap="md">
+                {item.sameFileRows.map((row) => (
+                  <Text key={row} size="sm">
+                    {t('import.report.sameFileRow', { row })}
+                  </Text>
+                ))}
+                {item.candidates.map((candidate) => (
+                  <Anchor key={candidate.id} component={Link} to={`/beneficiaries/${candidate.id}`}>
+                    {t('import.report.candidate', { reference: candidate.reference, name: candidate.displayName })}
+                  </Anchor>
+                ))}
+              </Group>
+            ),
+          }))}
+        />
+      )}
+
+      {report.skipped.length > 0 && (
+        <RowsSection
+          id="import-skipped-title"
+          title={t('import.report.skippedTitle')}
+          hint={t('import.report.skippedHint')}
+          column={t('import.report.content')}
+          rows={report.skipped.map((line) => ({ row: line.row, cell: <span dir="auto">{line.text}</span> }))}
+        />
       )}
 
       <Group>

@@ -1,4 +1,5 @@
-import type { ImportField } from '../../../electron/contract';
+import { importFieldSchema, type ImportField, type ImportReason } from '../../../electron/contract';
+import type { TFunction } from 'i18next';
 import { i18n } from '../../i18n';
 
 /** The translation key of a reason given for a rejected row or an unreadable file. */
@@ -31,8 +32,15 @@ const FIELD_OF_PATH: Record<string, ImportField> = {
   'personal.legalStatus.issueDate': 'documentExpiry',
 };
 
+/** A reason as a sentence that quotes the user's own value ("29/02/2001: …"). */
+export function importReasonText(t: TFunction, reason: ImportReason): string {
+  return t(importProblemKey(reason.code), { value: reason.value, year: reason.year });
+}
+
 /** The spreadsheet field a reason is about (`personal.phones.1` → phone), or null if none of them. */
 export function importFieldOfPath(path: string): ImportField | null {
   if (/^personal\.phones(\.|$)/.test(path)) return 'phone';
+  const field = importFieldSchema.safeParse(path);
+  if (field.success) return field.data;
   return FIELD_OF_PATH[path] ?? null;
 }

@@ -17,6 +17,10 @@ import { NoteTypeBadge } from './badges';
 import { CheckboxField, DateField, SelectField, TextareaField } from './fields';
 import { useDates } from './format';
 import { contractResolver, showFieldProblems } from './problems';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 /** The journal of a person's file: newest first, with the form to add to it. */
 export function CaseNotes({ beneficiaryId }: { beneficiaryId: string }) {
@@ -103,7 +107,7 @@ function AddNoteForm({ beneficiaryId }: { beneficiaryId: string }) {
     },
     onError: (error) => showFieldProblems(form, error, ['date', 'type', 'text']),
   });
-  const types = caseNoteTypeSchema.options.map((type) => ({ value: type, label: t(`followUp.noteType.${type}`) }));
+  const types = caseNoteTypeSchema.options.map((type) => ({ value: type, label: t(`core:noteType.${type}`) }));
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="add-note-title">
@@ -113,7 +117,7 @@ function AddNoteForm({ beneficiaryId }: { beneficiaryId: string }) {
             {t('followUp.notes.addTitle')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={520}>
-            <DateField form={form} name="date" label={t('followUp.notes.date')} withAsterisk max={todayIso()} />
+            <DateField form={form} name="date" label={t('followUp.notes.date')} withAsterisk maxDate={todayIso()} />
             <SelectField form={form} name="type" label={t('followUp.notes.type')} data={types} withAsterisk />
           </SimpleGrid>
           <TextareaField

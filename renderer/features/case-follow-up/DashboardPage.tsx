@@ -1,8 +1,9 @@
-import { Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDashboard } from '../../../electron/contract';
-import { DOCUMENT_EXPIRY_WARNING_DAYS, NOT_SEEN_DAYS } from '../../../electron/contract';
+import { COMING_UP_DAYS, DOCUMENT_EXPIRY_WARNING_DAYS, NOT_SEEN_DAYS } from '../../../electron/contract';
+import { useSearchParams } from 'react-router';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ProcedureStatusBadge } from './badges';
@@ -10,11 +11,14 @@ import { useDates } from './format';
 import { useLookup } from './lookups';
 import { PersonLink } from './PersonLink';
 import { PageHeader } from '../../ui/PageHeader';
+import { EmploymentFollowUpRows } from '../employment/FollowUpRows';
 
-/** "Suivi": the people whose file needs someone's attention now. */
+/** "Suivi": the people whose file needs someone's attention now; `?mine=1` keeps to one's own cases. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const dashboard = useOp('followUp.dashboard', {}, { refetchOnMount: 'always' });
+  const [params, setParams] = useSearchParams();
+  const mine = params.get('mine') === '1';
+  const dashboard = useOp('followUp.dashboard', { mine }, { refetchOnMount: 'always' });
 
   return (
     <Stack gap="lg">
@@ -22,6 +26,11 @@ export function DashboardPage() {
         title={t('followUp.dashboard.title')}
         intro={t('followUp.dashboard.intro')}
         links={[{ to: '/follow-up/referrals', label: t('followUp.referralsList.link') }, { to: '/follow-up/received', label: t('referralFiles.received.link') }, { to: '/partners', label: t('followUp.dashboard.partnersLink') }]}
+      />
+      <Switch
+        label={t('followUp.dashboard.mine')}
+        checked={mine}
+        onChange={(event) => setParams(event.currentTarget.checked ? { mine: '1' } : {}, { replace: true })}
       />
       {dashboard.isPending ? (
         <Loader role="status" aria-label={t('app.loading')} />
@@ -126,6 +135,54 @@ function DashboardSections({ data }: { data: FollowUpDashboard }) {
       </Section>
 
       <Section
+        id="dashboard-coming-up"
+        title={t('followUp.dashboard.comingUp', { days: COMING_UP_DAYS })}
+        count={data.comingUpNextSteps.length}
+        empty={t('followUp.dashboard.comingUpEmpty', { days: COMING_UP_DAYS })}
+        head={[
+          t('followUp.dashboard.person'),
+          t('followUp.dashboard.procedure'),
+          t('followUp.dashboard.nextStep'),
+          t('followUp.dashboard.due'),
+          t('followUp.dashboard.daysLeft'),
+          t('followUp.dashboard.responsible'),
+        ]}
+      >
+        {data.comingUpNextSteps.map((row) => (
+          <Table.Tr key={row.procedureId}>
+            <Table.Td miw={160}>
+              <PersonLink person={row} />
+            </Table.Td>
+            <Table.Td>{types.label(row.procedureType)}</Table.Td>
+            <Table.Td miw={200}>{row.nextStep ? <bdi>{row.nextStep}</bdi> : t('followUp.none')}</Table.Td>
+            <Table.Td>{dates.day(row.nextStepDue)}</Table.Td>
+            <Table.Td>{row.daysLeft}</Table.Td>
+            <Table.Td>{row.responsibleName ?? t('followUp.none')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+
+      <Section
+        id="dashboard-employment-late"
+        title={t('employment.dashboard.late')}
+        count={data.employmentFollowUps.late.length}
+        empty={t('employment.dashboard.lateEmpty')}
+        head={[t('followUp.dashboard.person'), t('employment.dashboard.followUp'), t('employment.dashboard.due'), t('employment.dashboard.daysLate')]}
+      >
+        <EmploymentFollowUpRows rows={data.employmentFollowUps.late} today={data.today} late />
+      </Section>
+
+      <Section
+        id="dashboard-employment-coming-up"
+        title={t('employment.dashboard.comingUp', { days: COMING_UP_DAYS })}
+        count={data.employmentFollowUps.comingUp.length}
+        empty={t('employment.dashboard.comingUpEmpty', { days: COMING_UP_DAYS })}
+        head={[t('followUp.dashboard.person'), t('employment.dashboard.followUp'), t('employment.dashboard.due'), t('employment.dashboard.daysLeft')]}
+      >
+        <EmploymentFollowUpRows rows={data.employmentFollowUps.comingUp} today={data.today} late={false} />
+      </Section>
+
+      <Section
         id="dashboard-stale"
         title={t('followUp.dashboard.stale', { days: data.staleProcedureDays })}
         count={data.staleProcedures.length}
@@ -177,6 +234,34 @@ function DashboardSections({ data }: { data: FollowUpDashboard }) {
                 {row.daysLeft}
               </Badge>
             </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+
+      <Section
+        id="dashboard-expired"
+        title={t('followUp.dashboard.expired')}
+        count={data.expiredDocuments.length}
+        empty={t('followUp.dashboard.expiredEmpty')}
+        head={[
+          t('followUp.dashboard.person'),
+          t('followUp.dashboard.document'),
+          t('followUp.dashboard.expiredOn'),
+          t('followUp.dashboard.daysAgo'),
+        ]}
+      >
+        {data.expiredDocuments.map((row) => (
+          <Table.Tr key={row.beneficiaryId}>
+            <Table.Td miw={160}>
+              <PersonLink person={row} />
+            </Table.Td>
+            <Table.Td>{row.legalStatus ? legal.label(row.legalStatus) : t('followUp.none')}</Table.Td>
+            <Table.Td>
+              <Text c="red.8" fw={600} size="sm">
+                {dates.day(row.expiryDate)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{row.daysAgo}</Table.Td>
           </Table.Tr>
         ))}
       </Section>

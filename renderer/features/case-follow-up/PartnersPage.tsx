@@ -23,7 +23,9 @@ import { downloadText } from '../../ui/download';
 import { TextField } from '../../ui/fields';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ExportPartnerMap } from '../exchange/ExportPartnerMap';
 import { PartnerCardPanel } from '../exchange/PartnerCardPanel';
+import { PartnerMapImport } from '../exchange/PartnerMapImport';
 import { EditModal } from './EditModal';
 import { SelectField, TextareaField } from './fields';
 import { foldText } from './format';
@@ -39,6 +41,7 @@ export function PartnersPage() {
   const [semicolon, setSemicolon] = useState(true);
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
   const [cardOf, setCardOf] = useState<Partner | null>(null);
+  const [importing, setImporting] = useState(false);
   const partners = useOp('partners.list', { includeArchived });
 
   const shown = useMemo(() => {
@@ -87,6 +90,10 @@ export function PartnersPage() {
             <Button variant="default" onClick={exportCsv} disabled={shown.length === 0}>
               {t('partners.export')}
             </Button>
+            <ExportPartnerMap />
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {t('partners.import.open')}
+            </Button>
             <Button onClick={() => setEditing('new')}>{t('partners.add')}</Button>
           </Group>
         </Group>
@@ -125,6 +132,10 @@ export function PartnersPage() {
         size="lg"
       >
         {cardOf && <PartnerCardPanel partnerId={cardOf.id} />}
+      </Modal>
+
+      <Modal opened={importing} onClose={() => setImporting(false)} title={t('partners.import.title')} size="xl">
+        {importing && <PartnerMapImport onDone={() => setImporting(false)} />}
       </Modal>
     </Stack>
   );

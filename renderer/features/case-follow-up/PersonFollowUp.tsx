@@ -1,14 +1,16 @@
 import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaseLifecycle } from './CaseLifecycle';
 import { CaseNotes } from './CaseNotes';
+import { IntakeNeeds } from './IntakeNeeds';
 import { Procedures } from './Procedures';
 import { Referrals } from './Referrals';
 
-const tabs = ['journal', 'procedures', 'referrals'] as const;
+const tabs = ['journal', 'procedures', 'referrals', 'needs'] as const;
 type Tab = (typeof tabs)[number];
 
-/** The follow-up of one person (notes, procedures, referrals), shown on their page. */
+/** The follow-up of one person (open or closed, notes, procedures, referrals, needs), shown on their page. */
 export function PersonFollowUp({ beneficiaryId }: { beneficiaryId: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('journal');
@@ -18,6 +20,7 @@ export function PersonFollowUp({ beneficiaryId }: { beneficiaryId: string }) {
         <Title order={2} size="h3" id="follow-up-title">
           {t('followUp.person.title')}
         </Title>
+        <CaseLifecycle beneficiaryId={beneficiaryId} />
         <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'journal')} keepMounted={false}>
           <Tabs.List>
             {tabs.map((key) => (
@@ -34,6 +37,9 @@ export function PersonFollowUp({ beneficiaryId }: { beneficiaryId: string }) {
           </Tabs.Panel>
           <Tabs.Panel value="referrals" pt="md">
             <Referrals beneficiaryId={beneficiaryId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="needs" pt="md">
+            <IntakeNeeds beneficiaryId={beneficiaryId} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -30,6 +30,8 @@ export const isOverdue = (p: Pick<Procedure, 'status' | 'nextStepDue'>, today = 
 export function Procedures({ beneficiaryId }: { beneficiaryId: string }) {
   const { t } = useTranslation();
   const procedures = useOp('procedures.list', { beneficiaryId });
+  // A closed case is no longer followed: its next steps are not late.
+  const caseClosed = useOp('cases.lifecycle', { beneficiaryId }).data?.status === 'closed';
   const types = useLookup('procedureType');
   const [editing, setEditing] = useState<Procedure | 'new' | null>(null);
 
@@ -51,6 +53,7 @@ export function Procedures({ beneficiaryId }: { beneficiaryId: string }) {
               key={procedure.id}
               procedure={procedure}
               typeLabel={types.label(procedure.type)}
+              caseClosed={caseClosed}
               onEdit={() => setEditing(procedure)}
             />
           ))}
@@ -68,10 +71,20 @@ export function Procedures({ beneficiaryId }: { beneficiaryId: string }) {
   );
 }
 
-function ProcedureItem({ procedure: p, typeLabel, onEdit }: { procedure: Procedure; typeLabel: string; onEdit: () => void }) {
+function ProcedureItem({
+  procedure: p,
+  typeLabel,
+  caseClosed,
+  onEdit,
+}: {
+  procedure: Procedure;
+  typeLabel: string;
+  caseClosed: boolean;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   const dates = useDates();
-  const overdue = isOverdue(p);
+  const overdue = !caseClosed && isOverdue(p);
   const open = isOpenProcedure(p.status);
 
   const items = [
@@ -256,7 +269,7 @@ function ProcedureFields({
           />
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <DateField form={form} name="startedOn" nullable label={t('followUp.procedures.startedOn')} max={todayIso()} />
+          <DateField form={form} name="startedOn" nullable label={t('followUp.procedures.startedOn')} maxDate={todayIso()} />
           {closed && (
             <DateField
               form={form}
@@ -265,7 +278,7 @@ function ProcedureFields({
               label={t('followUp.procedures.closedOn')}
               description={t('followUp.procedures.closedOnHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              max={todayIso()}
+              maxDate={todayIso()}
             />
           )}
         </SimpleGrid>

@@ -24,6 +24,10 @@ import { EditModal } from './EditModal';
 import { DateField, SelectField, TextareaField } from './fields';
 import { useDates } from './format';
 import { contractResolver, showFieldProblems } from './problems';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 function useReferralSaved(beneficiaryId: string) {
   const client = useQueryClient();
@@ -99,7 +103,7 @@ function ReferralItem({ referral: r, onEdit, onSendFile }: { referral: Referral;
   const dates = useDates();
   const saved = useReferralSaved(r.beneficiaryId);
   const update = useOpMutation('referrals.save', { onSuccess: saved });
-  const statuses = referralStatusSchema.options.map((s) => ({ value: s, label: t(`followUp.referralStatus.${s}`) }));
+  const statuses = referralStatusSchema.options.map((s) => ({ value: s, label: t(`core:referralStatus.${s}`) }));
 
   const items = [
     { key: 'sent', label: t('followUp.referrals.sentOn'), value: <Text>{dates.day(r.sentOn)}</Text> },
@@ -250,7 +254,7 @@ function ReferralFields({
   if (referral && !partners.some((p) => p.id === referral.partnerId)) {
     partnerOptions.push({ value: referral.partnerId, label: referral.partnerName });
   }
-  const statuses = referralStatusSchema.options.map((s) => ({ value: s, label: t(`followUp.referralStatus.${s}`) }));
+  const statuses = referralStatusSchema.options.map((s) => ({ value: s, label: t(`core:referralStatus.${s}`) }));
 
   return (
     <form noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))}>
@@ -272,7 +276,7 @@ function ReferralFields({
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <DateField form={form} name="sentOn" label={t('followUp.referrals.sentOn')} withAsterisk max={todayIso()} />
+          <DateField form={form} name="sentOn" label={t('followUp.referrals.sentOn')} withAsterisk maxDate={todayIso()} />
           <SelectField form={form} name="status" label={t('followUp.referrals.status')} data={statuses} withAsterisk />
         </SimpleGrid>
         <TextareaField form={form} name="reason" label={t('followUp.referrals.reason')} withAsterisk rows={2} dir="auto" />
@@ -284,7 +288,7 @@ function ReferralFields({
             label={t('followUp.referrals.feedbackOn')}
             description={t('followUp.referrals.feedbackOnHint')}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
-            max={todayIso()}
+            maxDate={todayIso()}
           />
         )}
         <TextareaField form={form} name="notes" label={t('followUp.referrals.notes')} rows={2} dir="auto" />

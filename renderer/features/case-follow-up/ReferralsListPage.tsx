@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { referralSearchSchema, referralStatusSchema, type ReferralFilters } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
-import { TextField } from '../../ui/fields';
+import { FormDateField } from '../../ui/dates/DateField';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { ImportReply } from '../exchange/ImportReply';
@@ -15,6 +15,10 @@ import { useDates } from './format';
 import { PersonLink } from './PersonLink';
 import { PersonBadges } from '../beneficiaries/PersonBadges';
 import { PageHeader } from '../../ui/PageHeader';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 const PAGE_SIZE = 50;
 
@@ -73,14 +77,14 @@ export function ReferralsListPage() {
       <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
         <form noValidate onSubmit={form.handleSubmit((values) => setState(values, 0))}>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextField form={form} name="from" type="date" label={t('followUp.referralsList.from')} w={180} />
-            <TextField form={form} name="to" type="date" label={t('followUp.referralsList.to')} w={180} />
+            <FormDateField form={form} name="from" label={t('followUp.referralsList.from')} w={180} />
+            <FormDateField form={form} name="to" label={t('followUp.referralsList.to')} w={180} />
             <NativeSelect
               label={t('followUp.referralsList.status')}
               w={200}
               data={[
                 { value: '', label: t('followUp.referralsList.allStatuses') },
-                ...referralStatusSchema.options.map((s) => ({ value: s, label: t(`followUp.referralStatus.${s}`) })),
+                ...referralStatusSchema.options.map((s) => ({ value: s, label: t(`core:referralStatus.${s}`) })),
               ]}
               {...statusField}
             />

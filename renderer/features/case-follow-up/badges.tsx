@@ -1,6 +1,10 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseNoteType, ProcedureStatus, ReferralStatus } from '../../../electron/contract';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 const procedureColors: Record<ProcedureStatus, string> = {
   to_start: 'gray',
@@ -41,7 +45,7 @@ export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation();
   return (
     <Badge {...common} color={referralColors[status]}>
-      {t(`followUp.referralStatus.${status}`)}
+      {t(`core:referralStatus.${status}`)}
     </Badge>
   );
 }
@@ -50,7 +54,7 @@ export function NoteTypeBadge({ type }: { type: CaseNoteType }) {
   const { t } = useTranslation();
   return (
     <Badge {...common} color={noteColors[type]}>
-      {t(`followUp.noteType.${type}`)}
+      {t(`core:noteType.${type}`)}
     </Badge>
   );
 }

@@ -2,13 +2,13 @@ import {
   Checkbox,
   NativeSelect,
   Textarea,
-  TextInput,
   type CheckboxProps,
   type NativeSelectProps,
   type TextareaProps,
-  type TextInputProps,
 } from '@mantine/core';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { DateField as SharedDateField } from '../../ui/dates/DateField';
+import type { DayInputProps } from '../../ui/dates/DayInput';
 import { useFieldError } from '../../ui/forms';
 
 interface FieldProps<T extends FieldValues, O extends FieldValues> {
@@ -44,16 +44,13 @@ export function TextareaField<T extends FieldValues, O extends FieldValues>({
   return <Textarea rows={rows} resize="vertical" {...props} {...form.register(name)} error={error} />;
 }
 
-/** A day (`YYYY-MM-DD`); an optional one is sent as null when left empty. */
+/** A day typed dd/mm/yyyy or picked (`YYYY-MM-DD` in the form); an optional one is null when left empty. */
 export function DateField<T extends FieldValues, O extends FieldValues>({
   form,
   name,
-  nullable,
   ...props
-}: FieldProps<T, O> & Omit<TextInputProps, 'form' | 'name' | 'error' | 'type'> & { nullable?: boolean }) {
-  const error = useError({ form, name });
-  const rules = nullable ? { setValueAs: (v: string | null) => (v ? v : null) } : undefined;
-  return <TextInput type="date" {...props} {...form.register(name, rules)} error={error} />;
+}: FieldProps<T, O> & Omit<DayInputProps, 'form' | 'name' | 'error' | 'value' | 'onChange'> & { nullable?: boolean }) {
+  return <SharedDateField {...props} control={form.control} name={name} error={useError({ form, name })} />;
 }
 
 export function CheckboxField<T extends FieldValues, O extends FieldValues>({

@@ -14,6 +14,7 @@ import { useCooperativeOptions } from './labels';
 import { NumberField } from './NumberField';
 import { cooperativePath, cooperativesPath } from './paths';
 import { useCooperativeSave } from './save';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
 
 export function NewCooperativePage() {
   const settings = useOp('settings.get', {});
@@ -72,7 +73,7 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
     grantRecipientId: cooperative?.grantRecipientId ?? null,
   };
   const form = useForm({ resolver: areaResolver(cooperativeInputSchema), defaultValues: defaults });
-  const save = useCooperativeSave('cooperatives.save', (saved) => navigate(cooperativePath(saved.id)), form);
+  const save = useCooperativeSave('cooperatives.save', (saved) => navigate(cooperativePath(saved.id), afterSave), form);
 
   const notesField = form.register('notes');
   // Grants recipients are listed to those who handle money, as in the grants area.
@@ -82,6 +83,7 @@ function CooperativeForm({ cooperative, defaultShareValue }: { cooperative?: Coo
 
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="md" maw={900}>
         <Title order={1}>{cooperative ? t('cooperatives.form.editTitle', { reference: cooperative.reference }) : t('cooperatives.form.title')}</Title>
         <Controller

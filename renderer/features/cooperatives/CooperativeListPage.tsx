@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,10 @@ import { useFormatDate } from '../beneficiaries/format';
 import classes from './PipelineBoard.module.css';
 import { useStepLabel } from './labels';
 import { cooperativePath, newCooperativePath } from './paths';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 function Card({ card }: { card: PipelineCard }) {
   const { t } = useTranslation();
@@ -21,7 +25,7 @@ function Card({ card }: { card: PipelineCard }) {
         {card.name}
       </Anchor>
       <Text size="xs" c="dimmed">
-        {card.reference} · {t(`cooperatives.sector.${card.sector}`)} · {card.city}
+        {card.reference} · {t(`core:areas.sector.${card.sector}`)} · {card.city}
       </Text>
       <Text size="xs">{t('cooperatives.board.founders', { count: card.founders })}</Text>
       {card.currentStep && card.currentStep.status !== 'not_started' && (
@@ -29,10 +33,11 @@ function Card({ card }: { card: PipelineCard }) {
           {t(`cooperatives.stepStatus.${card.currentStep.status}`)}
         </Badge>
       )}
+      {/* Text rather than a badge: a badge keeps to one line and would cut the date in a narrow column. */}
       {card.stale && (
-        <Badge size="xs" color="orange" variant="filled">
+        <Text size="xs" fw={600} c="orange.9">
           {t('cooperatives.board.stale', { date: formatDate(card.lastChangeAt) })}
-        </Badge>
+        </Text>
       )}
     </Paper>
   );
@@ -63,22 +68,20 @@ export function CooperativeListPage() {
       {board.data && board.data.columns.every((c) => c.cards.length === 0) && board.data.created.length === 0 && (
         <Text c="dimmed">{t('cooperatives.list.empty')}</Text>
       )}
-      <ScrollArea type="auto">
-        <div className={classes.board}>
-          {columns.map((column) => (
-            <section key={column.code} className={classes.column} aria-label={column.title} data-step={column.code}>
-              <Text fw={600} size="sm" mb="xs">
-                {column.title} ({column.cards.length})
-              </Text>
-              <Stack gap="xs" role="list">
-                {column.cards.map((card) => (
-                  <Card key={card.id} card={card} />
-                ))}
-              </Stack>
-            </section>
-          ))}
-        </div>
-      </ScrollArea>
+      <div className={classes.board}>
+        {columns.map((column) => (
+          <section key={column.code} className={classes.column} aria-label={column.title} data-step={column.code}>
+            <Text fw={600} size="sm" mb="xs">
+              {column.title} ({column.cards.length})
+            </Text>
+            <Stack gap="xs" role="list">
+              {column.cards.map((card) => (
+                <Card key={card.id} card={card} />
+              ))}
+            </Stack>
+          </section>
+        ))}
+      </div>
       <Switch label={t('cooperatives.list.archived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
       {showArchived && archived.data && (
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} role="list" aria-label={t('cooperatives.list.archived')}>

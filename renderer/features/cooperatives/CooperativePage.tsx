@@ -12,6 +12,11 @@ import { FoundersTab } from './FoundersTab';
 import { useStepLabel } from './labels';
 import { editCooperativePath } from './paths';
 import { StepsTab } from './StepsTab';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 /** Everything a change on the project's page may affect. */
 export function useRefreshCooperatives() {
@@ -40,6 +45,7 @@ export function CooperativePage() {
 
   return (
     <Stack gap="md">
+      <SavedNotice />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Text c="dimmed" size="sm">
@@ -52,7 +58,7 @@ export function CooperativePage() {
             </Text>
           )}
           <Group gap="xs">
-            <Badge variant="light">{t(`cooperatives.sector.${c.sector}`)}</Badge>
+            <Badge variant="light">{t(`core:areas.sector.${c.sector}`)}</Badge>
             <Badge variant="light" color={d.createdOn ? 'green' : 'blue'}>
               {d.createdOn ? t('cooperatives.detail.createdOn', { date: formatDate(d.createdOn) }) : current ? stepLabel(current.labels) : ''}
             </Badge>

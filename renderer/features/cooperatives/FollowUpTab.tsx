@@ -1,11 +1,12 @@
-import { Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIso, visitInputSchema, type CooperativeDetail, type VisitInput, type VisitSlot } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
-import { intlLocale } from '../../i18n';
+import { FormDateField } from '../../ui/dates/DateField';
+import { useNumberFormats } from '../../ui/numbers';
 import { useFieldError } from '../../ui/forms';
 import { ModalActions } from '../../ui/ModalActions';
 import { activityPath } from '../activities/paths';
@@ -33,13 +34,13 @@ function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; sl
     } satisfies VisitInput,
   });
   const save = useCooperativeSave('cooperatives.saveVisit', onClose, form);
-  const fields = { date: form.register('date'), difficulties: form.register('difficulties'), supportNeeded: form.register('supportNeeded') };
+  const fields = { difficulties: form.register('difficulties'), supportNeeded: form.register('supportNeeded') };
   return (
     <Modal opened onClose={onClose} title={t('cooperatives.visits.title', { month: slot.month })} size="lg">
       <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('cooperatives.visits.date')} required {...fields.date} error={fieldError(form.formState.errors.date)} />
+            <FormDateField form={form} name="date" label={t('cooperatives.visits.date')} required />
             <Controller
               control={form.control}
               name="revenueBand"
@@ -68,8 +69,8 @@ function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; sl
               )}
             />
           </SimpleGrid>
-          <Textarea label={t('cooperatives.visits.difficulties')} rows={2} {...fields.difficulties} />
-          <Textarea label={t('cooperatives.visits.supportNeeded')} rows={2} {...fields.supportNeeded} />
+          <Textarea label={t('cooperatives.visits.difficulties')} rows={2} dir="auto" {...fields.difficulties} />
+          <Textarea label={t('cooperatives.visits.supportNeeded')} rows={2} dir="auto" {...fields.supportNeeded} />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
@@ -79,12 +80,11 @@ function VisitForm({ cooperativeId, slot, onClose }: { cooperativeId: string; sl
 
 /** Sub-grants from the grants area, shown (with amounts) to those who handle money. */
 function GrantsReceived({ detail }: { detail: CooperativeDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const handlesMoney = useCanHandleDues();
   const grants = useOp('cooperatives.grants', { id: detail.cooperative.id }, { enabled: handlesMoney });
-  const money = (minor: number, currency: string) =>
-    new Intl.NumberFormat(intlLocale(i18n.resolvedLanguage ?? 'fr'), { style: 'currency', currency, currencyDisplay: 'code' }).format(minor / 100);
+  const { money } = useNumberFormats();
   return (
     <Stack gap={4}>
       <Title order={3}>{t('cooperatives.grants.heading')}</Title>
@@ -139,8 +139,16 @@ export function FollowUpTab({ detail, editable }: { detail: CooperativeDetail; e
                       {formatDate(slot.visit.date)} · {t(`cooperatives.revenueBand.${slot.visit.revenueBand}`)} ·{' '}
                       {t('cooperatives.visits.activeCount', { count: slot.visit.activeMembers })}
                     </Text>
-                    {slot.visit.difficulties && <Text size="sm">{slot.visit.difficulties}</Text>}
-                    {slot.visit.supportNeeded && <Text size="sm">{slot.visit.supportNeeded}</Text>}
+                    {slot.visit.difficulties && (
+                      <Text size="sm" dir="auto">
+                        {slot.visit.difficulties}
+                      </Text>
+                    )}
+                    {slot.visit.supportNeeded && (
+                      <Text size="sm" dir="auto">
+                        {slot.visit.supportNeeded}
+                      </Text>
+                    )}
                   </>
                 ) : (
                   <Text size="sm" c="dimmed">

@@ -1,12 +1,10 @@
-import { Divider, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Divider, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../electron/contract';
-import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { formResolver } from '../../ui/forms';
 import { RestrictedSaveFooter } from '../../ui/form/RestrictedSaveFooter';
-import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useSaveSettings, WithSettings } from '../settings/association-settings';
 import { NumberField } from './NumberField';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -21,12 +19,9 @@ const schema = settingsSchema.pick({
 
 /** Settings of the members and cooperatives areas: the lapse rule, the quorum, the cooperative rules and steps. */
 export function MembersCooperativesSettingsTab({ canEdit }: { canEdit: boolean }) {
-  const settings = useOp('settings.get', {});
-  if (settings.isPending) return <Loader />;
-  if (settings.error) return <OpErrorAlert error={settings.error} />;
   return (
     <Stack gap="xl">
-      <RulesForm settings={settings.data} canEdit={canEdit} />
+      <WithSettings>{(settings) => <RulesForm settings={settings} canEdit={canEdit} />}</WithSettings>
       <Divider />
       <TemplateEditor canEdit={canEdit} />
     </Stack>
@@ -35,9 +30,8 @@ export function MembersCooperativesSettingsTab({ canEdit }: { canEdit: boolean }
 
 function RulesForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const { control, handleSubmit } = useForm({ resolver: formResolver(schema), defaultValues: schema.parse(settings) });
-  const update = useOpMutation('settings.update', { onSuccess: (saved) => client.setQueryData(opKey('settings.get', {}), saved) });
+  const update = useSaveSettings();
   const disabled = !canEdit;
   return (
     <form noValidate onSubmit={handleSubmit((values) => update.mutate(values))}>

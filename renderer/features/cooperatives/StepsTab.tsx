@@ -4,6 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { stepInputSchema, todayIso, type CooperativeDetail, type CooperativeStep, type StepInput, type StepStatus } from '../../../electron/contract';
 import { call, useOpMutation } from '../../app/ops';
+import { FormDateField } from '../../ui/dates/DateField';
 import { useFieldError } from '../../ui/forms';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -13,10 +14,9 @@ import { areaResolver } from '../members/problems';
 import { useRefreshCooperatives } from './CooperativePage';
 import { useCooperativeOptions, useStepLabel } from './labels';
 import { useCooperativeSave } from './save';
+import { UndoStepModal } from './UndoStepModal';
 
 const statusColor: Record<StepStatus, string> = { not_started: 'gray', in_progress: 'blue', done: 'green', blocked: 'red' };
-
-const emptyToNull = (value: unknown) => (value === '' ? null : value);
 
 function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => void }) {
   const { t } = useTranslation();
@@ -40,8 +40,6 @@ function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => voi
   const errors = form.formState.errors;
   const fields = {
     blockedReason: form.register('blockedReason'),
-    startedOn: form.register('startedOn', { setValueAs: emptyToNull }),
-    doneOn: form.register('doneOn', { setValueAs: emptyToNull }),
     responsible: form.register('responsible'),
     notes: form.register('notes'),
   };
@@ -63,6 +61,8 @@ function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => voi
                   if (v === 'done' && !form.getValues('doneOn')) form.setValue('doneOn', todayIso());
                 }}
                 allowDeselect={false}
+                disabled={step.status === 'done'}
+                description={step.status === 'done' ? t('cooperatives.step.undoHint') : undefined}
                 error={fieldError(fieldState.error)}
               />
             )}
@@ -71,24 +71,11 @@ function StepForm({ step, onClose }: { step: CooperativeStep; onClose: () => voi
             <TextInput label={t('cooperatives.step.blockedReason')} required {...fields.blockedReason} error={fieldError(errors.blockedReason)} />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
-              label={t('cooperatives.step.startedOn')}
-              {...fields.startedOn}
-              error={fieldError(errors.startedOn)}
-            />
-            {status === 'done' && (
-              <TextInput
-                type="date"
-                label={t('cooperatives.step.doneOn')}
-                required
-                {...fields.doneOn}
-                error={fieldError(errors.doneOn)}
-              />
-            )}
+            <FormDateField form={form} name="startedOn" nullable label={t('cooperatives.step.startedOn')} />
+            {status === 'done' && <FormDateField form={form} name="doneOn" nullable label={t('cooperatives.step.doneOn')} required />}
           </SimpleGrid>
           <TextInput label={t('cooperatives.step.responsible')} {...fields.responsible} />
-          <Textarea label={t('cooperatives.step.notes')} rows={3} {...fields.notes} />
+          <Textarea label={t('cooperatives.step.notes')} rows={3} dir="auto" {...fields.notes} />
           <ModalActions error={save.error} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
@@ -103,6 +90,7 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
   const stepLabel = useStepLabel();
   const refresh = useRefreshCooperatives();
   const [editing, setEditing] = useState<CooperativeStep | null>(null);
+  const [undoing, setUndoing] = useState<CooperativeStep | null>(null);
   const quick = useOpMutation('cooperatives.saveStep', { onSuccess: refresh });
   const attach = useOpMutation('cooperatives.attachDocument', { onSuccess: refresh });
   const move = (step: CooperativeStep, status: StepStatus) =>
@@ -143,7 +131,7 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
                   </Text>
                 )}
                 {step.notes && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" dir="auto">
                     {step.notes}
                   </Text>
                 )}
@@ -174,6 +162,11 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
                         {t('cooperatives.step.start')}
                       </Button>
                     )}
+                    {step.status === 'done' && (
+                      <Button size="compact-xs" variant="light" color="orange" onClick={() => setUndoing(step)}>
+                        {t('cooperatives.step.undo')}
+                      </Button>
+                    )}
                     {step.status !== 'done' && (
                       <Button
                         size="compact-xs"
@@ -195,6 +188,7 @@ export function StepsTab({ detail, editable }: { detail: CooperativeDetail; edit
         </Table.Tbody>
       </Table>
       {editing && <StepForm step={editing} onClose={() => setEditing(null)} />}
+      {undoing && <UndoStepModal step={undoing} onClose={() => setUndoing(null)} />}
     </Stack>
   );
 }

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { cooperativeSectorSchema, revenueBandSchema, stepStatusSchema } from '../../../electron/contract';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 /** A step's label in the UI language: steps carry their own labels (copied from the template). */
 export function useStepLabel(): (labels: { fr: string; ar: string; en: string }) => string {
@@ -12,7 +16,7 @@ export function useCooperativeOptions() {
   const { t } = useTranslation();
   const options = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   return {
-    sector: options(cooperativeSectorSchema.options, 'cooperatives.sector'),
+    sector: options(cooperativeSectorSchema.options, 'core:areas.sector'),
     stepStatus: options(stepStatusSchema.options, 'cooperatives.stepStatus'),
     revenueBand: options(revenueBandSchema.options, 'cooperatives.revenueBand'),
   };

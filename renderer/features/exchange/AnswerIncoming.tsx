@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { incomingReferralStatusSchema, referralFileOps, type IncomingReferral } 
 import { opKey, useOpMutation } from '../../app/ops';
 import { downloadText } from '../../ui/download';
 import { generalError, showAtFields } from '../../ui/forms';
-import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ModalActions } from '../../ui/ModalActions';
 import { SelectField, TextareaField } from '../case-follow-up/fields';
 import { contractResolver } from '../case-follow-up/problems';
 
@@ -58,15 +58,12 @@ export function AnswerIncoming({ incoming, onDone }: { incoming: IncomingReferra
             dir="auto"
           />
         )}
-        <OpErrorAlert error={generalError(form, answer.error)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={answer.isPending}>
-            {t('referralFiles.answer.submit')}
-          </Button>
-        </Group>
+        <ModalActions
+          error={generalError(form, answer.error)}
+          saving={answer.isPending}
+          onCancel={onDone}
+          submitLabel={t('referralFiles.answer.submit')}
+        />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -21,6 +21,10 @@ import { AnswerIncoming } from './AnswerIncoming';
 import { ExchangeFileInput } from './ExchangeFileInput';
 import { Fingerprint } from './Fingerprint';
 import { PageHeader } from '../../ui/PageHeader';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 const statusColors: Record<IncomingReferralStatus, string> = {
   received: 'blue',
@@ -128,7 +132,7 @@ function ReceivedFacts({ incoming }: { incoming: IncomingReferral }) {
       label: t('referralFiles.received.person'),
       value: (
         <Text>
-          <bdi>{personOf(incoming)}</bdi> · {t(`beneficiaries.sex.${incoming.person.sex}`)} · {category.label(incoming.person.category)}
+          <bdi>{personOf(incoming)}</bdi> · {t(`core:exports.sexValue.${incoming.person.sex}`)} · {category.label(incoming.person.category)}
         </Text>
       ),
     },
@@ -167,6 +171,7 @@ function ReceivedPanel({ received }: { received: ReceivedReferral }) {
   const dates = useDates();
   const client = useQueryClient();
   const [incoming, setIncoming] = useState(received.incoming);
+  const titleId = useId();
   const link = useOpMutation('referrals.incoming.link', {
     onSuccess: (linked) => {
       setIncoming(linked);
@@ -175,9 +180,9 @@ function ReceivedPanel({ received }: { received: ReceivedReferral }) {
   });
 
   return (
-    <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby="received-file-title">
+    <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby={titleId}>
       <Stack gap="md">
-        <Title order={2} size="h4" id="received-file-title">
+        <Title order={2} size="h4" id={titleId}>
           {t('referralFiles.received.from', { partner: incoming.partnerName, date: dates.day(incoming.sentOn) })}
         </Title>
         <ReceivedFacts incoming={incoming} />
@@ -232,11 +237,21 @@ function ReceivedPanel({ received }: { received: ReceivedReferral }) {
   );
 }
 
+/** A referral received earlier and left without a person: its likely matches and draft, asked for again. */
+function LinkLater({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const received = useOp('referrals.incoming.get', { id });
+  if (received.isPending) return <Loader role="status" aria-label={t('app.loading')} />;
+  if (received.error) return <OpErrorAlert error={received.error} />;
+  return <ReceivedPanel received={received.data} />;
+}
+
 function IncomingList() {
   const { t } = useTranslation();
   const dates = useDates();
   const list = useOp('referrals.incoming.list', {});
   const [answering, setAnswering] = useState<IncomingReferral | null>(null);
+  const [linking, setLinking] = useState<IncomingReferral | null>(null);
 
   if (list.isPending) return <Loader role="status" aria-label={t('app.loading')} />;
   if (list.error) return <OpErrorAlert error={list.error} />;
@@ -290,14 +305,26 @@ function IncomingList() {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setAnswering(incoming)}
-                      aria-label={t('referralFiles.answer.openNamed', { partner: incoming.partnerName, person: personOf(incoming) })}
-                    >
-                      {t('referralFiles.answer.open')}
-                    </Button>
+                    <Group gap="xs" wrap="nowrap">
+                      {!incoming.beneficiaryId && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setLinking(incoming)}
+                          aria-label={t('referralFiles.incoming.linkNamed', { partner: incoming.partnerName, person: personOf(incoming) })}
+                        >
+                          {t('referralFiles.incoming.link')}
+                        </Button>
+                      )}
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setAnswering(incoming)}
+                        aria-label={t('referralFiles.answer.openNamed', { partner: incoming.partnerName, person: personOf(incoming) })}
+                      >
+                        {t('referralFiles.answer.open')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -311,6 +338,14 @@ function IncomingList() {
         title={answering ? t('referralFiles.answer.title', { partner: answering.partnerName, person: personOf(answering) }) : undefined}
       >
         {answering && <AnswerIncoming incoming={answering} onDone={() => setAnswering(null)} />}
+      </Modal>
+      <Modal
+        opened={linking !== null}
+        onClose={() => setLinking(null)}
+        size="lg"
+        title={linking ? t('referralFiles.incoming.linkTitle', { partner: linking.partnerName, person: personOf(linking) }) : undefined}
+      >
+        {linking && <LinkLater id={linking.id} />}
       </Modal>
     </Stack>
   );

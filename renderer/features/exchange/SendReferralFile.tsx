@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -15,7 +15,9 @@ import {
 import { opKey, useOp, useOpMutation } from '../../app/ops';
 import { downloadText } from '../../ui/download';
 import { formResolver, generalError, showAtFields, useFieldError } from '../../ui/forms';
+import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { useLookup } from '../case-follow-up/lookups';
 
 const isPersonal = (fact: ReferralFact) => PERSONAL_REFERRAL_FACTS.includes(fact);
 
@@ -31,7 +33,7 @@ export function SendReferralFile({ referral, onDone }: { referral: Referral; onD
   if (card.isPending || person.isPending) return <Loader role="status" aria-label={t('app.loading')} />;
   if (card.error || person.error) return <OpErrorAlert error={card.error ?? person.error} />;
   if (!card.data) return <NoCard />;
-  return <FactsForm referral={referral} personalAllowed={maySharePersonal(person.data)} onDone={onDone} />;
+  return <FactsForm referral={referral} person={person.data} cardChecked={card.data.checkedAt !== null} onDone={onDone} />;
 }
 
 function NoCard() {
@@ -48,8 +50,41 @@ function NoCard() {
   );
 }
 
-function FactsForm({ referral, personalAllowed, onDone }: { referral: Referral; personalAllowed: boolean; onDone: () => void }) {
+/**
+ * The needs that would go, as the core sends them: those this user may read (the record comes
+ * without the others), health and violence only with the consent to sharing.
+ */
+function NeedsSent({ person, sharing }: { person: Beneficiary; sharing: boolean }) {
   const { t } = useTranslation();
+  const needs = useLookup('vulnerability');
+  const recorded = person.personal?.vulnerabilities ?? [];
+  if (recorded.length === 0) return t('referralFiles.send.noNeeds');
+  const sensitive = new Set(needs.values.filter((v) => v.sensitive).map((v) => v.code));
+  const going = recorded.filter((code) => sharing || !sensitive.has(code));
+  const kept = recorded.filter((code) => !going.includes(code));
+  const names = (codes: string[]) => codes.map((code) => needs.label(code)).join(' · ');
+  return (
+    <>
+      {going.length > 0 && <Text size="xs" component="span" display="block">{t('referralFiles.send.needsGoing', { needs: names(going) })}</Text>}
+      {kept.length > 0 && <Text size="xs" component="span" display="block">{t('referralFiles.send.needsKept', { needs: names(kept) })}</Text>}
+    </>
+  );
+}
+
+function FactsForm({
+  referral,
+  person,
+  cardChecked,
+  onDone,
+}: {
+  referral: Referral;
+  person: Beneficiary;
+  /** A card not checked by phone may be someone else's keys in the partner's name (an actor map's, say). */
+  cardChecked: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const personalAllowed = maySharePersonal(person);
   const fieldError = useFieldError();
   const client = useQueryClient();
   // The core may know better (consent withdrawn meanwhile): its refusal closes the personal facts too.
@@ -87,6 +122,16 @@ function FactsForm({ referral, personalAllowed, onDone }: { referral: Referral; 
     <form noValidate onSubmit={form.handleSubmit((input) => send.mutate(input))}>
       <Stack gap="md">
         <Text size="sm">{t('referralFiles.send.intro', { partner: referral.partnerName })}</Text>
+        {!cardChecked && (
+          <Alert color="orange" variant="light">
+            <Stack gap="xs">
+              <Text size="sm">{t('referralFiles.send.cardUnchecked', { partner: referral.partnerName })}</Text>
+              <Anchor component={Link} to="/partners" size="sm">
+                {t('followUp.referrals.directory')}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
         <Controller
           control={form.control}
           name="facts"
@@ -104,6 +149,7 @@ function FactsForm({ referral, personalAllowed, onDone }: { referral: Referral; 
                     key={fact}
                     value={fact}
                     label={t(`referralFiles.fact.${fact}`)}
+                    description={fact === 'needs' ? <NeedsSent person={person} sharing={personalOpen} /> : undefined}
                     disabled={isPersonal(fact) && !personalOpen}
                     ref={i === 0 ? field.ref : undefined}
                     onBlur={field.onBlur}
@@ -113,15 +159,13 @@ function FactsForm({ referral, personalAllowed, onDone }: { referral: Referral; 
             </Checkbox.Group>
           )}
         />
-        {noCard ? <NoCard /> : <OpErrorAlert error={generalError(form, send.error)} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={send.isPending}>
-            {t('referralFiles.send.submit')}
-          </Button>
-        </Group>
+        {noCard && <NoCard />}
+        <ModalActions
+          error={noCard ? null : generalError(form, send.error)}
+          saving={send.isPending}
+          onCancel={onDone}
+          submitLabel={t('referralFiles.send.submit')}
+        />
       </Stack>
     </form>
   );

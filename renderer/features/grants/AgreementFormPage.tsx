@@ -9,11 +9,12 @@ import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { FunderModal } from './FundersPage';
-import { MoneyField, NumberField, RowsError, SelectField, TextField } from './fields';
+import { DayField, MoneyField, NumberField, RowsError, SelectField, TextField } from './fields';
 import { useGrantsSave } from './save';
 import { grantsResolver, savedId } from './form';
 import { moneyText } from './money';
 import { agreementPath, grantsPath } from './paths';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
 
 /** The fields of `AgreementInput` (same paths, so the core's refusals land on them), amounts as typed. */
 interface AgreementDraft {
@@ -80,11 +81,12 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
   const indicators = useFieldArray({ control, name: 'indicators' });
   const currency = useWatch({ control, name: 'currency' });
 
-  const save = useGrantsSave('grants.agreements.save', form, (saved) => navigate(agreementPath(saved.id)));
+  const save = useGrantsSave('grants.agreements.save', form, (saved) => navigate(agreementPath(saved.id), afterSave));
 
   return (
     <>
     <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="md" maw={1000}>
         <Title order={1}>{a ? t('grants.agreement.editTitle', { reference: a.reference }) : t('grants.agreement.new')}</Title>
         <Group align="flex-end">
@@ -104,8 +106,8 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextField control={control} name="reference" label={t('grants.agreement.reference')} required />
           <TextField control={control} name="title" label={t('grants.agreement.title')} required />
-          <TextField control={control} name="startDate" type="date" label={t('grants.agreement.startDate')} required />
-          <TextField control={control} name="endDate" type="date" label={t('grants.agreement.endDate')} required />
+          <DayField control={control} name="startDate" label={t('grants.agreement.startDate')} required />
+          <DayField control={control} name="endDate" label={t('grants.agreement.endDate')} required />
           <SelectField control={control} name="currency" label={t('grants.agreement.currency')} data={GRANT_CURRENCIES.map((c) => ({ value: c, label: c }))} />
           <MoneyField control={control} name="totalMinor" label={t('grants.agreement.total')} required currency={currency || undefined} />
           <NumberField control={control} name="tolerancePct" label={t('grants.agreement.tolerance')} description={t('grants.agreement.toleranceHint')} min={0} max={100} suffix=" %" />
@@ -134,7 +136,7 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
           <Stack gap="xs">
             {deadlines.fields.map((row, i) => (
               <Group key={row.id} align="flex-start" wrap="nowrap">
-                <TextField control={control} name={`deadlines.${i}.dueDate`} type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} />
+                <DayField control={control} name={`deadlines.${i}.dueDate`} label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} />
                 <SelectField
                   control={control}
                   name={`deadlines.${i}.kind`}
@@ -145,7 +147,7 @@ function AgreementForm({ detail }: { detail?: AgreementDetail }) {
                   w={180}
                 />
                 <TextField control={control} name={`deadlines.${i}.label`} label={i === 0 ? t('grants.deadline.label') : undefined} aria-label={t('grants.deadline.label')} placeholder={t('grants.deadline.label')} style={{ flex: 1 }} />
-                <TextField control={control} name={`deadlines.${i}.submittedOn`} type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} />
+                <DayField control={control} name={`deadlines.${i}.submittedOn`} label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} />
                 <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => deadlines.remove(i)} mt={i === 0 ? 30 : 6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>

@@ -13,8 +13,10 @@ import { SubGrantTable } from './DashboardPage';
 import { useDate } from './dates';
 import { useMoney } from './money';
 import { RatesUsed } from './RatesUsed';
-import { callPath, editAgreementPath, grantsPath, newSubGrantPath, subGrantPath } from './paths';
+import { callPath, editAgreementPath, grantsPath, lateGrantsPath, newSubGrantPath, subGrantPath } from './paths';
 import { StateBadge } from './StateBadge';
+import { FunderTranches } from '../treasury/FunderTranches';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
 
 /** One funding agreement: its figures, budget follow-up, deadlines, indicators, calls and sub-grants. */
 export function AgreementPage() {
@@ -31,6 +33,7 @@ export function AgreementPage() {
   const figures = dashboard.data?.agreements.find((x) => x.id === a.id);
   return (
     <Stack gap="md">
+      <SavedNotice />
       <Anchor component={Link} to={grantsPath} size="sm">
         {t('grants.back')}
       </Anchor>
@@ -45,7 +48,7 @@ export function AgreementPage() {
         </Stack>
         <Group gap="xs" align="flex-start">
           <ExportButton list="subGrants" filters={{ agreementId: a.id }} />
-          {figures && <StateBadge state={figures.state} />}
+          {figures && <StateBadge state={figures.state} lateTo={lateGrantsPath(a.id)} />}
           {archived && <Badge color="gray">{t('grants.agreement.archivedBadge')}</Badge>}
           {!archived && (
             <Button component={Link} to={editAgreementPath(a.id)} variant="default">
@@ -73,6 +76,7 @@ export function AgreementPage() {
           <Tabs.Tab value="subGrants">{t('grants.agreement.subGrants')}</Tabs.Tab>
           <Tabs.Tab value="calls">{t('grants.agreement.calls')}</Tabs.Tab>
           <Tabs.Tab value="budget">{t('grants.agreement.budget')}</Tabs.Tab>
+          <Tabs.Tab value="tranches">{t('treasury.tranches.title')}</Tabs.Tab>
           <Tabs.Tab value="deadlines">{t('grants.agreement.deadlines')}</Tabs.Tab>
           <Tabs.Tab value="indicators">{t('grants.agreement.indicators')}</Tabs.Tab>
         </Tabs.List>
@@ -100,6 +104,9 @@ export function AgreementPage() {
         </Tabs.Panel>
         <Tabs.Panel value="calls" pt="md">
           <CallsTab detail={detail.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tranches" pt="md">
+          <FunderTranches agreement={a} />
         </Tabs.Panel>
         <Tabs.Panel value="budget" pt="md">
           <BudgetTab agreementId={a.id} />
@@ -217,7 +224,8 @@ function BudgetTab({ agreementId }: { agreementId: string }) {
             <Table.Th>{t('grants.line.label')}</Table.Th>
             <Table.Th>{t('grants.line.planned')}</Table.Th>
             <Table.Th>{t('grants.figures.committed')}</Table.Th>
-            <Table.Th>{t('grants.line.spent')}</Table.Th>
+            <Table.Th>{t('grants.line.spentDirectly')}</Table.Th>
+            <Table.Th>{t('grants.line.spentBySubGrantees')}</Table.Th>
             <Table.Th>{t('grants.line.used')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -228,6 +236,7 @@ function BudgetTab({ agreementId }: { agreementId: string }) {
               <Table.Td>{l.label}</Table.Td>
               <Table.Td>{money(l.amountMinor, agreement.currency)}</Table.Td>
               <Table.Td>{money(l.committedMinor, agreement.currency)}</Table.Td>
+              <Table.Td>{money(l.spentDirectlyMinor, agreement.currency)}</Table.Td>
               <Table.Td>{money(l.spentMinor, agreement.currency)}</Table.Td>
               <Table.Td>
                 <Group gap="xs">

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { callInputSchema, type Call, type Criterion } from '../../../electron/contract';
 import { ModalActions } from '../../ui/ModalActions';
 import { IconPlus, IconTrash } from '../../ui/icons';
-import { MoneyField, NumberField, RowsError, TextAreaField, TextField } from './fields';
+import { DayField, MoneyField, NumberField, RowsError, TextAreaField, TextField } from './fields';
 import { useGrantsSave } from './save';
 import { grantsResolver } from './form';
 import { moneyText } from './money';
@@ -69,8 +69,8 @@ export function CallModal({
         <Stack gap="sm">
           <TextField control={control} name="title" label={t('grants.call.title')} required data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextField control={control} name="openDate" type="date" label={t('grants.call.openDate')} required />
-            <TextField control={control} name="closeDate" type="date" label={t('grants.call.closeDate')} required />
+            <DayField control={control} name="openDate" label={t('grants.call.openDate')} required />
+            <DayField control={control} name="closeDate" label={t('grants.call.closeDate')} required />
             <MoneyField control={control} name="envelopeMinor" label={t('grants.call.envelope')} required currency={currency} />
             <MoneyField control={control} name="maxPerProjectMinor" label={t('grants.call.maxPerProject')} required currency={currency} />
           </SimpleGrid>

@@ -1,23 +1,35 @@
 import { Anchor, Badge, Button, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { AgreementDashboardRow } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus } from '../../ui/icons';
 import { useDate } from './dates';
+import { AgreementLateDeadlines } from './AgreementLateDeadlines';
 import { FiguresTable } from './FiguresTable';
 import { useMoney } from './money';
-import { agreementPath, fundersPath, newAgreementPath, ratesPath, recipientsPath, subGrantPath } from './paths';
+import { agreementPath, fundersPath, grantsPath, lateGrantsPath, lateSubGrantPath, newAgreementPath, ratesPath, recipientsPath, subGrantPath } from './paths';
 import { RatesUsed } from './RatesUsed';
 import { StateBadge } from './StateBadge';
 
-/** The treasurer's dashboard: every agreement's figures, then (drill-down) its sub-grants'. */
+/**
+ * The treasurer's dashboard: every agreement's figures, then (drill-down) its sub-grants'. With
+ * `?late=1` (where every late badge leads), only what is late: the late agreements (or the one named
+ * by `agreement`) with their late sub-grants open.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const lateOnly = params.get('late') === '1';
+  const onlyAgreement = params.get('agreement');
   const [archived, setArchived] = useState(false);
   const dashboard = useOp('grants.dashboard', { includeArchived: archived });
+  const agreements = (dashboard.data?.agreements ?? [])
+    .filter((a) => !lateOnly || a.state === 'late')
+    .filter((a) => !onlyAgreement || a.id === onlyAgreement)
+    .map((a) => (lateOnly ? { ...a, subGrants: a.subGrants.filter((s) => s.state === 'late') } : a));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -37,18 +49,29 @@ export function DashboardPage() {
           </Button>
         </Group>
       </Group>
-      <Switch label={t('grants.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+      {lateOnly ? (
+        <Group gap="sm">
+          <Text fw={600}>{t('grants.late.only')}</Text>
+          <Anchor component={Link} to={grantsPath}>
+            {t('grants.late.showAll')}
+          </Anchor>
+        </Group>
+      ) : (
+        <Switch label={t('grants.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+      )}
       {dashboard.isPending && <Loader />}
       <OpErrorAlert error={dashboard.error} />
-      {dashboard.data && dashboard.data.agreements.length === 0 && <Text c="dimmed">{t('grants.dashboard.empty')}</Text>}
-      {dashboard.data?.agreements.map((a) => <AgreementFigures key={a.id} row={a} />)}
+      {dashboard.data && agreements.length === 0 && <Text c="dimmed">{lateOnly ? t('grants.late.none') : t('grants.dashboard.empty')}</Text>}
+      {agreements.map((a) => (
+        <AgreementFigures key={`${a.id}-${lateOnly}`} row={a} lateOnly={lateOnly} />
+      ))}
     </Stack>
   );
 }
 
-function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
+function AgreementFigures({ row, lateOnly }: { row: AgreementDashboardRow; lateOnly: boolean }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(lateOnly);
   return (
     <Stack gap="xs" component="section" aria-label={row.reference} data-testid={`agreement-${row.reference}`}>
       <Group justify="space-between">
@@ -59,7 +82,7 @@ function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
           <Text c="dimmed" size="sm">
             {row.funderName}
           </Text>
-          <StateBadge state={row.state} />
+          <StateBadge state={row.state} lateTo={lateGrantsPath(row.id)} />
           {row.archivedAt && <Badge color="gray">{t('grants.agreement.archivedBadge')}</Badge>}
         </Group>
         <Button variant="subtle" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
@@ -80,6 +103,7 @@ function AgreementFigures({ row }: { row: AgreementDashboardRow }) {
           {t('grants.dashboard.unconverted', { count: row.unconverted })}
         </Text>
       )}
+      {lateOnly && row.overdueReports > 0 && <AgreementLateDeadlines agreementId={row.id} />}
       {open && <SubGrantTable rows={row.subGrants} />}
     </Stack>
   );
@@ -122,9 +146,17 @@ export function SubGrantTable({ rows }: { rows: AgreementDashboardRow['subGrants
             <Table.Td>{money(s.leftToDisburseMinor, s.currency)}</Table.Td>
             <Table.Td>{money(s.leftToJustifyMinor, s.currency)}</Table.Td>
             <Table.Td>{date(s.nextTrancheDue)}</Table.Td>
-            <Table.Td>{s.overdueReports}</Table.Td>
+            <Table.Td>
+              {s.overdueReports > 0 ? (
+                <Anchor component={Link} to={lateSubGrantPath(s.id)}>
+                  {s.overdueReports}
+                </Anchor>
+              ) : (
+                s.overdueReports
+              )}
+            </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <StateBadge state={s.state} />
+              <StateBadge state={s.state} lateTo={lateSubGrantPath(s.id)} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -9,7 +9,7 @@ import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useDate } from './dates';
 import { useGrantsSave } from './save';
 import { grantsPath } from './paths';
-import { SelectField, TextField } from './fields';
+import { DayField, SelectField, TextField } from './fields';
 import { grantsResolver } from './form';
 
 const currencyOptions = GRANT_CURRENCIES.map((c) => ({ value: c, label: c }));
@@ -51,7 +51,7 @@ export function RatesPage() {
       </Text>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <SimpleGrid cols={{ base: 1, sm: 5 }} style={{ alignItems: 'end' }}>
-          <TextField control={control} name="date" type="date" label={t('grants.rates.date')} required />
+          <DayField control={control} name="date" label={t('grants.rates.date')} required />
           <SelectField control={control} name="fromCurrency" label={t('grants.rates.from')} data={currencyOptions} />
           <SelectField control={control} name="toCurrency" label={t('grants.rates.to')} data={currencyOptions} />
           <TextField control={control} name="rateMicro" label={t('grants.rates.rate')} required inputMode="decimal" autoComplete="off" />

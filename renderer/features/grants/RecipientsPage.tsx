@@ -10,6 +10,10 @@ import { DirectoryPage } from './DirectoryPage';
 import { useGrantsSave } from './save';
 import { SegmentedField, SwitchField, TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 /** Organisations, individuals (beneficiaries) and companies that receive grants. */
 export function RecipientsPage() {
@@ -22,7 +26,7 @@ export function RecipientsPage() {
       empty={t('grants.recipients.empty')}
       columns={[
         { header: t('grants.recipients.name'), cell: (r) => r.name },
-        { header: t('grants.recipients.kind'), cell: (r) => t(`grants.recipientKind.${r.kind}`) },
+        { header: t('grants.recipients.kind'), cell: (r) => t(`core:exports.recipientKind.${r.kind}`) },
         { header: t('grants.recipients.city'), cell: (r) => r.city ?? '—' },
         { header: t('grants.recipients.rib'), cell: (r) => r.rib ?? '—', dir: 'ltr' },
       ]}
@@ -90,7 +94,7 @@ export function RecipientModal({ recipient, onClose, onSaved }: { recipient?: Re
           <SegmentedField
             control={control}
             name="kind"
-            data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`grants.recipientKind.${k}`) }))}
+            data={recipientKindSchema.options.map((k) => ({ value: k, label: t(`core:exports.recipientKind.${k}`) }))}
             label={t('grants.recipients.kind')}
           />
           {individual ? (

@@ -7,11 +7,13 @@ import { GRANT_CURRENCIES, subGrantInputSchema, type Agreement, type AgreementDe
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { IconPlus, IconTrash } from '../../ui/icons';
-import { MoneyField, NumberField, RowsError, SegmentedField, SelectField, TextAreaField, TextField } from './fields';
+import { DayField, MoneyField, NumberField, RowsError, SegmentedField, SelectField, TextAreaField, TextField } from './fields';
 import { useGrantsSave } from './save';
 import { grantsResolver, savedId } from './form';
 import { moneyText } from './money';
 import { agreementPath, subGrantPath } from './paths';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
+import { budgetLineOptions, referenceOptions } from '../../ui/record-options';
 
 /** The fields of `SubGrantInput` (same paths, so the core's refusals land on them), amounts as typed. */
 interface SubGrantDraft {
@@ -121,24 +123,25 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
   const reports = useFieldArray({ control, name: 'reportDates' });
   const overrideReason = useWatch({ control, name: 'envelopeOverrideReason' });
 
-  const save = useGrantsSave('grants.subGrants.save', form, (saved) => navigate(subGrantPath(saved.id)));
+  const save = useGrantsSave('grants.subGrants.save', form, (saved) => navigate(subGrantPath(saved.id), afterSave));
   const needsReason = Boolean(overrideReason) || save.error?.code === 'call_envelope_exceeded' || save.error?.code === 'above_max_per_project';
-  const lineOptions = ad.budgetLines.map((l) => ({ value: l.id, label: `${l.code} — ${l.label}` }));
+  const lineOptions = budgetLineOptions(ad.budgetLines);
 
   return (
     <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="md" maw={1000}>
         <Title order={1}>{s ? t('grants.subGrant.editTitle', { reference: s.reference }) : t('grants.subGrant.newTitle', { reference: a.reference })}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <SelectField control={control} name="recipientId" label={t('grants.subGrant.recipient')} required searchable data={(recipients.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
-          <SelectField control={control} name="callId" label={t('grants.subGrant.call')} clearable data={ad.calls.filter((c) => !c.archivedAt || c.id === s?.callId).map((c) => ({ value: c.id, label: `${c.reference} — ${c.title}` }))} />
+          <SelectField control={control} name="callId" label={t('grants.subGrant.call')} clearable data={referenceOptions(ad.calls.filter((c) => !c.archivedAt || c.id === s?.callId))} />
           <TextField control={control} name="title" label={t('grants.subGrant.title')} required />
           <Group grow align="flex-start">
             <MoneyField control={control} name="amountMinor" label={t('grants.figures.amount')} required />
             <SelectField control={control} name="currency" label={t('grants.agreement.currency')} data={GRANT_CURRENCIES.map((c) => ({ value: c, label: c }))} />
           </Group>
-          <TextField control={control} name="startDate" type="date" label={t('grants.subGrant.startDate')} required />
-          <TextField control={control} name="endDate" type="date" label={t('grants.subGrant.endDate')} required />
+          <DayField control={control} name="startDate" label={t('grants.subGrant.startDate')} required />
+          <DayField control={control} name="endDate" label={t('grants.subGrant.endDate')} required />
         </SimpleGrid>
 
         <Fieldset legend={t('grants.subGrant.tranches')}>
@@ -159,7 +162,7 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
                   label={t('grants.tranche.mode')}
                 />
                 <TrancheShare control={control} index={i} />
-                <TextField control={control} name={`tranches.${i}.dueDate`} type="date" aria-label={t('grants.tranche.dueDate')} />
+                <DayField control={control} name={`tranches.${i}.dueDate`} aria-label={t('grants.tranche.dueDate')} />
                 <NumberField
                   control={control}
                   name={`tranches.${i}.conditionPct`}
@@ -207,8 +210,8 @@ function SubGrantForm({ agreement: ad, detail, fromApplication }: { agreement: A
           <Stack gap="xs">
             {reports.fields.map((row, i) => (
               <Group key={row.id} align="flex-start" wrap="nowrap">
-                <TextField control={control} name={`reportDates.${i}.dueDate`} type="date" label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} />
-                <TextField control={control} name={`reportDates.${i}.submittedOn`} type="date" label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} />
+                <DayField control={control} name={`reportDates.${i}.dueDate`} label={i === 0 ? t('grants.deadline.dueDate') : undefined} aria-label={t('grants.deadline.dueDate')} />
+                <DayField control={control} name={`reportDates.${i}.submittedOn`} label={i === 0 ? t('grants.deadline.submittedOn') : undefined} aria-label={t('grants.deadline.submittedOn')} />
                 <ActionIcon variant="subtle" color="red" aria-label={t('grants.removeRow')} onClick={() => reports.remove(i)} mt={i === 0 ? 30 : 6}>
                   <IconTrash width={18} height={18} />
                 </ActionIcon>

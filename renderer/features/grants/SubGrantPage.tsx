@@ -27,12 +27,21 @@ import { useDate } from './dates';
 import { FiguresTable } from './FiguresTable';
 import { useInvalidateGrants } from './invalidate';
 import { useGrantsSave } from './save';
-import { MoneyField, SelectField, TextAreaField, TextField } from './fields';
+import { DayField, MoneyField, SelectField, TextAreaField, TextField } from './fields';
 import { grantsResolver, useGrantsFieldError } from './form';
 import { moneyText, useMoney } from './money';
-import { agreementPath, editSubGrantPath, statementPath } from './paths';
+import { agreementPath, editSubGrantPath, lateSubGrantPath, statementPath } from './paths';
 import { RatesUsed } from './RatesUsed';
 import { StateBadge } from './StateBadge';
+import { SubGrantLate } from './SubGrantLate';
+import { PaidFromField } from '../treasury/PaidFromField';
+import { ReverseModal } from '../treasury/ReverseModal';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
+import { addCoreTexts } from '../../i18n/core';
+import { budgetLineOptions } from '../../ui/record-options';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 const statusColour = { submitted: 'gray', accepted: 'green', rejected: 'red' } as const;
 
@@ -46,6 +55,7 @@ export function SubGrantPage() {
   const [paying, setPaying] = useState<Tranche | null>(null);
   const [adding, setAdding] = useState(false);
   const [rejecting, setRejecting] = useState<Expense | null>(null);
+  const [reversing, setReversing] = useState<string | null>(null);
   if (detail.isPending) return <Loader />;
   if (detail.error) return <OpErrorAlert error={detail.error} />;
   const d = detail.data;
@@ -54,6 +64,7 @@ export function SubGrantPage() {
   const f = d.figures;
   return (
     <Stack gap="md">
+      <SavedNotice />
       <Anchor component={Link} to={agreementPath(d.agreement.id)} size="sm">
         {t('grants.subGrant.back', { reference: d.agreement.reference })}
       </Anchor>
@@ -77,7 +88,7 @@ export function SubGrantPage() {
               {t('grants.archived')}
             </Badge>
           ) : (
-            <StateBadge state={f.state} />
+            <StateBadge state={f.state} lateTo={lateSubGrantPath(s.id)} />
           )}
           {/* Once paid, a sub-grant stays: its payments are in the books. */}
           {(s.archivedAt || f.disbursedMinor === 0) && <ArchiveToggle kind="subGrant" id={s.id} archivedAt={s.archivedAt} />}
@@ -90,6 +101,7 @@ export function SubGrantPage() {
         </Group>
       </Group>
       <FiguresTable lead={[{ figure: 'amount', minor: f.amountMinor }]} figures={f} currency={s.currency} />
+      <SubGrantLate detail={d} />
 
       <Title order={2}>{t('grants.subGrant.tranches')}</Title>
       <Table striped aria-label={t('grants.subGrant.tranches')}>
@@ -143,6 +155,7 @@ export function SubGrantPage() {
               <Table.Th>{t('grants.disbursement.method')}</Table.Th>
               <Table.Th>{t('grants.disbursement.reference')}</Table.Th>
               <Table.Th>{t('grants.disbursement.override')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -154,6 +167,17 @@ export function SubGrantPage() {
                 <Table.Td>{t(`grants.method.${p.method}`)}</Table.Td>
                 <Table.Td>{p.reference ?? '—'}</Table.Td>
                 <Table.Td>{p.overrideReason ?? '—'}</Table.Td>
+                <Table.Td>
+                  {p.reversedOn ? (
+                    <Text size="xs" c="orange.8">
+                      {t('grants.disbursement.reversed', { date: date(p.reversedOn), reason: p.reversalReason ?? '' })}
+                    </Text>
+                  ) : (
+                    <Button size="compact-xs" variant="light" color="orange" onClick={() => setReversing(p.id)}>
+                      {t('grants.disbursement.reverse')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -171,6 +195,7 @@ export function SubGrantPage() {
       {paying && <PayModal detail={d} tranche={paying} onClose={() => setPaying(null)} />}
       {adding && <ExpenseModal detail={d} onClose={() => setAdding(false)} />}
       {rejecting && <RejectModal expense={rejecting} onClose={() => setRejecting(null)} />}
+      {reversing && <ReverseModal op="grants.disbursements.reverse" id={reversing} onClose={() => setReversing(null)} />}
     </Stack>
   );
 }
@@ -220,7 +245,7 @@ function ExpenseTable({ detail, onReject }: { detail: SubGrantDetail; onReject: 
               </Table.Td>
               <Table.Td>
                 <Badge color={statusColour[e.status]} variant="light">
-                  {t(`grants.expenseStatus.${e.status}`)}
+                  {t(`core:exports.expenseStatus.${e.status}`)}
                 </Badge>
                 {e.rejectionReason && (
                   <Text size="xs" c="dimmed">
@@ -256,12 +281,13 @@ interface PaymentDraft {
   method: Disbursement['method'];
   reference: string;
   overrideReason: string;
+  accountId: string;
 }
 
 function PayModal({ detail, tranche, onClose }: { detail: SubGrantDetail; tranche: Tranche; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm<PaymentDraft, unknown, z.output<typeof disbursementInputSchema>>({
-    defaultValues: { date: tranche.dueDate, amountMinor: moneyText(tranche.amountMinor - tranche.disbursedMinor), method: 'transfer', reference: '', overrideReason: '' },
+    defaultValues: { date: tranche.dueDate, amountMinor: moneyText(tranche.amountMinor - tranche.disbursedMinor), method: 'transfer', reference: '', overrideReason: '', accountId: '' },
     resolver: grantsResolver(disbursementInputSchema, (d, read) => ({ ...d, trancheId: tranche.id, amountMinor: read.money(d.amountMinor, 'amountMinor') })),
   });
   const save = useGrantsSave('grants.disbursements.add', form, onClose);
@@ -270,10 +296,11 @@ function PayModal({ detail, tranche, onClose }: { detail: SubGrantDetail; tranch
     <Modal opened onClose={onClose} title={t('grants.disbursement.payTitle', { seq: tranche.seq })}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <Stack gap="sm">
-          <TextField control={control} name="date" type="date" label={t('grants.disbursement.date')} required data-autofocus />
+          <DayField control={control} name="date" label={t('grants.disbursement.date')} required data-autofocus />
           <MoneyField control={control} name="amountMinor" label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} />
           <SelectField control={control} name="method" label={t('grants.disbursement.method')} data={paymentMethodSchema.options.map((v) => ({ value: v, label: t(`grants.method.${v}`) }))} />
           <TextField control={control} name="reference" label={t('grants.disbursement.reference')} />
+          <PaidFromField control={control} name="accountId" currency={detail.subGrant.currency} dateName="date" amountName="amountMinor" />
           {!tranche.conditionMet && (
             <TextAreaField control={control} name="overrideReason" label={t('grants.disbursement.override')} description={t('grants.disbursement.overrideHint')} rows={2} />
           )}
@@ -319,13 +346,13 @@ function ExpenseModal({ detail, onClose }: { detail: SubGrantDetail; onClose: ()
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextField control={control} name="date" type="date" label={t('grants.expense.date')} required data-autofocus />
+            <DayField control={control} name="date" label={t('grants.expense.date')} required data-autofocus />
             <SelectField
               control={control}
               name="budgetLineId"
               label={t('grants.expense.line')}
               required
-              data={(lines.data?.budgetLines ?? []).map((l) => ({ value: l.id, label: `${l.code} — ${l.label}` }))}
+              data={budgetLineOptions(lines.data?.budgetLines)}
             />
             <TextField control={control} name="supplier" label={t('grants.expense.supplier')} required />
             <MoneyField control={control} name="amountMinor" label={t('grants.tranche.amount')} required currency={detail.subGrant.currency} />

@@ -10,6 +10,8 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import { Controller, get, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { DateField } from '../../ui/dates/DateField';
+import type { DayInputProps } from '../../ui/dates/DayInput';
 import { ControlledSelect, ControlledWholeNumber, useOwnFieldError } from '../../ui/form/controlledInputs';
 import { useGrantsFieldError } from './form';
 
@@ -26,7 +28,7 @@ function useError<T extends FieldValues, O>(control: Control<T, unknown, O>, nam
   return useOwnFieldError(control, name, useGrantsFieldError(), alsoOf);
 }
 
-/** Text, a native date input (`type="date"`) or an amount typed as "1 234,56". */
+/** Text, or an amount typed as "1 234,56". */
 export function TextField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<TextInputProps, 'name' | 'error' | 'value' | 'onChange'>) {
   const error = useError(control, name);
   return (
@@ -36,6 +38,11 @@ export function TextField<T extends FieldValues, O>({ control, name, ...props }:
       render={({ field }) => <TextInput {...props} name={field.name} ref={field.ref} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} error={error} />}
     />
   );
+}
+
+/** A day, typed dd/mm/yyyy or picked; the form holds `YYYY-MM-DD`. */
+export function DayField<T extends FieldValues, O>({ control, name, ...props }: FieldProps<T, O> & Omit<DayInputProps, 'name' | 'error' | 'value' | 'onChange' | 'form'>) {
+  return <DateField {...props} control={control} name={name} error={useError(control, name)} />;
 }
 
 export function MoneyField<T extends FieldValues, O>({ currency, ...props }: FieldProps<T, O> & Omit<TextInputProps, 'name' | 'error' | 'value' | 'onChange' | 'rightSection'> & { currency?: string }) {

@@ -12,3 +12,7 @@ export const statementPath = (id: string) => `/grants/sub-grants/${id}/statement
 export const fundersPath = '/grants/funders';
 export const recipientsPath = '/grants/recipients';
 export const ratesPath = '/grants/rates';
+/** The dashboard showing only what is late: every agreement's, or one agreement's. */
+export const lateGrantsPath = (agreementId?: string) => `/grants?late=1${agreementId ? `&agreement=${agreementId}` : ''}`;
+/** A sub-grant's page, opened at the list of what is late in it. */
+export const lateSubGrantPath = (id: string) => `${subGrantPath(id)}?late=1`;

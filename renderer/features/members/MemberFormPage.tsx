@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { memberInputSchema, todayIso, type Member, type MemberInput } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
+import { FormDateField } from '../../ui/dates/DateField';
 import { TextField } from '../../ui/fields';
 import { useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -13,6 +14,11 @@ import { PersonSearch } from '../activities/PersonSearch';
 import { useMemberOptions } from './labels';
 import { memberPath, membersPath } from './paths';
 import { areaResolver, showFieldProblems } from './problems';
+import { afterSave, UnsavedChangesGuard } from '../../ui/unsaved/UnsavedChangesGuard';
+import { addCoreTexts } from '../../i18n/core';
+
+// Values of the domain are named in the core’s words (namespace core), as in its exported files: one translation.
+addCoreTexts();
 
 /** Blank optional fields are absent, not empty strings (dates and numbers would not parse). */
 const emptyToNull = (value: unknown) => (value === '' ? null : value);
@@ -117,20 +123,20 @@ function MemberForm({ member, beneficiaryReference }: { member?: Member; benefic
   const save = useOpMutation('members.save', {
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('members.') || String(q.queryKey[0]).startsWith('dues.') });
-      await navigate(memberPath(saved.id));
+      await navigate(memberPath(saved.id), afterSave);
     },
     onError: (error) => showFieldProblems(form, error),
   });
-  const dateRules = { setValueAs: emptyToNull };
   const status = watch('status');
 
   return (
     <form noValidate onSubmit={handleSubmit((values) => save.mutate(values))}>
+      <UnsavedChangesGuard dirty={form.formState.isDirty} />
       <Stack gap="md" maw={900}>
         <Title order={1}>{member ? t('members.form.editTitle', { number: member.number }) : t('members.form.title')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextField form={form} name="number" rules={{ setValueAs: emptyToNull }} label={t('members.field.number')} description={t('members.form.numberHelp')} />
-          <TextField form={form} name="joinDate" type="date" label={t('members.field.joinDate')} required />
+          <FormDateField form={form} name="joinDate" label={t('members.field.joinDate')} required />
           <TextField form={form} name="firstName" label={t('members.field.firstName')} required />
           <TextField form={form} name="lastName" label={t('members.field.lastName')} required />
           <TextField form={form} name="arabicName" label={t('members.field.arabicName')} dir="rtl" lang="ar" />
@@ -139,11 +145,11 @@ function MemberForm({ member, beneficiaryReference }: { member?: Member; benefic
             name="sex"
             label={t('members.field.sex')}
             data={[
-              { value: 'female', label: t('beneficiaries.sex.female') },
-              { value: 'male', label: t('beneficiaries.sex.male') },
+              { value: 'female', label: t('core:exports.sexValue.female') },
+              { value: 'male', label: t('core:exports.sexValue.male') },
             ]}
           />
-          <TextField form={form} name="birthDate" type="date" rules={dateRules} label={t('members.field.birthDate')} />
+          <FormDateField form={form} name="birthDate" nullable label={t('members.field.birthDate')} />
           <Controller
             control={control}
             name="phones"
@@ -160,9 +166,9 @@ function MemberForm({ member, beneficiaryReference }: { member?: Member; benefic
           <SelectField control={control} name="category" label={t('members.field.category')} data={options.category} />
           <SelectField control={control} name="role" label={t('members.field.role')} data={options.role} />
           <SelectField control={control} name="status" label={t('members.field.status')} data={options.status} />
-          {status !== 'active' && <TextField form={form} name="statusDate" type="date" rules={dateRules} label={t('members.field.statusDate')} />}
-          <TextField form={form} name="mandateStart" type="date" rules={dateRules} label={t('members.field.mandateStart')} />
-          <TextField form={form} name="mandateEnd" type="date" rules={dateRules} label={t('members.field.mandateEnd')} />
+          {status !== 'active' && <FormDateField form={form} name="statusDate" nullable label={t('members.field.statusDate')} />}
+          <FormDateField form={form} name="mandateStart" nullable label={t('members.field.mandateStart')} />
+          <FormDateField form={form} name="mandateEnd" nullable label={t('members.field.mandateEnd')} />
         </SimpleGrid>
         <Stack gap="xs">
           <Text fw={500}>{t('members.form.beneficiary')}</Text>

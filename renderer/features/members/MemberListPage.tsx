@@ -95,10 +95,10 @@ export function MemberListPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{t(`members.role.${row.role}`)}</Table.Td>
+                <Table.Td>{t(`members.role.${row.role}`, { context: row.sex })}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={statusColor[row.status]}>
-                    {t(`members.status.${row.status}`)}
+                    {t(`members.status.${row.status}`, { context: row.sex })}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{row.due === 0 && row.paid === 0 ? '—' : t('members.list.paidOfDue', { paid: money(row.paid), due: money(row.due) })}</Table.Td>

@@ -10,7 +10,9 @@ import { beneficiaryPath } from '../beneficiaries/paths';
 import { formatPhone, useFormatDate } from '../beneficiaries/format';
 import { useFormatMoney } from './money';
 import { editMemberPath, memberCardPath, receiptPath } from './paths';
+import { ReverseModal } from '../treasury/ReverseModal';
 import { PaymentForm } from './PaymentForm';
+import { SavedNotice } from '../../ui/unsaved/SavedNotice';
 
 /** Who may record dues: the core refuses others too. */
 export function useCanHandleDues(): boolean {
@@ -26,6 +28,7 @@ export function MemberPage() {
   const queryClient = useQueryClient();
   const canHandleDues = useCanHandleDues();
   const [paying, setPaying] = useState(false);
+  const [reversing, setReversing] = useState<string | null>(null);
   const detail = useOp('members.get', { id });
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => /^(members|dues)\./.test(String(q.queryKey[0])) });
   const archive = useOpMutation('members.archive', { onSuccess: refresh });
@@ -46,6 +49,7 @@ export function MemberPage() {
 
   return (
     <Stack gap="md">
+      <SavedNotice />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Text c="dimmed" size="sm">
@@ -60,9 +64,9 @@ export function MemberPage() {
             </Text>
           )}
           <Group gap="xs">
-            <Badge variant="light">{t(`members.role.${member.role}`)}</Badge>
+            <Badge variant="light">{t(`members.role.${member.role}`, { context: member.sex })}</Badge>
             <Badge variant="light" color={member.status === 'active' ? 'green' : 'gray'}>
-              {t(`members.status.${member.status}`)}
+              {t(`members.status.${member.status}`, { context: member.sex })}
               {member.statusDate ? ` · ${formatDate(member.statusDate)}` : ''}
             </Badge>
             {member.archivedAt && <Badge color="gray">{t('members.detail.archived')}</Badge>}
@@ -143,6 +147,7 @@ export function MemberPage() {
               <Table.Th>{t('members.payment.amount')}</Table.Th>
               <Table.Th>{t('members.payment.method')}</Table.Th>
               <Table.Th>{t('members.payment.collectedBy')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -158,12 +163,26 @@ export function MemberPage() {
                 <Table.Td>{money(p.amount)}</Table.Td>
                 <Table.Td>{t(`members.method.${p.method}`)}</Table.Td>
                 <Table.Td>{p.collectedByName}</Table.Td>
+                <Table.Td>
+                  {p.reversal ? (
+                    <Text size="xs" c="orange.8">
+                      {t('members.payment.reversed', { date: formatDate(p.reversal.date), reason: p.reversal.reason })}
+                    </Text>
+                  ) : (
+                    canHandleDues && (
+                      <Button size="compact-xs" variant="light" color="orange" onClick={() => setReversing(p.id)}>
+                        {t('members.payment.reverse')}
+                      </Button>
+                    )
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
       {paying && <PaymentForm memberId={id} balances={balances} onClose={() => setPaying(false)} />}
+      {reversing && <ReverseModal op="dues.reverse" id={reversing} onClose={() => setReversing(null)} />}
     </Stack>
   );
 }

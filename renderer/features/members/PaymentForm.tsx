@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { duesPaymentInputSchema, todayIso, type YearBalance } from '../../../electron/contract';
 import { useOpMutation } from '../../app/ops';
+import { FormDateField } from '../../ui/dates/DateField';
 import { useFieldError } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useMemberOptions } from './labels';
@@ -26,14 +27,16 @@ export function PaymentForm({ memberId, balances, onClose }: { memberId: string;
   const fieldError = useFieldError();
   const thisYear = new Date().getFullYear();
   const remaining = (year: number) => Math.max(0, balances.find((b) => b.year === year)?.balance ?? 0);
+  // The oldest year still owed, so that arrears are paid first; this year when nothing is owed.
+  const firstUnpaid = Math.min(thisYear, ...balances.filter((b) => b.balance > 0).map((b) => b.year));
   const [overpaid, setOverpaid] = useState(false);
   const form = useForm({
     resolver: areaResolver(duesPaymentInputSchema),
     defaultValues: {
       memberId,
-      year: thisYear,
+      year: firstUnpaid,
       date: todayIso(),
-      amount: remaining(thisYear) || undefined,
+      amount: remaining(firstUnpaid) || undefined,
       method: 'cash' as const,
       note: '',
       confirmOverpayment: false,
@@ -52,7 +55,7 @@ export function PaymentForm({ memberId, balances, onClose }: { memberId: string;
     },
   });
   const year = watch('year');
-  const fields = { date: register('date'), note: register('note'), confirm: register('confirmOverpayment') };
+  const fields = { note: register('note'), confirm: register('confirmOverpayment') };
 
   return (
     <Modal opened onClose={onClose} title={t('members.payment.title')} size="lg">
@@ -77,7 +80,7 @@ export function PaymentForm({ memberId, balances, onClose }: { memberId: string;
                 />
               )}
             />
-            <TextInput type="date" label={t('members.payment.date')} {...fields.date} error={fieldError(form.formState.errors.date)} />
+            <FormDateField form={form} name="date" label={t('members.payment.date')} />
             <Controller
               control={control}
               name="amount"
@@ -95,7 +98,8 @@ export function PaymentForm({ memberId, balances, onClose }: { memberId: string;
                     field.onChange(typeof v === 'number' ? toCentimes(v) : undefined);
                   }}
                   onBlur={field.onBlur}
-                  error={fieldError(fieldState.error)}
+                  // The schema's minimum is one centime: the person reads dirhams.
+                  error={fieldState.error?.type === 'too_small' ? t('members.payment.amountPositive') : fieldError(fieldState.error)}
                 />
               )}
             />

@@ -1,16 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../i18n';
+import { useNumberFormats } from '../../ui/numbers';
 
-/** Centimes as MAD in the UI locale (`1 200,00 MAD`). */
-export function useFormatMoney(): (centimes: number) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(intlLocale(i18n.resolvedLanguage ?? 'fr'), {
-    style: 'currency',
-    currency: 'MAD',
-    currencyDisplay: 'code',
-  });
-  return (centimes) => format.format(centimes / 100);
-}
+/** Centimes as MAD in the UI language (`1 200,00 MAD`), as everywhere else in the app. */
+export const useFormatMoney = (): ((centimes: number) => string) => useNumberFormats().money;
 
 /** What a person types in dirhams, as whole centimes (never a float in storage). */
 export const toCentimes = (dirhams: number): number => Math.round(dirhams * 100);

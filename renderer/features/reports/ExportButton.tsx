@@ -1,5 +1,5 @@
 import { Button, Group, Menu, Modal, Progress, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -35,32 +35,37 @@ const purposeSchema = namedExportSchema.pick({ purpose: true });
 /** A president's export with names: asks why, says the file holds personal data. */
 function NamedExportModal({ opened, onClose, onConfirm }: { opened: boolean; onClose: () => void; onConfirm: (purpose: string) => void }) {
   const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('exports.namedTitle')}>
+      <PurposeForm onCancel={onClose} onConfirm={onConfirm} />
+    </Modal>
+  );
+}
+
+/** Rendered only while the modal is open: each opening starts from an empty purpose, and a closed one costs the list nothing. */
+function PurposeForm({ onCancel, onConfirm }: { onCancel: () => void; onConfirm: (purpose: string) => void }) {
+  const { t } = useTranslation();
   const fieldError = useFieldError();
   const form = useForm<z.input<typeof purposeSchema>, unknown, z.output<typeof purposeSchema>>({
     resolver: formResolver(purposeSchema),
     defaultValues: { purpose: '' },
   });
-  useEffect(() => {
-    if (!opened) form.reset();
-  }, [opened, form]);
   const purpose = form.register('purpose');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('exports.namedTitle')}>
-      <form noValidate onSubmit={form.handleSubmit(({ purpose }) => onConfirm(purpose))}>
-        <Stack>
-          <Text size="sm">{t('exports.namedWarning')}</Text>
-          <Textarea label={t('exports.purpose')} description={t('exports.purposeHelp')} minRows={2} withAsterisk data-autofocus {...purpose} error={fieldError(form.formState.errors.purpose)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red">
-              {t('exports.namedConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form noValidate onSubmit={form.handleSubmit(({ purpose }) => onConfirm(purpose))}>
+      <Stack>
+        <Text size="sm">{t('exports.namedWarning')}</Text>
+        <Textarea label={t('exports.purpose')} description={t('exports.purposeHelp')} minRows={2} withAsterisk data-autofocus {...purpose} error={fieldError(form.formState.errors.purpose)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red">
+            {t('exports.namedConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { packSentSchema, todayIso, type FunderPack, type Locale } from '../../../electron/contract';
 import { opKey, useOp, useOpMutation } from '../../app/ops';
+import { FormDateField } from '../../ui/dates/DateField';
 import { TextField } from '../../ui/fields';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
@@ -25,7 +26,7 @@ function SentForm({ pack, onDone }: { pack: FunderPack; onDone: () => void }) {
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => record.mutate(values))}>
       <Group align="flex-end" gap="xs">
-        <TextField form={form} name="sentOn" type="date" label={t('reports.packs.sentOn')} w={170} />
+        <FormDateField form={form} name="sentOn" label={t('reports.packs.sentOn')} w={170} />
         <TextField form={form} name="sentTo" label={t('reports.packs.sentTo')} w={260} withAsterisk />
         <Button type="submit" loading={record.isPending}>
           {t('reports.packs.save')}

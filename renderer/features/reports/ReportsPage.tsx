@@ -5,15 +5,19 @@ import { useSearchParams } from 'react-router';
 import { localeSchema, reportInputSchema, todayIso, type Locale, type ReportInput } from '../../../electron/contract';
 import { useOp, useOpMutation } from '../../app/ops';
 import { useAppStatus } from '../../app/session';
-import { locales } from '../../i18n';
+import { localeNames, locales } from '../../i18n';
+import { addCoreTexts } from '../../i18n/core';
 import { IndicatorReportDocument, IndicatorReportPrint } from '../../print/IndicatorReport';
-import { TextField } from '../../ui/fields';
+import { FormDateField } from '../../ui/dates/DateField';
 import { formResolver } from '../../ui/forms';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { saveFile } from '../../ui/saveFile';
 import { PrintButtons } from '../activities/PrintButtons';
 import { FunderPacks } from './FunderPacks';
 import { IndicatorMeasures } from './IndicatorMeasures';
+import { referenceOptions } from '../../ui/record-options';
+
+addCoreTexts();
 
 type Asked = ReportInput & { locale: Locale };
 
@@ -41,7 +45,7 @@ function AgreementSelect({ input, onChange }: { input: Asked; onChange: (next: A
       label={t('reports.agreement')}
       value={input.agreementId ?? ''}
       w={320}
-      data={[{ value: '', label: t('reports.allWork') }, ...list.map((a) => ({ value: a.id, label: `${a.reference} — ${a.title}` }))]}
+      data={[{ value: '', label: t('reports.allWork') }, ...referenceOptions(list)]}
       onChange={(event) => {
         const chosen = list.find((a) => a.id === event.currentTarget.value);
         onChange(chosen ? { ...input, agreementId: chosen.id, from: chosen.startDate, to: chosen.endDate } : { ...input, agreementId: undefined });
@@ -65,8 +69,8 @@ export function ReportsPage() {
       <form noValidate onSubmit={form.handleSubmit((values) => setInput({ ...input, from: values.from, to: values.to }))}>
         <Group align="flex-end" gap="sm" wrap="wrap">
           {(role === 'treasurer' || role === 'president') && <AgreementSelect input={input} onChange={setInput} />}
-          <TextField form={form} name="from" type="date" label={t('reports.from')} w={180} />
-          <TextField form={form} name="to" type="date" label={t('reports.to')} w={180} />
+          <FormDateField form={form} name="from" label={t('core:from')} w={180} />
+          <FormDateField form={form} name="to" label={t('core:to')} w={180} />
           <Button type="submit" variant="default">
             {t('reports.show')}
           </Button>
@@ -78,7 +82,7 @@ export function ReportsPage() {
               aria-labelledby="report-language"
               value={input.locale}
               onChange={(locale) => setInput({ ...input, locale })}
-              data={locales.map((l) => ({ value: l, label: <span lang={l}>{t('language.name', { lng: l })}</span> }))}
+              data={locales.map((l) => ({ value: l, label: <span lang={l}>{localeNames[l]}</span> }))}
             />
           </Stack>
         </Group>
@@ -87,12 +91,12 @@ export function ReportsPage() {
         <Button onClick={() => xlsx.mutate(input)} loading={xlsx.isPending} disabled={!report.data}>
           {t('reports.downloadXlsx')}
         </Button>
-        <PrintButtons fileName={`indicators-${input.from}-${input.to}.pdf`} disabled={!report.data} />
+        <PrintButtons fileName={`${report.data?.fileStem ?? ''}.pdf`} disabled={!report.data} />
       </Group>
       <OpErrorAlert error={xlsx.error ?? report.error} />
       {report.isPending && <Loader />}
       {report.data?.agreement && report.data.indicators.length > 0 && (role === 'treasurer' || role === 'president') && (
-        <IndicatorMeasures agreementId={report.data.agreement.id} indicators={report.data.indicators} />
+        <IndicatorMeasures agreementId={report.data.agreement.id} indicators={report.data.indicators} period={{ from: report.data.from, to: report.data.to }} />
       )}
       {input.agreementId && (role === 'treasurer' || role === 'president') && <FunderPacks agreementId={input.agreementId} locale={input.locale} />}
       {report.data && (

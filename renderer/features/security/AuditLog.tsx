@@ -2,6 +2,8 @@ import { Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOp, useOpMutation } from '../../app/ops';
+import { DayInput } from '../../ui/dates/DayInput';
+import { isIsoDay } from '../../ui/dates/typed-date';
 import { downloadText } from '../../ui/download';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { formatDateTime } from '../backups/format';
@@ -40,6 +42,8 @@ export function AuditLog() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          // A day still being typed (or impossible) is named at its field, not asked of the core.
+          if ([draft.from, draft.to].some((day) => day && !isIsoDay(day))) return;
           setFilters(clean(draft));
           setOffset(0);
         }}
@@ -59,18 +63,8 @@ export function AuditLog() {
             onChange={(event) => setDraft({ ...draft, op: event.currentTarget.value })}
             dir="ltr"
           />
-          <TextInput
-            type="date"
-            label={t('security.audit.from')}
-            value={draft.from ?? ''}
-            onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('security.audit.to')}
-            value={draft.to ?? ''}
-            onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
-          />
+          <DayInput label={t('security.audit.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+          <DayInput label={t('security.audit.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
           <Button type="submit" variant="default">
             {t('security.audit.filter')}
           </Button>

@@ -49,7 +49,6 @@ function AutoLockForm({ settings, canEdit }: { settings: Settings; canEdit: bool
               min={1}
               max={240}
               allowDecimal={false}
-              allowNegative={false}
               disabled={!canEdit}
               name={field.name}
               value={field.value}

@@ -11,6 +11,7 @@ import { formResolver } from '../../ui/forms';
 import { IconLock } from '../../ui/icons';
 import { ModalActions } from '../../ui/ModalActions';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
+import { ServiceTypeRules } from '../services/ServiceTypeRules';
 
 /** The lists the association edits (categories, legal statuses…): everyone reads them, presidents change them. */
 export function ListsTab({ canEdit }: { canEdit: boolean }) {
@@ -41,7 +42,6 @@ export function ListsTab({ canEdit }: { canEdit: boolean }) {
             <Table striped verticalSpacing="xs" aria-labelledby={`list-${list}`}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('settings.lists.code')}</Table.Th>
                   <Table.Th>{t('settings.lists.labelFr')}</Table.Th>
                   <Table.Th>{t('settings.lists.labelAr')}</Table.Th>
                   <Table.Th>{t('settings.lists.labelEn')}</Table.Th>
@@ -54,11 +54,6 @@ export function ListsTab({ canEdit }: { canEdit: boolean }) {
                   .filter((v) => v.list === list)
                   .map((value) => (
                     <Table.Tr key={value.code}>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace" dir="ltr">
-                          {value.code}
-                        </Text>
-                      </Table.Td>
                       <Table.Td lang="fr">{value.labels.fr}</Table.Td>
                       <Table.Td lang="ar" dir="rtl">
                         {value.labels.ar}
@@ -74,6 +69,11 @@ export function ListsTab({ canEdit }: { canEdit: boolean }) {
                               leftSection={<IconLock width={12} height={12} />}
                             >
                               {t('settings.lists.sensitive')}
+                            </Badge>
+                          )}
+                          {value.governance && (
+                            <Badge color="blue" variant="light" tt="none">
+                              {t('settings.lists.governance')}
                             </Badge>
                           )}
                           {value.archived && (
@@ -100,6 +100,7 @@ export function ListsTab({ canEdit }: { canEdit: boolean }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {list === 'serviceType' && <ServiceTypeRules canEdit={canEdit} />}
         </Stack>
       ))}
       {editing && (
@@ -139,7 +140,15 @@ function LookupValueModal({ list, value, taken, onClose }: ModalProps) {
   const creating = value === null;
   const form = useForm({
     resolver: formResolver(lookupValueSchema),
-    defaultValues: value ?? { list, code: '', labels: { fr: '', ar: '', en: '' }, sensitive: false, archived: false },
+    defaultValues: value ?? {
+      list,
+      code: '',
+      labels: { fr: '', ar: '', en: '' },
+      sensitive: false,
+      // Only activity types say whether they are governance; other lists leave it out.
+      ...(list === 'activityType' ? { governance: false } : {}),
+      archived: false,
+    },
   });
   const save = useOpMutation('lookups.save', {
     onSuccess: () => {
@@ -208,6 +217,21 @@ function LookupValueModal({ list, value, taken, onClose }: ModalProps) {
               />
             )}
           />
+          {list === 'activityType' && (
+            <Controller
+              control={form.control}
+              name="governance"
+              render={({ field }) => (
+                <Checkbox
+                  label={t('settings.lists.governanceLabel')}
+                  description={t('settings.lists.governanceHelp')}
+                  checked={field.value ?? false}
+                  onChange={(event) => field.onChange(event.currentTarget.checked)}
+                  ref={field.ref}
+                />
+              )}
+            />
+          )}
           <Controller
             control={form.control}
             name="archived"

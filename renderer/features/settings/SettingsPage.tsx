@@ -7,10 +7,12 @@ import { ActivitiesSettingsTab } from '../activities/SettingsTab';
 import { BackupsTab } from '../backups/BackupsTab';
 import { OurCardTab } from '../exchange/OurCardTab';
 import { SecurityTab } from '../security/SecurityTab';
+import { AssociationTab } from './AssociationTab';
 import { AutoLockTab } from './AutoLockTab';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ListsTab } from './ListsTab';
 import { MembersCooperativesSettingsTab } from '../cooperatives/SettingsTab';
+import { ReportsSettingsTab } from '../reports/SettingsTab';
 import { UsersTab } from './UsersTab';
 
 const tabs = {
@@ -20,6 +22,8 @@ const tabs = {
   lists: 'settings.tabs.lists',
   activities: 'activities.settings.tab',
   'members-cooperatives': 'cooperatives.settings.tab',
+  reports: 'reports.settings.tab',
+  association: 'settings.association.tab',
   logos: 'settings.logos.tab',
   card: 'cards.tab',
   backups: 'backups.tab',
@@ -66,6 +70,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members-cooperatives" pt="lg">
           <MembersCooperativesSettingsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="lg">
+          <ReportsSettingsTab canEdit={isPresident} />
+        </Tabs.Panel>
+        <Tabs.Panel value="association" pt="lg">
+          <AssociationTab canEdit={isPresident} />
         </Tabs.Panel>
         <Tabs.Panel value="logos" pt="lg">
           <LogosTab canEdit={isPresident} />

@@ -37,6 +37,8 @@ export function ControlledSelect<T extends FieldValues, O>({
       name={name}
       render={({ field }) => (
         <Select
+          // Choosing again the option already chosen must not empty a field that needs one.
+          allowDeselect={!props.required}
           {...props}
           name={field.name}
           ref={field.ref}
@@ -64,7 +66,6 @@ export function ControlledWholeNumber<T extends FieldValues, O>({
       render={({ field }) => (
         <NumberInput
           allowDecimal={false}
-          allowNegative={false}
           {...props}
           name={field.name}
           ref={field.ref}

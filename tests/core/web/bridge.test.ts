@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBridge, loginLink, newBridgeSecrets, sessionCookieName, TOKEN_HEADER } from '../../../electron/web/bridge';
 import { testCore, useTempDir } from '../helpers';
+import { wrongCookie } from './wrong-cookie';
 
 const tempDir = useTempDir();
 const servers: Server[] = [];
@@ -70,7 +71,9 @@ describe('web bridge: signing in with the one-time link', () => {
     const page = await fetch(`${base}/`, { headers: { cookie: pair } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await page.text()).toContain(`<meta name="tadamon-token" content="${secrets.pageToken}">`);
+    const html = await page.text();
+    expect(html).toContain(`<meta name="tadamon-token" content="${secrets.pageToken}">`);
+    expect(html).toContain(`<meta name="tadamon-socket" content="/socket">`);
   });
 
   it('refuses a wrong login token without using up the real one', async () => {
@@ -122,7 +125,7 @@ describe('web bridge: operations', () => {
     expect((await post(base, 'app.status', {}, { token })).status).toBe(401);
     expect((await post(base, 'app.status', {}, { cookie })).status).toBe(401);
     expect((await post(base, 'app.status', {}, { cookie, token: 'b'.repeat(43) })).status).toBe(401);
-    expect((await post(base, 'app.status', {}, { cookie: cookie.replace(/=./, '=x'), token })).status).toBe(401);
+    expect((await post(base, 'app.status', {}, { cookie: wrongCookie(cookie), token })).status).toBe(401);
     const ok = await post(base, 'app.status', {}, { cookie, token });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, value: { session: null } });

@@ -1,116 +1,130 @@
-import countries from 'i18n-iso-countries';
-import ar from 'i18n-iso-countries/langs/ar.json';
-import en from 'i18n-iso-countries/langs/en.json';
-import fr from 'i18n-iso-countries/langs/fr.json';
-import { beneficiaryInputSchema, fieldProblems, type BeneficiaryInput, type ImportField, type LookupValue } from '../../../contract';
-import { normalizeForSearch } from '../text-normalization';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import {
+  beneficiaryInputSchema,
+  fieldProblems,
+  splitFullName,
+  type BeneficiaryInput,
+  type CodedField,
+  type ImportBatch,
+  type ImportConsent,
+  type ImportField,
+  type ImportReason,
+} from '../../../contract';
+import { readDate } from './read-date';
+import type { CodeOf } from './value-choices';
 
-countries.registerLocale(fr);
-countries.registerLocale(en);
-countries.registerLocale(ar);
-
-/** Header spellings seen in associations' sheets (compared after normalisation). */
-const HEADER_NAMES: Record<ImportField, string[]> = {
-  firstName: ['prenom', 'first name', 'firstname', 'given name', 'الاسم الشخصي', 'الاسم'],
-  lastName: ['nom', 'nom de famille', 'last name', 'lastname', 'surname', 'family name', 'النسب', 'اسم العائلة'],
-  arabicName: ['nom arabe', 'nom en arabe', 'arabic name', 'الاسم الكامل', 'الاسم بالعربية'],
-  initials: ['initiales', 'initials'],
-  sex: ['sexe', 'sex', 'genre', 'gender', 'الجنس'],
-  birthDate: ['date de naissance', 'date naissance', 'ne le', 'birth date', 'date of birth', 'dob', 'تاريخ الازدياد', 'تاريخ الميلاد'],
-  birthYear: ['annee de naissance', 'annee naissance', 'birth year', 'year of birth', 'سنة الازدياد'],
-  nationality: ['nationalite', 'nationality', 'pays', 'country', 'الجنسية'],
-  category: ['categorie', 'category', 'type de beneficiaire', 'الفيه'],
-  phone: ['telephone', 'tel', 'phone', 'gsm', 'mobile', 'portable', 'الهاتف'],
-  city: ['ville', 'city', 'المدينه'],
-  neighbourhood: ['quartier', 'neighbourhood', 'neighborhood', 'الحي'],
-  legalStatus: ['statut', 'statut juridique', 'situation administrative', 'legal status', 'document', 'الوضعيه القانونيه'],
-  documentNumber: ['numero de document', 'n document', 'numero du document', 'document number', 'رقم الوثيقه'],
-  documentExpiry: ['date d expiration', 'expiration', 'expiry', 'expiry date', 'تاريخ الانتهاء'],
-  consentDate: ['consentement', 'date du consentement', 'date consentement', 'consent', 'consent date', 'الموافقه'],
-};
-
-export function suggestMapping(headers: string[]): Partial<Record<ImportField, number>> {
-  const mapping: Partial<Record<ImportField, number>> = {};
-  const used = new Set<number>();
-  for (const [field, names] of Object.entries(HEADER_NAMES) as [ImportField, string[]][]) {
-    const index = headers.findIndex((h, i) => !used.has(i) && names.includes(normalizeForSearch(h).replace(/[°º.]/g, '').trim()));
-    if (index >= 0) {
-      mapping[field] = index;
-      used.add(index);
-    }
-  }
-  return mapping;
+export interface RowRules {
+  mapping: Partial<Record<ImportField, number>>;
+  batch: ImportBatch;
+  consent: ImportConsent;
+  codeOf: CodeOf;
+  today: string;
 }
 
-/** `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or ISO `yyyy-mm-dd`; anything else stays as typed and fails validation. */
-export function toIsoDate(text: string): string {
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (dmy) return `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`;
-  return text.trim();
+/** What the in-file duplicate check compares, read even for rows that stay pseudonymous (never stored). */
+export interface RowIdentity {
+  firstName: string;
+  lastName: string;
+  birthYear: number;
+  /** E.164. */
+  phones: string[];
 }
 
-const SEX: Record<string, 'female' | 'male'> = {
-  f: 'female', femme: 'female', feminin: 'female', female: 'female', woman: 'female', انثي: 'female', انثى: 'female', امراه: 'female',
-  m: 'male', h: 'male', homme: 'male', masculin: 'male', male: 'male', man: 'male', ذكر: 'male', رجل: 'male',
-};
+export type RowOutcome =
+  | { ok: true; input: BeneficiaryInput; identity: RowIdentity }
+  | { ok: false; reasons: Record<string, ImportReason> };
 
-function nationalityCode(text: string): string | undefined {
-  const t = text.trim();
-  if (/^[A-Za-z]{2}$/.test(t)) return t.toUpperCase();
-  for (const lang of ['fr', 'en', 'ar']) {
-    const code = countries.getAlpha2Code(t, lang);
-    if (code) return code;
-  }
-  const demonyms: Record<string, string> = {
-    marocain: 'MA', marocaine: 'MA', senegalais: 'SN', senegalaise: 'SN', ivoirien: 'CI', ivoirienne: 'CI',
-    congolais: 'CD', congolaise: 'CD', guineen: 'GN', guineenne: 'GN', camerounais: 'CM', camerounaise: 'CM',
-    malien: 'ML', malienne: 'ML', nigerian: 'NG', nigeriane: 'NG', syrien: 'SY', syrienne: 'SY', soudanais: 'SD',
-  };
-  return demonyms[normalizeForSearch(t)];
+const PHONE_SEPARATORS = /[/,|;]/;
+/** The schema's largest household count. */
+const MAX_COUNT = 30;
+/** The schema's first birth year. */
+const OLDEST_BIRTH = '1900-01-01';
+
+export function canonicalPhone(text: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(text, 'MA');
+  return parsed?.isValid() ? parsed.number : undefined;
 }
-
-function lookupCode(text: string, values: LookupValue[]): string | undefined {
-  const t = normalizeForSearch(text);
-  return values.find(
-    (v) => v.code === text.trim() || [v.labels.fr, v.labels.en, v.labels.ar].some((l) => normalizeForSearch(l) === t),
-  )?.code;
-}
-
-export type RowOutcome = { ok: true; input: BeneficiaryInput } | { ok: false; reasons: Record<string, string> };
 
 /**
- * One spreadsheet row to a beneficiary. Rows with a consent date keep their personal data
- * (consent recorded on paper, to service delivery and anonymised reporting); the others become
- * pseudonymous records, as the law requires.
+ * One spreadsheet row to a beneficiary. Rows with consent keep their personal data (consent recorded
+ * on paper, to service delivery and anonymised reporting); the others become pseudonymous records,
+ * as the law requires. Every refusal quotes the user's own text and says what is wrong with it.
  */
-export function mapRow(
-  row: string[],
-  mapping: Partial<Record<ImportField, number>>,
-  lists: { category: LookupValue[]; legalStatus: LookupValue[] },
-): RowOutcome {
+export function mapRow(row: string[], rules: RowRules): RowOutcome {
+  const { mapping, batch, consent, codeOf, today } = rules;
+  const thisYear = Number(today.slice(0, 4));
   const cell = (field: ImportField) => {
     const index = mapping[field];
     return index === undefined ? '' : (row[index] ?? '').trim();
   };
-  const reasons: Record<string, string> = {};
-  const sex = SEX[normalizeForSearch(cell('sex'))];
-  if (!sex) reasons.sex = 'invalid_value';
-  const nationality = nationalityCode(cell('nationality'));
-  if (!nationality) reasons.nationality = 'invalid_value';
-  const category = lookupCode(cell('category'), lists.category);
-  if (!category) reasons.category = 'not_in_list';
-  const birthDate = cell('birthDate') ? toIsoDate(cell('birthDate')) : undefined;
-  const birthYear = birthDate ? Number(birthDate.slice(0, 4)) : Number(cell('birthYear'));
-  if (!Number.isInteger(birthYear) || birthYear === 0) reasons.birthYear = 'invalid_value';
-  const statusText = cell('legalStatus');
-  const statusCode = statusText ? lookupCode(statusText, lists.legalStatus) : undefined;
-  if (statusText && !statusCode) reasons.legalStatus = 'not_in_list';
-  if (Object.keys(reasons).length > 0) return { ok: false, reasons };
+  const reasons: Record<string, ImportReason> = {};
+  const coded = (field: CodedField, fallback: string | undefined): string | undefined => {
+    const text = cell(field);
+    if (!text) return fallback;
+    const code = codeOf(field, text);
+    if (!code) reasons[field] = { code: 'unknown_value', value: text };
+    return code;
+  };
+  const required = <T>(field: ImportField, value: T | undefined): T | undefined => {
+    if (value === undefined && !reasons[field]) reasons[field] = { code: 'missing' };
+    return value;
+  };
 
-  const firstName = cell('firstName');
-  const lastName = cell('lastName');
-  const consentDate = cell('consentDate') ? toIsoDate(cell('consentDate')) : '';
-  const initials = cell('initials') || `${firstName.charAt(0)}${lastName.charAt(0)}`;
+  const sex = required('sex', coded('sex', batch.sex)) as BeneficiaryInput['sex'] | undefined;
+  const nationality = required('nationality', coded('nationality', batch.nationality));
+  const category = required('category', coded('category', batch.category));
+  const legalStatus = coded('legalStatus', batch.legalStatus);
+
+  let birthDate: string | undefined;
+  let birthYear: number | undefined;
+  const birthText = cell('birthDate') || cell('birthYear');
+  const birthField = cell('birthDate') ? 'birthDate' : 'birthYear';
+  if (birthText) {
+    const read = readDate(birthText, thisYear);
+    if (!read.ok) reasons[birthField] = read.reason;
+    else if (read.iso.slice(0, 4) > today.slice(0, 4) || (!read.yearOnly && read.iso > today)) {
+      reasons[birthField] = { code: 'born_in_future', value: birthText, year: Number(read.iso.slice(0, 4)) };
+    } else if (read.iso < OLDEST_BIRTH) {
+      reasons[birthField] = { code: 'born_too_early', value: birthText, year: Number(read.iso.slice(0, 4)) };
+    } else {
+      birthYear = Number(read.iso.slice(0, 4));
+      if (!read.yearOnly && birthField === 'birthDate') birthDate = read.iso;
+    }
+  } else reasons.birthYear = { code: 'missing' };
+
+  let consentDate: string | undefined;
+  if (consent.basis === 'paperForm') consentDate = consent.date;
+  else if (consent.basis === 'answerColumn' && coded('consentAnswer', 'no') === 'yes') consentDate = consent.date;
+  else if (consent.basis === 'dateColumn' && cell('consentDate')) {
+    const text = cell('consentDate');
+    const read = readDate(text, thisYear);
+    if (!read.ok) reasons.consentDate = read.reason;
+    else if (read.yearOnly) reasons.consentDate = { code: 'unreadable_date', value: text };
+    else if (read.iso > today) reasons.consentDate = { code: 'consent_in_future', value: text };
+    else consentDate = read.iso;
+  }
+
+  let documentExpiry: string | undefined;
+  if (cell('documentExpiry')) {
+    const read = readDate(cell('documentExpiry'), thisYear);
+    if (!read.ok || read.yearOnly) reasons.documentExpiry = read.ok ? { code: 'unreadable_date', value: cell('documentExpiry') } : read.reason;
+    else documentExpiry = read.iso;
+  }
+  // An empty cell is a question not asked: not stated, never 0.
+  const count = (field: 'dependants' | 'childrenUnder18'): number | null => {
+    const text = cell(field);
+    if (!text) return null;
+    if (/^\d{1,2}$/.test(text) && Number(text) <= MAX_COUNT) return Number(text);
+    reasons[field] = { code: 'not_a_count', value: text };
+    return null;
+  };
+  const household = { dependants: count('dependants'), childrenUnder18: count('childrenUnder18'), singleParent: false };
+  if (Object.keys(reasons).length > 0 || birthYear === undefined) return { ok: false, reasons };
+
+  const split = cell('fullName') ? splitFullName(cell('fullName')) : undefined;
+  const firstName = cell('firstName') || split?.firstName || '';
+  const lastName = cell('lastName') || split?.lastName || '';
+  const phones = cell('phone').split(PHONE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
   const base = { sex, birthYear, birthYearEstimated: !birthDate, nationality, category } as BeneficiaryInput;
   const candidate: BeneficiaryInput = consentDate
     ? {
@@ -119,26 +133,28 @@ export function mapRow(
         personal: {
           firstName,
           lastName,
-          arabicName: cell('arabicName') || undefined,
+          arabicName: cell('arabicName') || split?.arabicName,
           birthDate,
-          phones: cell('phone') ? cell('phone').split(/[/,|]/).map((p) => p.trim()).filter(Boolean) : [],
-          city: cell('city') || undefined,
+          phones,
+          city: cell('city') ? (codeOf('city', cell('city')) ?? cell('city')) : batch.city,
           neighbourhood: cell('neighbourhood') || undefined,
           languages: [],
-          legalStatus: statusCode
-            ? {
-                code: statusCode,
-                documentNumber: cell('documentNumber') || undefined,
-                expiryDate: cell('documentExpiry') ? toIsoDate(cell('documentExpiry')) : undefined,
-              }
+          legalStatus: legalStatus
+            ? { code: legalStatus, documentNumber: cell('documentNumber') || undefined, expiryDate: documentExpiry }
             : null,
-          household: { dependants: 0, childrenUnder18: 0, singleParent: false },
+          household,
           educationLevel: 'unknown',
           vulnerabilities: [],
         },
       }
-    : { ...base, initials, consent: null, personal: null };
+    : { ...base, initials: cell('initials') || `${firstName.charAt(0)}${lastName.charAt(0)}`, consent: null, personal: null };
   const parsed = beneficiaryInputSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, reasons: fieldProblems(parsed.error) };
+  if (!parsed.success) {
+    const problems = fieldProblems(parsed.error);
+    return { ok: false, reasons: Object.fromEntries(Object.entries(problems).map(([path, code]) => [path, { code }])) };
+  }
+  // Stored phones are already E.164; a pseudonymous row's are read only to compare rows.
+  const e164 = parsed.data.personal?.phones ?? phones.map(canonicalPhone).filter((p): p is string => p !== undefined);
+  const identity = { firstName, lastName, birthYear, phones: e164 };
+  return { ok: true, input: parsed.data, identity };
 }

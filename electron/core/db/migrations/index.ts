@@ -12,6 +12,18 @@ import m0011 from './0011_referrals_by_sent.sql';
 import m0012 from './0012_search_index.sql';
 import m0013 from './0013_association_identity.sql';
 import m0014 from './0014_referral_exchange.sql';
+import m0015 from './0015_reports_trust.sql';
+import m0016 from './0016_duplicate_decisions.sql';
+import m0017 from './0017_treasury.sql';
+import m0018 from './0018_treasury_totals.sql';
+import m0019 from './0019_services.sql';
+import m0020 from './0020_employment.sql';
+import m0021 from './0021_training_cycles.sql';
+import m0022 from './0022_case_lifecycle.sql';
+import m0023 from './0023_mass_events.sql';
+import m0024 from './0024_money_corrections.sql';
+import m0025 from './0025_association_details.sql';
+import m0026 from './0026_participations_by_person.sql';
 
 /** Ordered: entry i brings the file from user_version i to i + 1. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -29,6 +41,18 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0012_search_index', sql: m0012 },
   { name: '0013_association_identity', sql: m0013 },
   { name: '0014_referral_exchange', sql: m0014 },
+  { name: '0015_reports_trust', sql: m0015 },
+  { name: '0016_duplicate_decisions', sql: m0016 },
+  { name: '0017_treasury', sql: m0017 },
+  { name: '0018_treasury_totals', sql: m0018 },
+  { name: '0019_services', sql: m0019 },
+  { name: '0020_employment', sql: m0020 },
+  { name: '0021_training_cycles', sql: m0021 },
+  { name: '0022_case_lifecycle', sql: m0022 },
+  { name: '0023_mass_events', sql: m0023 },
+  { name: '0024_money_corrections', sql: m0024 },
+  { name: '0025_association_details', sql: m0025 },
+  { name: '0026_participations_by_person', sql: m0026 },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,7 +1,12 @@
-import type { ReportCell } from '../../../contract';
+import type { ReportCell, ReportTable } from '../../../contract';
 import type { Db } from '../../db/database';
 import { lookupLabels, lookupOrder } from '../labels';
+import { countedAttendance, countedByAgeBand, outreachTables } from '../mass-events';
+import { ageBandLabels } from '../../activities/statistics';
+import { GOVERNANCE_ACTIVITIES_SQL } from '../reached';
 import { column, percent, table, type ReportSectionModule } from '../section';
+import { gridLines, withoutSmallCells } from '../small-cells';
+import { fill } from '../texts';
 
 interface ThemeFigures {
   /** null on the line of totals. */
@@ -19,7 +24,8 @@ interface ThemeFigures {
  * completion is judged over all the sessions held of the activity), for every theme and in total,
  * in one pass. Like those statistics, activities whose held sessions all fall in the period are
  * read from `participations` (one row per activity and person, kept by triggers); only those
- * straddling the period's edges are counted from the attendance rows.
+ * straddling the period's edges are counted from the attendance rows. Governance activities
+ * (general assembly, board meeting) are left out.
  */
 function themeFigures(db: Db, from: string, to: string, agreementId: string | null): ThemeFigures[] {
   return db
@@ -29,6 +35,7 @@ function themeFigures(db: Db, from: string, to: string, agreementId: string | nu
            sum(s.date BETWEEN @from AND @to) AS held_in
          FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
          WHERE s.present_count > 0 AND (@agreementId IS NULL OR a.agreement_id = @agreementId)
+           AND a.id NOT IN (${GOVERNANCE_ACTIVITIES_SQL})
            AND s.activity_id IN (SELECT DISTINCT activity_id FROM activity_sessions WHERE present_count > 0 AND date BETWEEN @from AND @to)
          GROUP BY s.activity_id),
        pairs AS MATERIALIZED (
@@ -57,12 +64,24 @@ function themeFigures(db: Db, from: string, to: string, agreementId: string | nu
     .all({ from, to, agreementId }) as ThemeFigures[];
 }
 
+/**
+ * Participants, participations and completions are groups of people: a small one is hidden (with
+ * the column's others as need be), and a rate that would give a hidden count back is left blank.
+ */
+function smallGroupsHidden(t: ReportTable, threshold: number): ReportTable {
+  const hidden = withoutSmallCells(t, gridLines(t, [3, 4, 5], null), threshold);
+  const blankRate = (cells: ReportCell[]) => (typeof cells[4] === 'string' || typeof cells[5] === 'string' ? [...cells.slice(0, 6), null] : cells);
+  return { ...hidden, rows: hidden.rows.map(blankRate), total: hidden.total && blankRate(hidden.total) };
+}
+
 /** Activities (those linked to the agreement, with one) and sessions held in the period, and per theme the distinct participants and the completed participations. */
 export const activitiesSection: ReportSectionModule = {
   id: 'activities',
   available: () => true,
-  build({ db, from, to, texts, locale, agreementId }) {
+  build({ db, from, to, texts, locale, agreementId, smallCellThreshold, ageBandEdges }) {
     const figures = themeFigures(db, from, to, agreementId);
+    // Count-only sessions add participations, never participants: nobody behind them is known.
+    const counted = countedAttendance(db, from, to, agreementId);
     const all = figures.find((f) => f.theme === null)!;
     const theme = lookupLabels(db, 'theme', locale);
     const order = lookupOrder(db, 'theme');
@@ -82,33 +101,43 @@ export const activitiesSection: ReportSectionModule = {
       .map((f) => row(f, theme(f.theme)));
     const c = texts.columns;
     const i = texts.indicators;
+    const themeColumns = [
+      column(c.theme, 'label'),
+      column(c.activities),
+      column(c.sessionsHeld),
+      column(c.participants),
+      column(c.participations),
+      column(c.completions),
+      column(c.completionRate, 'percent'),
+    ];
+    const byTheme = smallGroupsHidden(table(texts, 'activities.byTheme', themeColumns, rows, row(all, texts.total)), smallCellThreshold);
     return {
       measures: { activities_held: all.activities, sessions_held: all.sessions, participants: all.participants, completions: all.completed },
-      notes: all.sessions === 0 ? [texts.notesText.noSessions] : [],
+      notes: [
+        ...(all.sessions === 0 && counted.sessions === 0 ? [texts.notesText.noSessions] : []),
+        ...(counted.total > 0 ? [fill(texts.notesText.countOnlyIncluded, { count: counted.total, sessions: counted.sessions })] : []),
+      ],
       tables: [
         table(texts, 'activities.summary', [column(c.indicator, 'label'), column(c.value)], [
           [i.activities, all.activities],
           [i.sessionsHeld, all.sessions],
           [i.participants, all.participants],
-          [i.presences, all.presences],
-          [i.participations, all.participations],
+          ...(counted.total > 0
+            ? [
+                [i.presencesWithCounts, all.presences + counted.total],
+                [i.participationsWithCounts, all.participations + counted.total],
+                [i.countedAttendance, counted.total],
+                [i.countOnlySessions, counted.sessions],
+              ]
+            : [
+                [i.presences, all.presences],
+                [i.participations, all.participations],
+              ]),
           [i.completions, all.completed],
         ]),
-        table(
-          texts,
-          'activities.byTheme',
-          [
-            column(c.theme, 'label'),
-            column(c.activities),
-            column(c.sessionsHeld),
-            column(c.participants),
-            column(c.participations),
-            column(c.completions),
-            column(c.completionRate, 'percent'),
-          ],
-          rows,
-          row(all, texts.total),
-        ),
+        byTheme,
+        ...(counted.total > 0 ? [countedByAgeBand(counted, ageBandLabels(ageBandEdges), texts, smallCellThreshold)] : []),
+        ...(agreementId === null ? outreachTables(db, from, to, texts, locale, smallCellThreshold) : []),
       ],
     };
   },

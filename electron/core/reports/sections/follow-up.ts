@@ -1,12 +1,15 @@
-import { referralStatusSchema, caseNoteTypeSchema, type ReportCell } from '../../../contract';
+import { referralStatusSchema, caseNoteTypeSchema, type ReportCell, type ReportTable } from '../../../contract';
 import { lookupLabels, lookupOrder } from '../labels';
 import { column, sumRow, table, type ReportSectionModule } from '../section';
+import { gridLines, withoutSmallCells } from '../small-cells';
+import { caseCountsTable } from './case-counts';
+import { servicesGivenTable } from './services-given';
 
-/** Procedures started, completed and abandoned, referrals sent by outcome, and case notes, in the period. */
+/** Cases open and closed by reason, procedures started, completed and abandoned, referrals sent by outcome, case notes and services given by type, in the period. */
 export const followUpSection: ReportSectionModule = {
   id: 'followUp',
   available: () => true,
-  build({ db, from, to, texts, locale }) {
+  build({ db, from, to, texts, locale, smallCellThreshold, agreementId, role }) {
     const period = { from, to };
     const procedures = db
       .prepare(
@@ -56,8 +59,11 @@ export const followUpSection: ReportSectionModule = {
     const procedureColumns = [column(c.procedureType, 'label'), column(c.started), column(c.completed), column(c.abandoned)];
     const referralTotal = sumRow(texts.total, [column(''), column(c.referrals)], referralRows);
     const noteTotal = sumRow(texts.total, [column(''), column(c.notes)], noteRows);
+    // The people column is a group of people; the counts of referrals and notes are not.
+    const peopleHidden = (t: ReportTable) => withoutSmallCells(t, gridLines(t, [2], null), smallCellThreshold);
     const empty = procedureRows.length === 0 && referredPeople === 0 && notedPeople === 0;
     const count = (cell: ReportCell | undefined) => (typeof cell === 'number' ? cell : 0);
+    const services = servicesGivenTable({ db, from, to, agreementId, locale, role }, texts, smallCellThreshold);
     return {
       measures: {
         procedures_completed: procedureRows.reduce((sum, r) => sum + count(r[2]), 0),
@@ -66,10 +72,12 @@ export const followUpSection: ReportSectionModule = {
       },
       notes: empty ? [texts.notesText.noFollowUp] : [],
       tables: [
+        caseCountsTable(db, from, to, texts, smallCellThreshold),
         table(texts, 'followUp.procedures', procedureColumns, procedureRows, sumRow(texts.total, procedureColumns, procedureRows)),
         // People are counted once in the total, even with several referrals or notes of different kinds.
-        table(texts, 'followUp.referrals', [column(c.outcome, 'label'), column(c.referrals), column(c.people)], referralRows, [...referralTotal, referredPeople]),
-        table(texts, 'followUp.caseNotes', [column(c.noteType, 'label'), column(c.notes), column(c.people)], noteRows, [...noteTotal, notedPeople]),
+        peopleHidden(table(texts, 'followUp.referrals', [column(c.outcome, 'label'), column(c.referrals), column(c.people)], referralRows, [...referralTotal, referredPeople])),
+        peopleHidden(table(texts, 'followUp.caseNotes', [column(c.noteType, 'label'), column(c.notes), column(c.people)], noteRows, [...noteTotal, notedPeople])),
+        ...(services ? [services] : []),
       ],
     };
   },

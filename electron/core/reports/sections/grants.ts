@@ -23,7 +23,7 @@ export const grantsSection: ReportSectionModule = {
       .prepare(
         `SELECT sg.currency, count(DISTINCT d.sub_grant_id) AS projects, sum(d.amount_minor) AS amount
          FROM grant_disbursements d JOIN sub_grants sg ON sg.id = d.sub_grant_id
-         WHERE d.date BETWEEN @from AND @to ${scope} GROUP BY sg.currency ORDER BY sg.currency`,
+         WHERE d.date BETWEEN @from AND @to AND d.reversal_entry_id IS NULL ${scope} GROUP BY sg.currency ORDER BY sg.currency`,
       )
       .all(params) as Line[];
     const expenses = db
