@@ -16,7 +16,7 @@ export interface Core {
   dispatch(op: unknown, input: unknown): Promise<Result<unknown>>;
   /** Locks and closes the file (app quit, server stop), backing it up first if it changed. */
   close(): void;
-  /** Resolves when background work (copies to the second backup folder) is done: await before exiting. */
+  /** Resolves when background work (copies to the second backup folder, whole-file checks) is done: await before exiting. */
   whenIdle(): Promise<void>;
 }
 
@@ -107,7 +107,9 @@ export function createCore(host: Host): Core {
       }
     },
     close: () => sessions.lock('close'),
-    whenIdle: () => backups.whenIdle(),
+    whenIdle: async () => {
+      await Promise.all([backups.whenIdle(), sessions.whenChecked()]);
+    },
   };
 }
 

@@ -62,10 +62,13 @@ export function startSession(
   file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
   const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
   if (session.integrity === 'checking') {
-    session.integrityDone = checkInBackground(file.path, file.key, ctx.host.nativeBinding).then((state) => {
-      session.integrity = state;
-      if (state !== 'ok') console.error(`[tadamon] whole-file check: ${state}`);
-    });
+    ctx.sessions.checking(
+      session,
+      checkInBackground(file.path, file.key, ctx.host.nativeBinding).then((state) => {
+        session.integrity = state;
+        if (state !== 'ok') console.error(`[tadamon] whole-file check: ${state}`);
+      }),
+    );
   }
   const config = readAppConfig(ctx.host.dataDir);
   writeAppConfig(ctx.host.dataDir, {

@@ -32,6 +32,7 @@ export class SessionState {
   private session: Session | null = null;
   private lockedByIdle = false;
   private idleTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly checks = new Set<Promise<void>>();
 
   constructor(
     private readonly clock: () => Date,
@@ -71,6 +72,21 @@ export class SessionState {
     this.idleTimer.unref?.();
     this.hooks.started?.(this.session);
     return this.session;
+  }
+
+  /**
+   * Records the background check of `session`'s file. It may outlive the session: its connection
+   * closing last is what removes the WAL, so quitting waits for it (see `whenChecked`).
+   */
+  checking(session: Session, done: Promise<void>): void {
+    session.integrityDone = done;
+    this.checks.add(done);
+    void done.finally(() => this.checks.delete(done));
+  }
+
+  /** Resolves once no background check holds a connection to any file. */
+  async whenChecked(): Promise<void> {
+    while (this.checks.size > 0) await Promise.allSettled([...this.checks]);
   }
 
   lock(reason: EndReason = 'lock'): void {
