@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { isPrintRoute, PRINT_READY_ATTRIBUTE } from '../contract/print-routes';
+import { CHROMIUM_ARGS } from './chromium-args';
 
 /**
  * The web bridge's `renderPdf`: where Chromium is installed (development, CI), a headless one
@@ -20,7 +21,7 @@ export function createBrowserPdfRenderer(opts: {
     const { chromium } = await import('playwright-core');
     return chromium.launch({
       executablePath: opts.executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   };
   return {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, type OpInput, type OpName, type OpOutput } from '../../electron/contract';
 import { demoStaff } from '../../electron/core/demo/generator';
+import { CHROMIUM_ARGS } from '../../electron/web/chromium-args';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -79,15 +80,7 @@ export async function startWebBridge(): Promise<RunningBridge> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
