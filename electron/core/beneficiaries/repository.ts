@@ -355,12 +355,19 @@ export function searchBeneficiaries(
     // Indexed matches lead (CROSS JOIN keeps them first, in rowid order); a single character is
     // looked for along the narrowest index that holds the search text. Up to the cap, the matches
     // found are kept for the page.
+    // With no filter but the archive, the matches are counted on the indexes alone: whether a
+    // person is archived is read from the few archived entries of an index, not from each
+    // person's row, which after sign-in is rarely in memory yet (a page read and decrypted each).
+    const archivedOnly = where.length === 1;
     const matched = prepared(
       db,
-      matches
-        ? `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
-           CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`
-        : `SELECT rowid AS person FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+      matches && archivedOnly
+        ? `SELECT person FROM (${matches.sql}) WHERE person ${params.filters.archived ? 'IN' : 'NOT IN'}
+             (SELECT rowid FROM beneficiaries WHERE archived_at IS NOT NULL) LIMIT ${SEARCH_COUNT_CAP + 1}`
+        : matches
+          ? `SELECT beneficiaries.rowid AS person FROM (${matches.sql}) AS matched
+             CROSS JOIN beneficiaries ON beneficiaries.rowid = matched.person WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`
+          : `SELECT rowid AS person FROM beneficiaries WHERE ${clause} LIMIT ${SEARCH_COUNT_CAP + 1}`,
     )
       .pluck()
       .all(...(matches?.args ?? []), ...args) as number[];

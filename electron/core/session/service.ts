@@ -23,6 +23,7 @@ import {
   type OpenedFile,
 } from '../db/association-file';
 import { assertLooksLikeTadamonFile } from '../db/database';
+import { warmSearchCache } from '../beneficiaries/search-warmup';
 import { checkInBackground } from '../db/integrity';
 import { upgradeSlotIfOutdated } from '../db/keys-upgrade';
 import { keysPathFor, readKeysFile, recoverySlot, userSlot, withSlot } from '../db/keyslots';
@@ -61,6 +62,7 @@ export function startSession(
   const at = ctx.now().toISOString();
   file.db.transaction(() => appendAudit(file.db, { at, userId: user.id, op, entityId: user.id }))();
   const session = ctx.sessions.start(file, user, readSettings(file.db).autoLockMinutes);
+  void warmSearchCache(file.db, () => ctx.sessions.current() === session);
   if (session.integrity === 'checking') {
     ctx.sessions.checking(
       session,
