@@ -10,7 +10,7 @@ import { useLookupLabels } from '../beneficiaries/lookups';
 import { DayField, MoneyField, SegmentedField, SelectField, SwitchField, TextAreaField, TextField } from '../grants/fields';
 import { grantsResolver } from '../grants/form';
 import { useServiceSave } from './save';
-import { budgetLineOptions, referenceOptions } from '../../ui/record-options';
+import { AgreementLineFields } from '../grants/AgreementLineFields';
 
 interface Draft {
   typeCode: string;
@@ -97,7 +97,6 @@ export function ServiceModal({ beneficiaryId, legalStatus, canPay, service, onCl
     control,
     name: ['typeCode', 'providerKind', 'amountMinor', 'currency', 'accountId', 'agreementId'],
   });
-  const lines = useOp('grants.agreements.get', { id: agreementId }, { enabled: canPay && Boolean(agreementId) });
   const save = useServiceSave(editing ? 'services.update' : 'services.record', form, onClose);
   const openTo = rules.data?.find((r) => r.code === typeCode)?.legalStatuses ?? [];
   const outside = openTo.length > 0 && (legalStatus === null || !openTo.includes(legalStatus));
@@ -186,22 +185,12 @@ export function ServiceModal({ beneficiaryId, legalStatus, canPay, service, onCl
           )}
           {canPay && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <SelectField
+              <AgreementLineFields
                 control={control}
-                name="agreementId"
-                label={t('services.field.agreement')}
-                clearable
-                data={referenceOptions(agreements.data)}
+                agreements={agreements.data}
+                agreementId={agreementId}
+                labels={{ agreement: t('services.field.agreement'), budgetLine: t('services.field.budgetLine') }}
               />
-              {agreementId ? (
-                <SelectField
-                  control={control}
-                  name="budgetLineId"
-                  label={t('services.field.budgetLine')}
-                  clearable
-                  data={budgetLineOptions(lines.data?.budgetLines)}
-                />
-              ) : null}
             </SimpleGrid>
           )}
           <TextAreaField control={control} name="note" label={t('services.field.note')} rows={2} />

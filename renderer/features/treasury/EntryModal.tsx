@@ -11,7 +11,7 @@ import { useMoney } from '../grants/money';
 import { useCategoryLabel } from './labels';
 import { ReceiptField, receiptUpload } from './ReceiptField';
 import { useTreasurySave } from './save';
-import { budgetLineOptions, referenceOptions } from '../../ui/record-options';
+import { AgreementLineFields } from '../grants/AgreementLineFields';
 
 interface EntryDraft {
   date: string;
@@ -67,7 +67,6 @@ export function EntryModal({ accounts, onClose }: { accounts: AccountRow[]; onCl
   });
   const account = accounts.find((a) => a.id === accountId);
   const agreement = agreements.data?.find((a) => a.id === agreementId);
-  const lines = useOp('grants.agreements.get', { id: agreementId }, { enabled: Boolean(agreementId) });
   const amountMinor = parseMoney(amountText);
   const check = useOp(
     'treasury.entries.check',
@@ -115,22 +114,12 @@ export function EntryModal({ accounts, onClose }: { accounts: AccountRow[]; onCl
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextField control={control} name="description" label={t('treasury.entry.description')} />
             <TextField control={control} name="reference" label={t('treasury.entry.reference')} />
-            <SelectField
+            <AgreementLineFields
               control={control}
-              name="agreementId"
-              label={t('treasury.entry.agreement')}
-              clearable
-              data={referenceOptions(agreements.data)}
+              agreements={agreements.data}
+              agreementId={agreementId}
+              labels={{ agreement: t('treasury.entry.agreement'), budgetLine: t('treasury.entry.budgetLine') }}
             />
-            {agreementId ? (
-              <SelectField
-                control={control}
-                name="budgetLineId"
-                label={t('treasury.entry.budgetLine')}
-                clearable
-                data={budgetLineOptions(lines.data?.budgetLines)}
-              />
-            ) : null}
             {agreement && account && agreement.currency !== account.currency ? (
               <TextField
                 control={control}
