@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { DuesPayment, DuesReceipt, MemberDetail } from '../../electron/contract';
+import type { DuesReceipt, MemberDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
 import { aMember } from './members-fixtures';
+import { aDuesPayment } from './treasury-fixtures';
 
 vi.mock('../../renderer/transport');
 
@@ -12,21 +13,7 @@ const year = new Date().getFullYear();
 const member = aMember();
 const LOGO = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFUlEQVR4nGNgmJZCGhrVMKph+GoAAIVy+gG76RhsAAAAAElFTkSuQmCC';
 
-const payment: DuesPayment = {
-  id: 'p-1',
-  memberId: 'm-1',
-  year,
-  date: `${year}-03-05`,
-  amount: 15_050,
-  currency: 'MAD',
-  method: 'cash',
-  note: null,
-  receiptNumber: `R-${year}-00007`,
-  collectedBy: 'u-nadia',
-  collectedByName: 'Nadia Bennani',
-  createdAt: `${year}-03-05T10:00:00.000Z`,
-  reversal: null,
-};
+const payment = aDuesPayment({ amount: 15_050 });
 
 const receipt: DuesReceipt = {
   payment,

@@ -1,30 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountRow, AgreementFinancialReport, Category, DuesPayment, JournalEntry, MemberDetail } from '../../electron/contract';
+import type { AccountRow, AgreementFinancialReport, Category, DuesPayment, MemberDetail } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session, status } from './helpers';
 import { aMember } from './members-fixtures';
+import { aDuesPayment, aJournalEntry } from './treasury-fixtures';
 
 vi.mock('../../renderer/transport');
 
 const year = new Date().getFullYear();
 
-const payment: DuesPayment = {
-  id: 'p-1',
-  memberId: 'm-1',
-  year,
-  date: `${year}-01-15`,
-  amount: 12_000,
-  currency: 'MAD',
-  method: 'cash',
-  note: null,
-  receiptNumber: `R-${year}-00007`,
-  collectedBy: 'u-nadia',
-  collectedByName: 'Nadia Bennani',
-  createdAt: `${year}-01-15T10:00:00.000Z`,
-  reversal: null,
-};
+const payment = aDuesPayment({ date: `${year}-01-15`, createdAt: `${year}-01-15T10:00:00.000Z` });
 
 const detail = (p: DuesPayment): MemberDetail => ({
   member: aMember(),
@@ -96,37 +83,15 @@ const accounts: AccountRow[] = [
   { id: 'bank', name: 'Banque', kind: 'bank', currency: 'MAD', openingDate: '2026-01-01', openingMinor: 0, archivedAt: null, balanceMinor: 0, entries: 0 },
 ];
 
-const leg = (id: string, accountId: string, direction: 'in' | 'out'): JournalEntry => ({
-  id,
-  date: '2026-03-05',
-  accountId,
-  accountName: accountId === 'cash' ? 'Caisse' : 'Banque',
-  currency: 'MAD',
-  direction,
-  amountMinor: 300_00,
-  categoryId: direction === 'in' ? 'transfer_in' : 'transfer_out',
-  counterpartKind: 'other',
-  counterpartName: '',
-  description: null,
-  reference: null,
-  agreementId: null,
-  agreementReference: null,
-  budgetLineId: null,
-  budgetLineCode: null,
-  funderTrancheId: null,
-  agreementMinor: null,
-  rateMicro: null,
-  rateInverse: 0,
-  rateDate: null,
-  attachmentId: null,
-  source: 'manual',
-  sourceId: null,
-  reversesId: null,
-  reversalReason: null,
-  reversedById: null,
-  createdAt: '2026-03-05T10:00:00.000Z',
-  transferId: 't-1',
-});
+const leg = (id: string, accountId: string, direction: 'in' | 'out') =>
+  aJournalEntry({
+    id,
+    accountId,
+    accountName: accountId === 'cash' ? 'Caisse' : 'Banque',
+    direction,
+    categoryId: direction === 'in' ? 'transfer_in' : 'transfer_out',
+    transferId: 't-1',
+  });
 
 describe('a transfer between the association\'s accounts', () => {
   it('is typed once (cash box to bank by default), sent in centimes, and listed as a transfer', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AccountRow, Category, JournalEntry, YearStatement } from '../../electron/contract';
 import { signedIn } from './beneficiaries-fixtures';
 import { ok, renderApp, session } from './helpers';
+import { aJournalEntry } from './treasury-fixtures';
 
 vi.mock('../../renderer/transport');
 
@@ -19,37 +20,16 @@ const categories: Category[] = [
   { id: 'rent', direction: 'out', labelFr: 'Loyer', labelAr: 'الكراء', labelEn: 'Rent', sort: 13, archivedAt: null },
 ];
 
-const base: JournalEntry = {
-  id: 'e-1',
+const base = aJournalEntry({
   date: '2026-02-03',
-  accountId: 'cash',
-  accountName: 'Caisse',
-  currency: 'MAD',
-  direction: 'in',
   amountMinor: 200_00,
-  categoryId: 'dues',
   counterpartKind: 'member',
   counterpartName: 'Khadija Alaoui',
-  description: null,
   reference: 'R-2026-00001',
-  agreementId: null,
-  agreementReference: null,
-  budgetLineId: null,
-  budgetLineCode: null,
-  funderTrancheId: null,
-  agreementMinor: null,
-  rateMicro: null,
-  rateInverse: 0,
-  rateDate: null,
-  attachmentId: null,
   source: 'dues',
   sourceId: 'p-1',
-  reversesId: null,
-  reversalReason: null,
-  reversedById: null,
   createdAt: AT,
-  transferId: null,
-};
+});
 
 const rent: JournalEntry = { ...base, id: 'e-2', date: '2026-03-10', accountId: 'bank', accountName: 'Banque', direction: 'out', amountMinor: 1_500_00, categoryId: 'rent', counterpartKind: 'supplier', counterpartName: 'Propriétaire', reference: null, source: 'manual', sourceId: null };
 
