@@ -1,4 +1,5 @@
 import type { OpInput, OpName, OpOutput, Result } from '../electron/contract';
+import { SOCKET_PROTOCOL, type SocketAnswer, type SocketCall } from '../electron/contract/bridge-socket';
 
 const fail = (code: 'forbidden' | 'internal'): Result<never> => ({ ok: false, error: { code } });
 
@@ -9,8 +10,6 @@ function bridgeToken(): string {
 function looksLikeResult(body: unknown): body is Result<never> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
-
-const SOCKET_PROTOCOL = 'tadamon-ops';
 
 /**
  * The bridge's operations socket, when the page was served by a bridge that has one: a call on it
@@ -38,7 +37,7 @@ const socket = (() => {
       } catch {
         return;
       }
-      const { id, result } = answer as { id?: unknown; result?: unknown };
+      const { id, result } = answer as Partial<Record<keyof SocketAnswer, unknown>>;
       const resolve = typeof id === 'number' ? waiting.get(id) : undefined;
       if (!resolve) return;
       waiting.delete(id as number);
@@ -63,7 +62,7 @@ const socket = (() => {
       const ws = open;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        ws.send(JSON.stringify({ id, op, input: input ?? {} }));
+        ws.send(JSON.stringify({ id, op, input: input ?? {} } satisfies SocketCall));
       });
     },
   };

@@ -1,18 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { SOCKET_PROTOCOL, socketCallSchema, type SocketAnswer, type SocketCall } from '../contract/bridge-socket';
 import type { Core } from '../core/dispatcher';
 import { hasSessionCookie, MAX_BODY_BYTES, sameSecret, SOCKET_PATH, type BridgeSecrets } from './bridge';
-
-/** The subprotocol the page asks for; the page token travels as a second one (a browser socket cannot send headers). */
-export const SOCKET_PROTOCOL = 'tadamon-ops';
-
-/** A call on the socket: an id of the page's choosing, answered as { id, result }. */
-interface SocketCall {
-  id: number;
-  op: string;
-  input: unknown;
-}
 
 export interface BridgeSocketOptions {
   core: Pick<Core, 'dispatch'>;
@@ -38,10 +29,8 @@ export function mayOpenSocket(req: IncomingMessage, { secrets, allowedHosts }: O
 function parseCall(data: RawData, isBinary: boolean): SocketCall | null {
   if (isBinary) return null;
   try {
-    const call: unknown = JSON.parse(String(data));
-    if (typeof call !== 'object' || call === null) return null;
-    const { id, op, input } = call as Record<string, unknown>;
-    return Number.isSafeInteger(id) && typeof op === 'string' ? { id: id as number, op, input } : null;
+    const call = socketCallSchema.safeParse(JSON.parse(String(data)));
+    return call.success ? call.data : null;
   } catch {
     return null;
   }
@@ -53,7 +42,7 @@ function serve(socket: WebSocket, core: Pick<Core, 'dispatch'>): void {
     // Only our page speaks on this socket: anything else is closed, not answered.
     if (!call) return socket.close(1008, 'invalid call');
     void core.dispatch(call.op, call.input).then((result) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: call.id, result }));
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: call.id, result } satisfies SocketAnswer));
     });
   });
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBridge, loginLink, newBridgeSecrets, SOCKET_PATH } from '../../../electron/web/bridge';
-import { attachBridgeSocket, SOCKET_PROTOCOL } from '../../../electron/web/bridge-socket';
+import { SOCKET_PROTOCOL } from '../../../electron/contract/bridge-socket';
+import { attachBridgeSocket } from '../../../electron/web/bridge-socket';
 import { testCore, useTempDir } from '../helpers';
 import { wrongCookie } from './wrong-cookie';
 
