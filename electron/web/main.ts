@@ -77,6 +77,9 @@ function stop(): void {
     .finally(() => {
       socket.close();
       server.close(() => process.exit(0));
+      // A browser keeps sockets open, idle or opened ahead of a request that never came: they
+      // would hold the server (and the port) until they time out.
+      server.closeAllConnections();
     });
 }
 process.on('SIGINT', stop);
