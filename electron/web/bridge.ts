@@ -67,6 +67,9 @@ function cookieNameFor(req: IncomingMessage): string {
   return sessionCookieName(host.slice(host.lastIndexOf(':') + 1));
 }
 
+/** Where the build puts its scripts, styles and fonts, each named by a hash of its content. */
+const ASSETS_PATH = '/assets/';
+
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: OutgoingHttpHeaders = {}): void {
   res.writeHead(status, {
     'content-type': type,
@@ -200,7 +203,10 @@ export function createBridge({ core, rendererDir, secrets, allowedHosts }: Bridg
           .replace('</head>', `<meta name="tadamon-token" content="${secrets.pageToken}"><meta name="tadamon-socket" content="${SOCKET_PATH}"></head>`);
         return send(res, 200, html, type);
       }
-      return send(res, 200, content, type);
+      // Vite names each built file by a hash of its content, and none holds a secret or data: the
+      // browser may keep them (and the code V8 compiled from them) from one launch to the next.
+      const cache = url.pathname.startsWith(ASSETS_PATH) ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
+      return send(res, 200, content, type, cache);
     } catch {
       return refuse(res, 500, 'internal');
     }

@@ -109,6 +109,19 @@ describe('web bridge: signing in with the one-time link', () => {
     const res = await fetch(`${base}/assets/app.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('console.log(1);');
+    // named by their content, they may be kept between launches; a page (it holds the page token) never is
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('lets no page or answer be kept by the browser', async () => {
+    const { base, link, secrets } = await startBridge();
+    const cookie = await logIn(link);
+    const page = await fetch(`${base}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const answer = await fetch(`${base}/api/app.status`, { method: 'POST', headers: { cookie, 'x-tadamon-token': secrets.pageToken }, body: '{}' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
   });
 });
 
