@@ -21,14 +21,14 @@ export interface RunningBridge {
 }
 
 /**
- * Starts the built web bridge (`dist/web/server.mjs`) on a random port with its own data folder,
+ * Starts the built web bridge (`dist/web/server.mjs`) on `port` (any free one by default) with its own data folder,
  * and reads its one-time login link from its output.
  */
-export async function startWebBridge(): Promise<RunningBridge> {
+export async function startWebBridge(port = 0): Promise<RunningBridge> {
   if (!existsSync('dist/web/server.mjs')) throw new Error('Build first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['dist/web/server.mjs'], {
-    env: { ...process.env, PORT: '0', TADAMON_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), TADAMON_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
