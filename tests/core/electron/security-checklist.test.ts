@@ -122,7 +122,8 @@ describe('the main process, with a fake Electron', () => {
   });
 
   it('18: serves the app from the app:// scheme, privileged as standard and secure, never bypassing the CSP', () => {
-    expect(state.privileged).toEqual([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    // codeCache: V8 keeps the compiled renderer code between launches (nothing the page can reach)
+    expect(state.privileged).toEqual([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(JSON.stringify(state.privileged)).not.toMatch(/bypassCSP|corsEnabled|allowServiceWorkers/);
     expect(state.windows).toHaveLength(1);
     expect(state.windows[0].url).toBe(APP_START_URL);
