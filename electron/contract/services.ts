@@ -100,15 +100,11 @@ export interface PersonService {
 }
 
 /** A service type of the catalogue and the legal statuses it is open to (empty: everyone). */
-export interface ServiceTypeRule {
-  code: string;
-  legalStatuses: string[];
-}
-
 export const serviceTypeRuleSchema = z.object({
   code: lookupCodeSchema,
   legalStatuses: z.array(lookupCodeSchema).max(50),
 });
+export type ServiceTypeRule = z.infer<typeof serviceTypeRuleSchema>;
 
 const all = { access: SERVICE_ROLES };
 
