@@ -14,6 +14,7 @@ import type { Db } from '../electron/core/db/database';
 import { fictitiousBeneficiary } from '../electron/core/demo/beneficiaries';
 import { seededRandom } from '../electron/core/demo/random';
 import { newId } from '../electron/core/ids';
+import { percentile } from './bench-stats';
 
 export interface AttendanceBenchResult {
   name: string;
@@ -38,11 +39,6 @@ function time(run: () => unknown): number {
   run();
   return performance.now() - start;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /** 2,000 activities of 40 people, each with 6–7 weekly sessions in the last two years, all marked. */
 export function fillAttendance(db: Db, now: Date, random: () => number): { sessions: ActivitySession[]; rows: number; tx: WriteTx } {

@@ -9,6 +9,7 @@ import type { Db } from '../electron/core/db/database';
 import { seededRandom } from '../electron/core/demo/random';
 import { addDays, grantsDashboard } from '../electron/core/grants/figures';
 import { newId } from '../electron/core/ids';
+import { percentile } from './bench-stats';
 
 export interface GrantsBenchResult {
   name: string;
@@ -20,11 +21,6 @@ export interface GrantsBenchResult {
 const AGREEMENTS = 50;
 const SUB_GRANTS = 2_000;
 const EXPENSES = 100_000;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /** Rows written straight through SQL: the bench measures reading them, not the forms. */
 function fillGrants(db: Db, now: Date): void {

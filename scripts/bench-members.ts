@@ -9,6 +9,7 @@ import { fictitiousPerson } from '../electron/core/demo/people';
 import { seededRandom } from '../electron/core/demo/random';
 import { duesStatus, recordPayment, setFees } from '../electron/core/members/dues';
 import { getMemberDetail, listMembers, saveMember } from '../electron/core/members/service';
+import { percentile } from './bench-stats';
 
 export interface MembersBenchResult {
   name: string;
@@ -19,11 +20,6 @@ export interface MembersBenchResult {
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3_000);
 const YEARS = 5;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 function timesOf(runs: number, run: (i: number) => unknown): number[] {
   return Array.from({ length: runs }, (_, i) => {

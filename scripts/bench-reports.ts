@@ -14,6 +14,7 @@ import { seededRandom } from '../electron/core/demo/random';
 import { createCore, type Core } from '../electron/core/dispatcher';
 import { newId } from '../electron/core/ids';
 import { fillAttendance } from './bench-attendance';
+import { median } from './bench-stats';
 
 export interface ReportsBenchResult {
   name: string;
@@ -39,7 +40,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** Peak resident and heap memory while `run` goes, sampled every 20 ms (the export yields between batches). */

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { beneficiarySearchSchema, type BeneficiaryInput } from '../electron/contract';
 import { searchIn } from '../electron/core/beneficiaries/service';
 import type { Db } from '../electron/core/db/database';
+import { percentile } from './bench-stats';
 
 export interface SearchBenchResult {
   name: string;
@@ -15,11 +16,6 @@ export interface SearchBenchResult {
 
 const SORTS = ['reference', 'name', 'age', 'category', 'nationality', 'city', 'createdAt'] as const;
 const PAGE = 100;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 function timed(run: () => unknown): number {
   const start = performance.now();

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../electron/web/chromium-args';
 import { CHROMIUM, launchChromium, startWebBridge, type RunningBridge } from '../tests/e2e/harness';
+import { median } from './bench-stats';
 
 export interface StartupBenchResult {
   name: string;
@@ -69,8 +70,6 @@ async function freePort(): Promise<number> {
   await new Promise((closed) => server.close(closed));
   return port;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * The first launch after installing: a browser profile with nothing in it, so every script is

@@ -9,6 +9,7 @@ import type { Db } from '../electron/core/db/database';
 import { seededRandom } from '../electron/core/demo/random';
 import { newId } from '../electron/core/ids';
 import { agreementReport, yearStatement } from '../electron/core/treasury/figures';
+import { percentile } from './bench-stats';
 
 export interface TreasuryBenchResult {
   name: string;
@@ -20,11 +21,6 @@ export interface TreasuryBenchResult {
 const ENTRIES = 100_000;
 const OUT_CATEGORIES = ['staff', 'trainers', 'rent', 'transport', 'training_materials', 'in_kind_aid', 'bank_fees', 'office'];
 const IN_CATEGORIES = ['dues', 'donations', 'other_income'];
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /** Rows written straight through SQL: the bench measures reading them, not the forms. */
 function fillJournal(db: Db, year: number, at: string): string {

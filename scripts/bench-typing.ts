@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { SEARCH_COUNT_CAP, type BeneficiaryInput, type OpInput } from '../electron/contract';
 import { seededRandom } from '../electron/core/demo/random';
 import { callOp, CHROMIUM, launchChromium, newPage, startWebBridge } from '../tests/e2e/harness';
+import { percentile } from './bench-stats';
 
 export interface TypingBenchResult {
   name: string;
@@ -38,11 +39,6 @@ declare global {
 
 const SHOWN_ROWS = 5;
 const QUIET_MS = 400;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /** Real names from the file, as a volunteer would type them: first names, last names, full names, Arabic names. */
 export function typedNames(people: BeneficiaryInput[]): string[] {

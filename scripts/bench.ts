@@ -27,6 +27,7 @@ import { migrate } from '../electron/core/db/migrate';
 import { fictitiousBeneficiary } from '../electron/core/demo/beneficiaries';
 import { seededRandom } from '../electron/core/demo/random';
 import { createCore, type Core } from '../electron/core/dispatcher';
+import { percentile } from './bench-stats';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 
@@ -48,11 +49,6 @@ function timeSync(run: () => unknown): number {
   run();
   return performance.now() - start;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /**
  * Sign-in as a person feels it, on `path`: one scrypt, the file's checks, the session, and the
