@@ -209,6 +209,7 @@ export function comparedPeopleLike(db: Db, query: { phones: string[]; sounds: st
   )
     .raw()
     .all(JSON.stringify(query.phones), query.birthYear - query.years, query.birthYear + query.years, JSON.stringify(query.sounds)) as ComparedSqlRow[];
+  if (rows.length === 0) return [];
   const ids = rows.map((r) => r[0]);
   const phones = prepared(db, 'SELECT beneficiary_id, phone FROM beneficiary_phones WHERE beneficiary_id IN (SELECT value FROM json_each(?))')
     .raw()
