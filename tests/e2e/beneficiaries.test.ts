@@ -57,6 +57,19 @@ describe('beneficiaries and follow-up, in Chromium', () => {
     expect((await search('0655443322')).join('\n')).toContain('Zineb Lahlali');
   });
 
+  it('starts the list again from the top when the search changes, and not before', async () => {
+    await search('');
+    const table = page.getByRole('table', { name: 'Liste des bénéficiaires' });
+    const scrolled = () => table.evaluate((t) => t.parentElement?.scrollTop ?? -1);
+    await table.hover();
+    await page.mouse.wheel(0, 2000);
+    await eventually(scrolled).toBeGreaterThan(1000);
+    await page.waitForTimeout(300);
+    expect(await scrolled()).toBeGreaterThan(1000);
+    await search('a');
+    await eventually(scrolled).toBe(0);
+  });
+
   it('shows an overdue next step on the follow-up dashboard', async () => {
     await page.getByRole('table', { name: 'Liste des bénéficiaires' }).getByText('Zineb Lahlali').click();
     await page.getByRole('tab', { name: 'Démarches' }).click();

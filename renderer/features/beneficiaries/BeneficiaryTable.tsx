@@ -66,11 +66,13 @@ export function BeneficiaryTable({ search, sort, onSort, registerFocusFirst }: P
   const items = virtualizer.getVirtualItems();
   const { rowAt, error } = useRows(search, firstPage, items[0]?.index ?? 0, items.at(-1)?.index ?? -1);
 
-  // A new search or filter starts again from the top.
+  // A new search or filter starts again from the top. Setting scrollTop makes the browser lay the
+  // page out there and then, so it is only set when the list is not at the top already (while
+  // typing it is, and every key would pay for one more layout).
   const searchKey = JSON.stringify(search);
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-  }, [searchKey]);
+    if (scroller.current && virtualizer.scrollOffset) scroller.current.scrollTop = 0;
+  }, [searchKey, virtualizer]);
 
   const focusRow = (index: number) => {
     if (index < 0 || index >= total) return;
