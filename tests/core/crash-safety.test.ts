@@ -64,7 +64,7 @@ beforeAll(async () => {
   const unlocked = await unlockKeys(session.path, (k) => ({ slot: userSlot(k, userId), secret: PRESIDENT_PASSWORD }), 'wrong_password');
   const file = openUnlocked(session.path, unlocked, { now: new Date() });
   unlocked.unlocked.dispose();
-  // The slot's KDF cost is stored in the slot: a cheap one here (N=2^10 instead of 2^17) saves
+  // The slot's KDF cost is stored in the slot: a cheap one here (N=2^10 instead of 2^16) saves
   // scrypt time per round (the first sign-in of a round remakes it at today's cost); what is under
   // test is the file, not the password hashing.
   const cheap = await createSlot({

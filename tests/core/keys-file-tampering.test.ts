@@ -110,7 +110,10 @@ describe('the keys file is authenticated (a planted slot gets nothing)', () => {
     core.close();
   });
 
-  it('a slot whose KDF is cheaper than today’s is remade at today’s cost when its user signs in', async () => {
+  it.each([
+    ['cheaper than today’s (scrypt N=2^16, p=1)', { name: 'scrypt', N: 65536, r: 8, p: 1 }],
+    ['the one before today’s (scrypt N=2^17, p=1)', { name: 'scrypt', N: 131072, r: 8, p: 1 }],
+  ] as const)('a slot whose KDF is %s opens the file and is remade with today’s when its user signs in', async (_, kdf) => {
     const { core, path, userId } = await signedInFile(tempDir(), manualClock());
     await core.must('session.lock', {});
     const file = await openedFile(path, userId);
@@ -120,14 +123,15 @@ describe('the keys file is authenticated (a planted slot gets nothing)', () => {
       generation: file.keyGeneration,
       secret: PRESIDENT_PASSWORD,
       meta: { kind: 'user', userId, label: 'Nadia Bennani' },
-      kdf: { name: 'scrypt', N: 65536, r: 8, p: 1, salt: randomBytes(16).toString('base64') },
+      kdf: { ...kdf, salt: randomBytes(16).toString('base64') },
     });
     updateTrustedKeys(file, (keys) => withSlot(keys, older));
     closeFile(file);
-    expect(userSlot(readKeysFile(path), userId)!.kdf.N).toBe(65536);
+    expect(userSlot(readKeysFile(path), userId)!.kdf).toMatchObject(kdf);
 
     await core.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
-    expect(userSlot(readKeysFile(path), userId)!.kdf).toMatchObject({ N: 131072, r: 8, p: 1 });
+    expect(userSlot(readKeysFile(path), userId)!.kdf).toMatchObject({ ...DEFAULT_KDF });
+    expect(DEFAULT_KDF).toEqual({ name: 'scrypt-lanes', N: 65536, r: 8, p: 2 });
     await core.must('session.lock', {});
     await core.must('file.open', { path, userId, password: PRESIDENT_PASSWORD });
     core.close();

@@ -4,13 +4,14 @@ import { DEFAULT_KDF } from './slot-crypto';
 import { createSlot } from './slots';
 import { readTrustedKeys, updateTrustedKeys } from './trusted-keys';
 
-/** A slot made before the current format or with a cheaper KDF than today's. */
+/** A slot made before the current format, with another KDF than today's, or with a cheaper one. */
 export function isOutdated(slot: KeySlot): boolean {
-  return !isSealed(slot) || slot.kdf.N < DEFAULT_KDF.N || slot.kdf.r < DEFAULT_KDF.r;
+  const { kdf } = slot;
+  return !isSealed(slot) || kdf.name !== DEFAULT_KDF.name || kdf.N < DEFAULT_KDF.N || kdf.r < DEFAULT_KDF.r || kdf.p < DEFAULT_KDF.p;
 }
 
 /**
- * A slot of the first format (legacy), or one whose KDF is cheaper than today's, can be remade only
+ * A slot of the first format (legacy), or one whose KDF is not today's, can be remade only
  * while its secret is at hand, that is just after it was used to sign in or recover. Slots of users
  * who have not signed in since stay as they are (and still open the file) until they do.
  */

@@ -27,7 +27,7 @@ export const KEYS_FORMAT = 'tadamon-keys';
 export const KEYS_VERSION = 3;
 
 const kdfSchema = z.object({
-  name: z.literal('scrypt'),
+  name: z.enum(['scrypt', 'scrypt-lanes']),
   N: z.number().int().min(1024).max(1 << 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
