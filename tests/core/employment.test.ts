@@ -32,6 +32,25 @@ const job = (beneficiaryId: string, more: Partial<OpInput<'employment.saveRecord
   ...more,
 });
 
+describe('a record dated today, just after midnight on an office PC in Morocco', () => {
+  it('is taken (the day is the PC’s, not UTC’s), and tomorrow is still refused', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Africa/Casablanca';
+    try {
+      const { core } = await fileAt('2026-05-06T23:30:00Z');
+      const p = await newPerson(core);
+      await core.must('employment.saveRecord', job(p.id, { date: '2026-05-07', startDate: '2026-05-01' }));
+      await expectFailure(core.call('employment.saveRecord', job(p.id, { date: '2026-05-08', startDate: '2026-05-01' })), 'invalid_input', {
+        date: 'date_in_future',
+      });
+      core.close();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
 describe('due dates', () => {
   it('falls on the same day months later, or the last day of a shorter month', () => {
     expect(addMonths('2025-12-15', 3)).toBe('2026-03-15');

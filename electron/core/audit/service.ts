@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditEntryView, AuditNote, auditExportSchema, auditQuerySchema } from '../../contract';
+import { todayIso, type AuditEntryView, type AuditNote, type auditExportSchema, type auditQuerySchema } from '../../contract';
 import type { SignedInContext, WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { toCsv } from '../../contract/csv';
@@ -77,6 +77,6 @@ export function exportAudit(ctx: SignedInContext, input: z.output<typeof auditEx
       input.delimiter,
     );
     tx.audit(null);
-    return { fileName: `audit-${ctx.now().toISOString().slice(0, 10)}.csv`, csv, rows: rows.length };
+    return { fileName: `audit-${todayIso(ctx.now())}.csv`, csv, rows: rows.length };
   };
 }

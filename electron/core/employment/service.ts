@@ -28,7 +28,7 @@ function followedPerson(db: Db, beneficiaryId: string): void {
 
 /** A day after the transaction's own: refused at that field, nothing written. */
 function notAfterToday(tx: WriteTx, date: string, field = 'date'): void {
-  if (date > tx.at.slice(0, 10)) throw new AppError('invalid_input', { [field]: 'date_in_future' });
+  if (date > todayIso(new Date(tx.at))) throw new AppError('invalid_input', { [field]: 'date_in_future' });
 }
 
 export function personEmployment(ctx: SignedInContext, beneficiaryId: string): PersonEmployment {

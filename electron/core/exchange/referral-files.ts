@@ -70,7 +70,7 @@ function sealed(tx: WriteTx, kind: ExchangeKind, recipientCard: AssociationCard,
     expiresAt: new Date(Date.parse(tx.at) + EXCHANGE_FILE_VALID_DAYS * DAY_MS).toISOString(),
   });
   // No name of a person or of an association: the file name is seen by whoever carries the file.
-  return { text, fileName: `tadamon-${kind}-${tx.at.slice(0, 10)}-${id.slice(-8)}${EXCHANGE_FILE_EXTENSIONS[kind]}` };
+  return { text, fileName: `tadamon-${kind}-${todayIso(new Date(tx.at))}-${id.slice(-8)}${EXCHANGE_FILE_EXTENSIONS[kind]}` };
 }
 
 function refused(reason: ErrorCode, senderFingerprint?: string): never {

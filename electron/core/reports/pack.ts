@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { agreementReportPrintRoute, allSheetsRoute, reportPrintRoute, SIGNED_SHEET_OWNER, type AttachmentMime, type Locale, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
+import { agreementReportPrintRoute, allSheetsRoute, todayIso, reportPrintRoute, SIGNED_SHEET_OWNER, type AttachmentMime, type Locale, type BuiltFunderPack, type FunderPack, type funderPackSchema, type packSentSchema, type ReportCell } from '../../contract';
 import { ageBandIndex, ageBandLabels } from '../activities/statistics';
 import { addDays } from '../activities/schedule';
 import { attachmentBytes } from '../attachments/repository';
@@ -219,7 +219,7 @@ export async function buildFunderPack(ctx: SignedInContext, input: z.output<type
 
   const treasuryPdf = packedAgreementReportPdf(locale);
   const printed = await printedDocuments(ctx, { agreementId: agreement.id, from, to, locale, jobId: input.jobId }, { ...p.files, financialPdf: treasuryPdf.name });
-  const treasury = await packedAgreementReport(agreementReport(db, agreement.id, now.toISOString().slice(0, 10)), locale);
+  const treasury = await packedAgreementReport(agreementReport(db, agreement.id, todayIso(now)), locale);
   // The printed financial report sits beside its workbook, the other prints beside the indicator report.
   const isFinancialPdf = (e: ZipEntry) => e.name === treasuryPdf.name;
   const entries: ZipEntry[] = [

@@ -1,10 +1,11 @@
-import type {
-  CertificateBatch,
-  CertificateCourse,
-  CertificateDocument,
-  CertificateIssueInput,
-  CertificateKind,
-  ErrorCode,
+import {
+  todayIso,
+  type CertificateBatch,
+  type CertificateCourse,
+  type CertificateDocument,
+  type CertificateIssueInput,
+  type CertificateKind,
+  type ErrorCode,
 } from '../../contract';
 import { listLogos } from '../activities/logos';
 import { registrationRows, sessionsHeld } from '../activities/repository';
@@ -96,7 +97,7 @@ export function issueCertificates(input: CertificateIssueInput) {
     const certificates = [...new Set(input.beneficiaryIds)].map((beneficiaryId): CertificateDocument => {
       let stored: StoredCertificate | undefined = issued.find((c) => c.beneficiaryId === beneficiaryId);
       if (!stored) {
-        stored = { id: newId(), reference: allocateReference(tx.db, 'CERT', year), kind: input.kind, beneficiaryId, issuedOn: tx.at.slice(0, 10) };
+        stored = { id: newId(), reference: allocateReference(tx.db, 'CERT', year), kind: input.kind, beneficiaryId, issuedOn: todayIso(new Date(tx.at)) };
         insertCertificate(tx.db, { ...stored, subject: input.subject, subjectId: input.subjectId, issuedAt: tx.at, issuedBy: tx.user.id });
       }
       const person = subject.people.get(beneficiaryId) as Standing;

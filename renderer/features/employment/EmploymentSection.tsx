@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Business, EmploymentRecord, PersonEmployment } from '../../../electron/contract';
+import { todayIso, type Business, type EmploymentRecord, type PersonEmployment } from '../../../electron/contract';
 import { useOp } from '../../app/ops';
 import { OpErrorAlert } from '../../ui/OpErrorAlert';
 import { useNumberFormats } from '../../ui/numbers';
@@ -54,7 +54,7 @@ function EmploymentDetails({ data, editable, edit }: { data: PersonEmployment; e
   const { t } = useTranslation();
   const dates = useDates();
   const cause = useFollowUpCause();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   return (
     <Stack gap="md">
       <Stack gap={4}>
