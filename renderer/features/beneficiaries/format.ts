@@ -1,3 +1,4 @@
+import { todayIso } from '../../../electron/contract';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../../i18n/validation';
@@ -29,10 +30,9 @@ export function useFormatDate(): (iso: string | null | undefined) => string {
 
 export const useFormatNumber = (): ((n: number) => string) => useNumberFormats().number;
 
-/** Whole days from today (UTC) to an ISO date: negative when past. */
+/** Whole days from today (the PC's day, as the core counts it) to an ISO date: negative when past. */
 export function daysUntil(iso: string, now = new Date()): number {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - today) / 86_400_000);
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${todayIso(now)}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Documents expiring within this many days are flagged, as on the follow-up dashboard. */
