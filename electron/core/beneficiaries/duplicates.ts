@@ -172,7 +172,3 @@ export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] 
 export function personReasons(a: ComparedPerson, b: ComparedPerson): DuplicateReason[] | null {
   return duplicateReasons(personKey(a), personKey(b));
 }
-
-export function similarPerson(a: ComparedPerson, b: ComparedPerson): boolean {
-  return personReasons(a, b) !== null;
-}

@@ -1,4 +1,4 @@
-import { similarPerson } from '../duplicates';
+import { duplicateReasons, personKey, type PersonKey } from '../duplicates';
 import { phoneticCodes } from '../text-normalization';
 import type { RowIdentity } from './map-row';
 
@@ -9,7 +9,8 @@ import type { RowIdentity } from './map-row';
  */
 export class InFileDuplicates {
   private readonly byPhone = new Map<string, number>();
-  private readonly byBlock = new Map<string, { row: number; identity: RowIdentity }[]>();
+  /** Each row with its names read once (their forms and sounds), not again at every comparison. */
+  private readonly byBlock = new Map<string, { row: number; key: PersonKey }[]>();
 
   /** The earlier rows this one looks like; then remembers it. */
   check(row: number, identity: RowIdentity): number[] {
@@ -22,8 +23,9 @@ export class InFileDuplicates {
     for (const phone of identity.phones) if (!this.byPhone.has(phone)) this.byPhone.set(phone, row);
     if (block) {
       const peers = this.byBlock.get(block) ?? [];
-      for (const peer of peers) if (similarPerson(identity, peer.identity)) found.add(peer.row);
-      peers.push({ row, identity });
+      const key = personKey(identity);
+      for (const peer of peers) if (duplicateReasons(key, peer.key) !== null) found.add(peer.row);
+      peers.push({ row, key });
       this.byBlock.set(block, peers);
     }
     return [...found].sort((a, b) => a - b);
