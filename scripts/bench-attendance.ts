@@ -160,9 +160,10 @@ export function measureAttendance(
 
   const edges = DEFAULT_SETTINGS.statisticsAgeBands;
   const lastYear = { from: addDays(today, -364), to: today };
-  const yearRuns = Array.from({ length: 11 }, () => time(() => activityStatistics(db, lastYear, edges))).slice(1);
+  // 20 timed runs after one untimed: a p95 of 10 or fewer runs is their slowest.
+  const yearRuns = Array.from({ length: 21 }, () => time(() => activityStatistics(db, lastYear, edges))).slice(1);
   const themeRuns = Array.from({ length: 6 }, () => time(() => activityStatistics(db, { ...lastYear, theme: 'health' }, edges))).slice(1);
-  const allRuns = Array.from({ length: 6 }, () => time(() => activityStatistics(db, {}, edges))).slice(1);
+  const allRuns = Array.from({ length: 21 }, () => time(() => activityStatistics(db, {}, edges))).slice(1);
   const inYear = (
     db
       .prepare('SELECT count(*) AS n FROM attendance a JOIN activity_sessions s ON s.id = a.session_id WHERE s.date BETWEEN ? AND ?')
@@ -176,7 +177,7 @@ export function measureAttendance(
   return [
     { name: `attendance screen data, 40-person session (${rows} rows) p95`, value: percentile(sheets, 95), unit: 'ms', target: 50 },
     { name: 'attendance.mark of 40 people (one transaction) p95', value: percentile(marks, 95), unit: 'ms', target: 50 },
-    { name: `a year of statistics (${inYear} attendance rows) p95 of 10`, value: percentile(yearRuns, 95), unit: 'ms', target: 200 },
-    { name: `statistics over all ${rows} attendance rows p95 of 5`, value: percentile(allRuns, 95), unit: 'ms', target: 200 },
+    { name: `a year of statistics (${inYear} attendance rows) p95 of ${yearRuns.length}`, value: percentile(yearRuns, 95), unit: 'ms', target: 200 },
+    { name: `statistics over all ${rows} attendance rows p95 of ${allRuns.length}`, value: percentile(allRuns, 95), unit: 'ms', target: 200 },
   ];
 }
