@@ -65,9 +65,6 @@ export async function deriveKey(secret: string, kdf: KdfParams): Promise<Buffer>
   }
 }
 
-/** How a slot's key is derived, in a line (the bench prints it). */
-export const describeKdf = (kdf: Omit<KdfParams, 'salt'>) => `${kdf.name} N=${kdf.N} r=${kdf.r} p=${kdf.p}`;
-
 /** An AES-256-GCM ciphertext with its nonce and tag (all base64). */
 export interface Sealed {
   iv: string;
