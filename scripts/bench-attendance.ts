@@ -1,7 +1,6 @@
 // Part of `npm run bench` (scripts/bench.ts): activities, sessions and attendance at the scale of
 // a large association — 500,000 attendance rows in an encrypted file — and the issue's targets.
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { DEFAULT_SETTINGS, todayIso, type Activity, type ActivitySession, type AttendanceStatus } from '../electron/contract';
 import { insertRegistration, saveActivity, saveSession, upsertMark } from '../electron/core/activities/repository';
 import { addDays } from '../electron/core/activities/schedule';
@@ -14,7 +13,7 @@ import type { Db } from '../electron/core/db/database';
 import { fictitiousBeneficiary } from '../electron/core/demo/beneficiaries';
 import { seededRandom } from '../electron/core/demo/random';
 import { newId } from '../electron/core/ids';
-import { percentile } from './bench-stats';
+import { percentile, timed, timedRuns } from './bench-stats';
 
 export interface AttendanceBenchResult {
   name: string;
@@ -33,12 +32,6 @@ const SPAN_DAYS = 730;
 
 const THEMES = ['radicalisation_prevention', 'sociocultural_integration', 'digital_communication', 'health', 'employability', 'language_classes'];
 const STATUSES: AttendanceStatus[] = ['present', 'present', 'present', 'present', 'present', 'present', 'absent', 'excused'];
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
 
 /** 2,000 activities of 40 people, each with 6–7 weekly sessions in the last two years, all marked. */
 export function fillAttendance(db: Db, now: Date, random: () => number): { sessions: ActivitySession[]; rows: number; tx: WriteTx } {
@@ -120,7 +113,7 @@ export async function benchAttendance(dir: string, now: Date): Promise<Attendanc
   );
   const { db } = file;
   let filled: ReturnType<typeof fillAttendance> | undefined;
-  const fillMs = time(() => (filled = fillAttendance(db, now, random)));
+  const fillMs = timed(() => (filled = fillAttendance(db, now, random)));
   const { sessions, rows, tx } = filled!;
   console.log(`filled ${rows} attendance rows (${ACTIVITIES} activities, ${sessions.length} sessions, ${PEOPLE} people, encrypted) in ${(fillMs / 1000).toFixed(1)} s`);
   const results = measureAttendance(db, now, random, sessions, rows, tx);
@@ -142,7 +135,7 @@ export function measureAttendance(
   for (let i = 0; i < 20; i++) attendanceSheet(db, pick().id, today, year); // warm the cache
   const sheets = Array.from({ length: 300 }, () => {
     const id = pick().id;
-    return time(() => {
+    return timed(() => {
       const sheet = attendanceSheet(db, id, today, year);
       if (sheet.rows.length !== PER_ACTIVITY) throw new Error('a session without its 40 people');
     });
@@ -155,15 +148,15 @@ export function measureAttendance(
       { now: () => now },
       { sessionId: session.id, add: [], marks: sheet.rows.map((r) => ({ beneficiaryId: r.beneficiaryId, status: 'present' as const })) },
     );
-    return time(() => db.transaction(() => work(tx))());
+    return timed(() => db.transaction(() => work(tx))());
   });
 
   const edges = DEFAULT_SETTINGS.statisticsAgeBands;
   const lastYear = { from: addDays(today, -364), to: today };
   // 20 timed runs after one untimed: a p95 of 10 or fewer runs is their slowest.
-  const yearRuns = Array.from({ length: 21 }, () => time(() => activityStatistics(db, lastYear, edges))).slice(1);
-  const themeRuns = Array.from({ length: 6 }, () => time(() => activityStatistics(db, { ...lastYear, theme: 'health' }, edges))).slice(1);
-  const allRuns = Array.from({ length: 21 }, () => time(() => activityStatistics(db, {}, edges))).slice(1);
+  const yearRuns = timedRuns(20, () => activityStatistics(db, lastYear, edges), 1);
+  const themeRuns = timedRuns(5, () => activityStatistics(db, { ...lastYear, theme: 'health' }, edges), 1);
+  const allRuns = timedRuns(20, () => activityStatistics(db, {}, edges), 1);
   const inYear = (
     db
       .prepare('SELECT count(*) AS n FROM attendance a JOIN activity_sessions s ON s.id = a.session_id WHERE s.date BETWEEN ? AND ?')

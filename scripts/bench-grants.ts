@@ -9,7 +9,7 @@ import type { Db } from '../electron/core/db/database';
 import { seededRandom } from '../electron/core/demo/random';
 import { addDays, grantsDashboard } from '../electron/core/grants/figures';
 import { newId } from '../electron/core/ids';
-import { percentile } from './bench-stats';
+import { percentile, timedRuns } from './bench-stats';
 
 export interface GrantsBenchResult {
   name: string;
@@ -104,12 +104,7 @@ export async function benchGrants(dir: string, now: Date): Promise<GrantsBenchRe
     fillGrants(file.db, now);
     console.log(`filled ${AGREEMENTS} agreements, ${SUB_GRANTS} sub-grants, ${EXPENSES} expense lines (encrypted) in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
     const today = todayIso(now);
-    grantsDashboard(file.db, today);
-    const times = Array.from({ length: 20 }, () => {
-      const start = performance.now();
-      grantsDashboard(file.db, today);
-      return performance.now() - start;
-    });
+    const times = timedRuns(20, () => grantsDashboard(file.db, today), 1);
     return [
       { name: `grants dashboard median (${AGREEMENTS} agreements, ${SUB_GRANTS} sub-grants, ${EXPENSES} expenses)`, value: percentile(times, 50), unit: 'ms', target: 100 },
       { name: 'grants dashboard p95', value: percentile(times, 95), unit: 'ms', target: 100 },

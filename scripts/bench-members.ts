@@ -9,7 +9,7 @@ import { fictitiousPerson } from '../electron/core/demo/people';
 import { seededRandom } from '../electron/core/demo/random';
 import { duesStatus, recordPayment, setFees } from '../electron/core/members/dues';
 import { getMemberDetail, listMembers, saveMember } from '../electron/core/members/service';
-import { percentile } from './bench-stats';
+import { percentile, timedRuns } from './bench-stats';
 
 export interface MembersBenchResult {
   name: string;
@@ -20,14 +20,6 @@ export interface MembersBenchResult {
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3_000);
 const YEARS = 5;
-
-function timesOf(runs: number, run: (i: number) => unknown): number[] {
-  return Array.from({ length: runs }, (_, i) => {
-    const start = performance.now();
-    run(i);
-    return performance.now() - start;
-  });
-}
 
 export async function benchMembers(dir: string, now: Date): Promise<MembersBenchResult[]> {
   const { file } = await createAssociationFile(
@@ -71,9 +63,9 @@ export async function benchMembers(dir: string, now: Date): Promise<MembersBench
     const payments = (db.prepare('SELECT count(*) AS n FROM member_payments').get() as { n: number }).n;
     console.log(`filled ${MEMBERS} members and ${payments} payments over ${YEARS} years (encrypted) in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
 
-    const status = timesOf(20, () => duesStatus(ctx, thisYear));
-    const list = timesOf(20, (i) => listMembers(ctx, memberSearchSchema.parse({ query: i % 2 ? '' : 'el', year: thisYear, limit: 100 })));
-    const detail = timesOf(50, (i) => getMemberDetail(ctx, ids[(i * 37) % ids.length]));
+    const status = timedRuns(20, () => duesStatus(ctx, thisYear));
+    const list = timedRuns(20, (i) => listMembers(ctx, memberSearchSchema.parse({ query: i % 2 ? '' : 'el', year: thisYear, limit: 100 })));
+    const detail = timedRuns(50, (i) => getMemberDetail(ctx, ids[(i * 37) % ids.length]));
     return [
       { name: `dues payment with its receipt number, median (${payments} receipts in the file)`, value: percentile(payTimes, 50), unit: 'ms', target: 20 },
       { name: 'dues payment with its receipt number, p95', value: percentile(payTimes, 95), unit: 'ms', target: 50 },

@@ -1,11 +1,10 @@
 // Part of `npm run bench` (scripts/bench.ts): the beneficiaries search as a volunteer types it, and
 // every sort of the list paged at its start, middle and end, on the 50,000-person file; the same
 // searches on a plain (unencrypted) copy give the cost of the encryption.
-import { performance } from 'node:perf_hooks';
 import { beneficiarySearchSchema, type BeneficiaryInput } from '../electron/contract';
 import { searchIn } from '../electron/core/beneficiaries/service';
 import type { Db } from '../electron/core/db/database';
-import { percentile } from './bench-stats';
+import { percentile, timed } from './bench-stats';
 
 export interface SearchBenchResult {
   name: string;
@@ -16,12 +15,6 @@ export interface SearchBenchResult {
 
 const SORTS = ['reference', 'name', 'age', 'category', 'nationality', 'city', 'createdAt'] as const;
 const PAGE = 100;
-
-function timed(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
 
 /** What a volunteer types, letter by letter: prefixes of real first and last names. */
 export function typedQueries(people: BeneficiaryInput[], random: () => number, count: number): string[] {

@@ -1,4 +1,18 @@
-// Part of `npm run bench`: the figures every part reports from its samples.
+// Part of `npm run bench`: the samples every part takes, and the figures it reports from them.
+import { performance } from 'node:perf_hooks';
+
+/** Milliseconds `run` took. */
+export function timed(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Milliseconds of each of `runs` runs (given its index), after `warmUp` runs left untimed. */
+export function timedRuns(runs: number, run: (i: number) => unknown, warmUp = 0): number[] {
+  for (let i = 0; i < warmUp; i++) run(i);
+  return Array.from({ length: runs }, (_, i) => timed(() => run(i)));
+}
 
 /**
  * The `p`th percentile of `values` by nearest rank: the smallest value with at least p % of the

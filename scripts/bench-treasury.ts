@@ -9,7 +9,7 @@ import type { Db } from '../electron/core/db/database';
 import { seededRandom } from '../electron/core/demo/random';
 import { newId } from '../electron/core/ids';
 import { agreementReport, yearStatement } from '../electron/core/treasury/figures';
-import { percentile } from './bench-stats';
+import { percentile, timedRuns } from './bench-stats';
 
 export interface TreasuryBenchResult {
   name: string;
@@ -82,12 +82,7 @@ function fillJournal(db: Db, year: number, at: string): string {
 }
 
 function median(run: () => unknown): { median: number; p95: number } {
-  run();
-  const times = Array.from({ length: 15 }, () => {
-    const start = performance.now();
-    run();
-    return performance.now() - start;
-  });
+  const times = timedRuns(15, run, 1);
   return { median: percentile(times, 50), p95: percentile(times, 95) };
 }
 

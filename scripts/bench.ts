@@ -27,7 +27,7 @@ import { migrate } from '../electron/core/db/migrate';
 import { fictitiousBeneficiary } from '../electron/core/demo/beneficiaries';
 import { seededRandom } from '../electron/core/demo/random';
 import { createCore, type Core } from '../electron/core/dispatcher';
-import { percentile } from './bench-stats';
+import { percentile, timed } from './bench-stats';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const KDF = `${DEFAULT_KDF.name} N=${DEFAULT_KDF.N} r=${DEFAULT_KDF.r} p=${DEFAULT_KDF.p}`;
@@ -43,12 +43,6 @@ async function must<K extends OpName>(core: Core, op: K, input: OpInput<K>): Pro
   const result = await core.dispatch(op, input);
   if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
   return result.value as OpOutput<K>;
-}
-
-function timeSync(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
 }
 
 /**
@@ -107,7 +101,7 @@ try {
     { directory: join(dir, 'docs'), associationName: 'Bench 50k', city: 'Oujda', president: { displayName: 'P', password: 'bench password 2026', locale: 'fr' } },
     { now },
   );
-  const fillMs = timeSync(() => fill(file.db, people, now));
+  const fillMs = timed(() => fill(file.db, people, now));
   console.log(`filled ${PEOPLE} people (encrypted) in ${(fillMs / 1000).toFixed(1)} s`);
   const plain = new Database(join(dir, 'plain.sqlite'));
   plain.pragma('journal_mode = WAL');
