@@ -1,4 +1,4 @@
-import type { AuditNote, User } from '../contract';
+import { todayIso, type AuditNote, type User } from '../contract';
 import type { BackupCoordinator } from './backups/coordinator';
 import type { Db } from './db/database';
 import type { Host } from './host';
@@ -28,3 +28,6 @@ export interface WriteTx {
   /** Names the record the operation changed, for the audit row, and any rule it overrode. */
   audit(entityId: string | null, note?: AuditNote): void;
 }
+
+/** The day of a write on the office PC (`at` is a UTC timestamp): what a record dated today carries. */
+export const dayOf = (tx: WriteTx): string => todayIso(new Date(tx.at));

@@ -2,7 +2,7 @@ import { todayIso, type Activity, type AttendanceStatus } from '../../contract';
 import { insertRegistration, listActivities, upsertMark } from '../activities/repository';
 import { addDays, isoWeekday } from '../activities/schedule';
 import { generateSessions, saveActivity } from '../activities/service';
-import type { WriteTx } from '../context';
+import { dayOf, type WriteTx } from '../context';
 import { addDemoLogos } from './logos';
 
 interface Person {
@@ -304,6 +304,6 @@ export function addDemoActivities(tx: WriteTx, random: () => number, now: Date):
  */
 export function linkDemoActivitiesToAgreement(tx: WriteTx, agreementId: string): void {
   const funded = new Set(ACTIVITIES.filter((spec) => spec.funded).map((spec) => spec.title));
-  const { rows } = listActivities(tx.db, { query: '', archived: false, offset: 0, limit: 500 }, todayIso(new Date(tx.at)));
+  const { rows } = listActivities(tx.db, { query: '', archived: false, offset: 0, limit: 500 }, dayOf(tx));
   for (const a of rows.filter((row) => funded.has(row.title))) saveActivity({ ...a, agreementId })(tx);
 }

@@ -11,7 +11,7 @@ import {
   type PersonEmployment,
 } from '../../contract';
 import { getBeneficiary } from '../beneficiaries/repository';
-import type { SignedInContext, WriteTx } from '../context';
+import { dayOf, type SignedInContext, type WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { orNull } from '../input-values';
@@ -28,7 +28,7 @@ function followedPerson(db: Db, beneficiaryId: string): void {
 
 /** A day after the transaction's own: refused at that field, nothing written. */
 function notAfterToday(tx: WriteTx, date: string, field = 'date'): void {
-  if (date > todayIso(new Date(tx.at))) throw new AppError('invalid_input', { [field]: 'date_in_future' });
+  if (date > dayOf(tx)) throw new AppError('invalid_input', { [field]: 'date_in_future' });
 }
 
 export function personEmployment(ctx: SignedInContext, beneficiaryId: string): PersonEmployment {

@@ -6,7 +6,6 @@ import {
   referralFactSchema,
   referralFilePayloadSchema,
   referralReplyPayloadSchema,
-  todayIso,
   type AssociationCard,
   type BeneficiaryInput,
   type ErrorCode,
@@ -25,7 +24,7 @@ import { getBeneficiary } from '../beneficiaries/repository';
 import { seesSensitive, shownTo } from '../beneficiaries/sensitive';
 import { createBeneficiary, findDuplicates } from '../beneficiaries/service';
 import { getReferral } from '../case-follow-up/repository';
-import type { SignedInContext, WriteTx } from '../context';
+import { dayOf, type SignedInContext, type WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -70,7 +69,7 @@ function sealed(tx: WriteTx, kind: ExchangeKind, recipientCard: AssociationCard,
     expiresAt: new Date(Date.parse(tx.at) + EXCHANGE_FILE_VALID_DAYS * DAY_MS).toISOString(),
   });
   // No name of a person or of an association: the file name is seen by whoever carries the file.
-  return { text, fileName: `tadamon-${kind}-${todayIso(new Date(tx.at))}-${id.slice(-8)}${EXCHANGE_FILE_EXTENSIONS[kind]}` };
+  return { text, fileName: `tadamon-${kind}-${dayOf(tx)}-${id.slice(-8)}${EXCHANGE_FILE_EXTENSIONS[kind]}` };
 }
 
 function refused(reason: ErrorCode, senderFingerprint?: string): never {
@@ -264,7 +263,7 @@ export function answerIncomingReferral(input: { id: string; status: IncomingRefe
   return (tx: WriteTx): ExchangeFileOut & { incoming: IncomingReferral } => {
     const incoming = existingIncoming(tx, input.id);
     const recipientCard = partnerCardOf(tx, incoming.partnerId);
-    const answeredOn = todayIso(new Date(tx.at));
+    const answeredOn = dayOf(tx);
     const reason = input.reason || null;
     answerIncoming(tx.db, input.id, { status: input.status, reason, on: answeredOn, at: tx.at });
     const file = sealed(
@@ -303,7 +302,7 @@ export function importReplyFile(input: { fileText: string }) {
     }
     if (referral.answerMadeAt && file.header.createdAt < referral.answerMadeAt) return refused('exchange_outdated', file.header.from);
     // The partner's date, kept between the day we sent and our today, which the referral's own rules require.
-    const today = todayIso(new Date(tx.at));
+    const today = dayOf(tx);
     const answered = reply.data.answeredOn;
     const feedbackOn = answered < referral.sentOn ? referral.sentOn : answered > today ? today : answered;
     applyAnswer(tx.db, reply.data.referralId, {

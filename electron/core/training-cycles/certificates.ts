@@ -1,18 +1,17 @@
-import {
-  todayIso,
-  type CertificateBatch,
-  type CertificateCourse,
-  type CertificateDocument,
-  type CertificateIssueInput,
-  type CertificateKind,
-  type ErrorCode,
+import type {
+  CertificateBatch,
+  CertificateCourse,
+  CertificateDocument,
+  CertificateIssueInput,
+  CertificateKind,
+  ErrorCode,
 } from '../../contract';
 import { listLogos } from '../activities/logos';
 import { registrationRows, sessionsHeld } from '../activities/repository';
 import { existingActivity } from '../activities/service';
 import { hasCompleted } from '../activities/statistics';
 import { readAssociation } from '../association/repository';
-import type { WriteTx } from '../context';
+import { dayOf, type WriteTx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -97,7 +96,7 @@ export function issueCertificates(input: CertificateIssueInput) {
     const certificates = [...new Set(input.beneficiaryIds)].map((beneficiaryId): CertificateDocument => {
       let stored: StoredCertificate | undefined = issued.find((c) => c.beneficiaryId === beneficiaryId);
       if (!stored) {
-        stored = { id: newId(), reference: allocateReference(tx.db, 'CERT', year), kind: input.kind, beneficiaryId, issuedOn: todayIso(new Date(tx.at)) };
+        stored = { id: newId(), reference: allocateReference(tx.db, 'CERT', year), kind: input.kind, beneficiaryId, issuedOn: dayOf(tx) };
         insertCertificate(tx.db, { ...stored, subject: input.subject, subjectId: input.subjectId, issuedAt: tx.at, issuedBy: tx.user.id });
       }
       const person = subject.people.get(beneficiaryId) as Standing;
