@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { notInFuture, todayIso } from '../../electron/contract';
-
-/** Node reads TZ again whenever it is set: the office PC's zone for the length of a test. */
-function inTimeZone(zone: string) {
-  let before: string | undefined;
-  beforeEach(() => {
-    before = process.env.TZ;
-    process.env.TZ = zone;
-  });
-  afterEach(() => {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  });
-}
+import { useTimeZone } from './time-zone';
 
 describe('today, on an office PC in Morocco (UTC+1 outside Ramadan)', () => {
-  inTimeZone('Africa/Casablanca');
+  useTimeZone('Africa/Casablanca');
 
   it('is the local day: at half past midnight it is already the new day, though UTC is still on the last one', () => {
     const halfPastMidnight = new Date('2026-05-06T23:30:00Z');

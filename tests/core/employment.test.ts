@@ -5,6 +5,7 @@ import { addMonths } from '../../electron/core/employment/follow-ups';
 import { person } from './builders';
 import { agreementInput, newFunder } from './grants-builders';
 import { createdFile, expectFailure, staffCore, testCore, useTempDir, type TestCore } from './helpers';
+import { useTimeZone } from './time-zone';
 
 const tempDir = useTempDir();
 
@@ -33,21 +34,16 @@ const job = (beneficiaryId: string, more: Partial<OpInput<'employment.saveRecord
 });
 
 describe('a record dated today, just after midnight on an office PC in Morocco', () => {
+  useTimeZone('Africa/Casablanca');
+
   it('is taken (the day is the PC’s, not UTC’s), and tomorrow is still refused', async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'Africa/Casablanca';
-    try {
-      const { core } = await fileAt('2026-05-06T23:30:00Z');
-      const p = await newPerson(core);
-      await core.must('employment.saveRecord', job(p.id, { date: '2026-05-07', startDate: '2026-05-01' }));
-      await expectFailure(core.call('employment.saveRecord', job(p.id, { date: '2026-05-08', startDate: '2026-05-01' })), 'invalid_input', {
-        date: 'date_in_future',
-      });
-      core.close();
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
+    const { core } = await fileAt('2026-05-06T23:30:00Z');
+    const p = await newPerson(core);
+    await core.must('employment.saveRecord', job(p.id, { date: '2026-05-07', startDate: '2026-05-01' }));
+    await expectFailure(core.call('employment.saveRecord', job(p.id, { date: '2026-05-08', startDate: '2026-05-01' })), 'invalid_input', {
+      date: 'date_in_future',
+    });
+    core.close();
   });
 });
 

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { daysUntil, expiryState } from '../../renderer/features/beneficiaries/format';
-
-const zone = process.env.TZ;
-afterEach(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+import { useTimeZone } from '../core/time-zone';
 
 describe('a document’s expiry, counted from the office PC’s day', () => {
+  useTimeZone('Africa/Casablanca');
+
   it('in Morocco at half past midnight, a card that expired yesterday (local) is expired, not due today', () => {
-    process.env.TZ = 'Africa/Casablanca';
     const halfPastMidnight = new Date('2026-05-06T23:30:00Z'); // 7 May, 00:30 in Casablanca
     expect(daysUntil('2026-05-06', halfPastMidnight)).toBe(-1);
     expect(expiryState('2026-05-06', halfPastMidnight)).toBe('expired');
